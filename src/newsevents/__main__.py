@@ -1,0 +1,4 @@
+"""``python -m newsevents`` runs the CLI."""
+from .cli import main
+
+main()

@@ -1,0 +1,50 @@
+"""newsevents' spaCy components, one module per extraction stage.
+
+Each stage registers ``newsevents_<stage>_v1`` with what it requires and assigns, writes span layers
+(``doc.spans["<stage>…"]``) and one list of plain dicts on ``doc._.<stage>`` that :func:`newsevents.record.from_doc`
+validates. :func:`stage_call` is the shared guard: a stage that raises on one article records error E202 on that
+article and leaves its layer empty, so the other stages and the batch go on; stages skip non-English text.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from ..errors import Code, error_item
+from ..record import register_extensions
+
+logger = logging.getLogger(__name__)
+
+register_extensions()
+
+
+def is_english(doc: Doc) -> bool:
+    """Whether the English stages should run: language unknown or ``en``."""
+    lang = (doc._.meta or {}).get("language")
+    return lang in (None, "", "en")
+
+
+def stage_call(stage: str) -> Callable[[Callable[..., Doc]], Callable[..., Doc]]:
+    """Decorate a component's ``__call__``: skip non-English docs, turn a crash into error E202 on the doc."""
+
+    def wrap(method: Callable[..., Doc]) -> Callable[..., Doc]:
+        @functools.wraps(method)
+        def call(self: object, doc: Doc) -> Doc:
+            if not is_english(doc):
+                setattr(doc._, stage, [])
+                return doc
+            try:
+                return method(self, doc)
+            except Exception as exc:  # one article's failure must not stop the batch
+                logger.exception("stage %s failed", stage)
+                setattr(doc._, stage, [])
+                doc._.errors = [*(doc._.errors or []),
+                                error_item(Code.E202, stage, stage=stage, detail=f"{type(exc).__name__}: {exc}")]
+                return doc
+
+        return call
+
+    return wrap
