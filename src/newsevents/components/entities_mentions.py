@@ -1,0 +1,190 @@
+"""Entities stage, part 1: named mentions from spaCy NER, cleaned and merged into clusters by name.
+
+A mention is a token span ``[start, end)``. Cleaning drops the possessive ("Putin’s" → "Putin"), a leading
+"the" and honorific or role titles that NER put inside a PERSON span ("President Putin" → "Putin", title kept for
+the role). Merging puts mentions with the same normalised name together across NER labels (one sense per
+discourse: "Assad" tagged ORG once and PERSON four times is one PERSON), a surname or partial name with the one
+full PERSON name that contains it ("Putin" → "Vladimir Putin"), a country's names with each other by ISO code
+("US", "United States") and an all-capitals acronym with the ORG whose initials it spells.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from .entities_lexicon import actor_lexicon, country_form
+
+#: NER labels that become entities (numbers, dates and times are other stages' business).
+KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                         "LANGUAGE"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+_TRIM = frozenset({",", ".", ";", ":", "-", "–", "—", "(", ")", '"', "“", "”", "'", "’", "‘"})
+
+
+@dataclass
+class Cluster:
+    """One entity being built: its mentions (token spans) and what is known about it."""
+
+    type: str
+    kind: str = "ner"  # ner | desc | weapon
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # NER label of each named mention
+    name: str = ""
+    name_words: tuple[str, ...] = ()
+    titles: list[tuple[int, int]] = field(default_factory=list)  # title tokens NER put inside the name
+    role: Optional[str] = None
+    role_span: Optional[tuple[int, int]] = None
+    country: Optional[str] = None
+    country_kind: Optional[str] = None
+    sector: Optional[str] = None
+    leader: Optional[str] = None  # head-of-state title word when the role is one
+    gender: Optional[str] = None
+    pronouns: list[tuple[int, int]] = field(default_factory=list)
+    key: object = None
+
+    def all_mentions(self) -> list[tuple[int, int]]:
+        """Named and pronoun mentions, in text order, without duplicates."""
+        return sorted(set(self.mentions) | set(self.pronouns))
+
+
+def _norm(text: str) -> str:
+    text = " ".join(text.replace("’", "'").split()).lower()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """Lower-case alphabetic name parts ("Bashar al-Assad" → bashar, al, assad)."""
+    return tuple(t.lower_.replace("’", "'") for t in doc[start:end] if t.is_alpha or "'" in t.text)
+
+
+def clean_span(doc: Doc, start: int, end: int, label: str) -> Optional[tuple[int, int, list[tuple[int, int]]]]:
+    """Trim a NER span: possessive and punctuation at the ends, "the", and titles inside a PERSON span.
+
+    Returns:
+        ``(start, end, title_spans)`` or None when nothing name-like is left ("n’t" tagged GPE).
+    """
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].text in _TRIM or doc[end - 1].is_space):
+        end -= 1
+    while end > start and (doc[start].text in _TRIM or doc[start].is_space or doc[start].lower_ == "the"):
+        start += 1
+    titles = []
+    if label == "PERSON":
+        sectors = actor_lexicon().sectors
+        while end - start > 1:
+            low = doc[start].lower_
+            if not any(low in sectors.get(k, {}) for k in ("TITLE", "LEADER", "ROLE")):
+                break
+            titles.append((start, start + 1))
+            start += 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    if not any(c.isupper() for c in span.text) or not any(c.isalpha() for c in span.text):
+        return None
+    if label == "PERSON" and len(span) == 1 and span[0].tag_ in ("PRP", "PRP$"):
+        return None
+    return start, end, titles
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def collect(doc: Doc) -> tuple[list[Cluster], list[int]]:
+    """Named-entity clusters of a doc and, per token, the index of the cluster whose mention covers it (-1).
+
+    Args:
+        doc: A parsed doc with ``doc.ents``.
+
+    Returns:
+        ``(clusters, owner)``: clusters in order of first mention; ``owner[i]`` for each token.
+    """
+    clusters: list[Cluster] = []
+    by_norm: dict[str, int] = {}
+    by_country: dict[tuple[str, str], int] = {}
+    persons: list[int] = []
+    owner = [-1] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        cleaned = clean_span(doc, ent.start, ent.end, ent.label_)
+        if cleaned is None:
+            continue
+        start, end, titles = cleaned
+        text = doc[start:end].text
+        norm, words = _norm(text), _words(doc, start, end)
+        idx = by_norm.get(norm)
+        form = country_form(text) if ent.label_ in ("GPE", "NORP", "LOC") else None
+        ckey = (("NORP" if ent.label_ == "NORP" else "GPE"), form.iso3) if form and form.kind in (
+            "name", "demonym") else None
+        if idx is None and ckey is not None:
+            idx = by_country.get(ckey)
+        if idx is None and ent.label_ in ("PERSON", "ORG") and words:
+            idx = _person_match(clusters, persons, words)
+        if idx is None and ent.label_ == "ORG" and len(words) == 1 and text.isupper() and len(text) >= 2:
+            idx = next((i for i, c in enumerate(clusters) if c.type == "ORG" and len(c.name_words) > 1
+                        and _acronym(c.name.split()) == text), None)
+        if idx is None:
+            idx = len(clusters)
+            clusters.append(Cluster(type=ent.label_, name_words=words))
+            if ent.label_ == "PERSON":
+                persons.append(idx)
+        cluster = clusters[idx]
+        cluster.mentions.append((start, end))
+        cluster.labels.append(ent.label_)
+        cluster.titles.extend(titles)
+        if len(words) > len(cluster.name_words) and set(cluster.name_words) <= set(words):
+            cluster.name_words = words
+        if ent.label_ == "PERSON" and idx not in persons:
+            persons.append(idx)
+        by_norm.setdefault(norm, idx)
+        if ckey is not None:
+            by_country.setdefault(ckey, idx)
+            if cluster.country is None:
+                cluster.country, cluster.country_kind = form.iso3, form.kind
+        for i in range(start, end):
+            owner[i] = idx
+    for cluster in clusters:
+        _finish(doc, cluster)
+    return clusters, owner
+
+
+def _person_match(clusters: list[Cluster], persons: list[int], words: tuple[str, ...]) -> Optional[int]:
+    """The PERSON cluster a partial or fuller name belongs to (same surname, one name's parts inside the other).
+
+    Several candidates: the most recently mentioned one (news re-introduces a namesake with a full name).
+    """
+    found = []
+    for idx in persons:
+        have = clusters[idx].name_words
+        if not have or have[-1] != words[-1]:
+            continue
+        if set(words) <= set(have) or set(have) <= set(words):
+            found.append(idx)
+    if not found:
+        return None
+    return max(found, key=lambda i: clusters[i].mentions[-1][0])
+
+
+def _finish(doc: Doc, cluster: Cluster) -> None:
+    """Vote the type over mention labels and choose the canonical name."""
+    votes = Counter(cluster.labels)
+    best = max(votes.values())
+    longest = max(cluster.mentions, key=lambda m: (m[1] - m[0], -m[0]))
+    top = [lab for lab in votes if votes[lab] == best]
+    if len(top) > 1:
+        # a tie: the label NER gave the fullest name, PERSON first when a person's full name is among them
+        label_of_longest = cluster.labels[cluster.mentions.index(longest)]
+        cluster.type = "PERSON" if "PERSON" in top and len(cluster.name_words) > 1 else label_of_longest
+    else:
+        cluster.type = top[0]
+    if cluster.type in ("PERSON", "ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"):
+        cluster.name = doc[longest[0]:longest[1]].text
+    else:  # GPE, NORP: the most frequent form ("US" over "United States" when it is what the article says)
+        texts = Counter(doc[s:e].text for s, e in cluster.mentions)
+        cluster.name = max(texts, key=lambda t: (texts[t], len(t)))
+    cluster.name = " ".join(cluster.name.split())
