@@ -1,21 +1,140 @@
-"""``newsevents_times_v1``: fills ``doc._.times`` (see :class:`newsevents.record` for the item shape).
+"""``newsevents_times_v1``: time expressions normalised to TIMEX3 values anchored on the publication date.
 
-Not built yet: the stage runs and leaves its layer empty.
+Fills ``doc._.times`` with dicts shaped like :class:`newsevents.record.Time` (``id`` "T1"…, ``start``, ``end``,
+``text``, ``type`` DATE|TIME|DURATION|SET, ``value``, ``mod``, ``anchor``) and ``doc.spans["times"]``.
+
+Steps: :mod:`times_detect` finds candidate extents with patterns over the text (TimeML/TE3 extents);
+:mod:`times_rules` reads each into a TIMEX3 value, relative ones against an anchor: the publication date
+(``doc._.meta["published"]``) or, for "today"/"yesterday"/"tomorrow" inside quotation marks, the day the quoted
+words were said when the text gives it (:class:`times_context.SpeechAnchors`). The tense of the governing verb
+(:func:`times_context.governing_tense`) chooses between past and future readings. Without a publication date,
+relative values keep ``X`` placeholders (see :mod:`times_normalize`) and ``anchor`` is None.
 """
 from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import stage_call
+from .times_context import SpeechAnchors, governing_tense
+from .times_detect import Candidate, find_candidates
+from .times_normalize import normalize
+
+logger = logging.getLogger(__name__)
+
+# A bare four-digit number is a year only after a word that introduces a time, or when the model tagged it DATE.
+_YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|of|from|until|till|to|during|before|after|through|between|and|or|"
+                       r"circa|around|year|early|late|mid|spring|summer|fall|autumn|winter|in\s+the)\s*[-,]?\s*"
+                       r"|[(\[]|^)$", re.I)
+_NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|men|women|units|"
+                             r"shares|points|feet|meters|metres|miles|km|tons|barrels|acres|dollars|votes)\b", re.I)
+_DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that)\s+", re.I)
+_DEICTIC = re.compile(r"^(?:(?:early|late)\s+)?(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
+                      r"evening))\b", re.I)
+
+
+def parse_published(value: Optional[str]) -> Optional[dt.date]:
+    """The publication date from ``meta["published"]`` (ISO date or datetime), None if missing or unreadable."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        logger.debug("unreadable publication date %r", value)
+        return None
+
+
+def _keep(doc: Doc, cand: Candidate) -> bool:
+    """Filters that need the tokens or the surrounding text."""
+    text = doc.text
+    low = cand.text.lower()
+    if re.match(r"[\s-]+old\b", text[cand.end:cand.end + 6], re.I):
+        return False  # ages: "five years old"
+    if cand.kind == "year" and re.fullmatch(r"\d{4}", cand.text):
+        if _NOT_YEAR_AFTER.match(text[cand.end:cand.end + 12]):
+            return False
+        if _YEAR_CUE.search(text[max(0, cand.start - 14):cand.start]):
+            return True
+        return any(e.label_ == "DATE" and e.start_char <= cand.start and cand.end <= e.end_char for e in doc.ents)
+    if cand.kind == "month" and re.fullmatch(r"[A-Za-z.]+", cand.text):
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or span[0].tag_ not in ("NNP", "NNPS"):
+            return False
+        if cand.text in ("May", "March") and span[0].i + 1 < len(doc) and span[0].nbor().pos_ in ("VERB", "AUX"):
+            return False
+    if cand.kind == "duration" and re.match(r"(?:a|one)\s+second$", low):
+        return bool(re.match(r"\s*(?:[,.;)]|and\b|or\b|ago\b|later\b)", text[cand.end:cand.end + 6]))
+    return True
+
+
+def _trim(cand: Candidate) -> Candidate:
+    """Adjectival durations lose their determiner ("a five-year low" → "five-year"), as in TimeBank."""
+    if cand.kind == "duration":
+        m = _DET.match(cand.text)
+        if m and re.search(r"[\s-](?:second|minute|hour|day|night|week|month|quarter|year|decade|century)$",
+                           cand.text, re.I) and not re.match(r"(?:a|an|one)\b", cand.text[m.end():], re.I) \
+                and not re.match(r"(?:past|last|next|first|coming|previous|following|final)\b",
+                                 cand.text[m.end():], re.I):
+            s = cand.start + m.end()
+            return Candidate(s, cand.end, cand.kind, cand.text[m.end():])
+    return cand
+
+
+def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
+    """The time expressions of a processed Doc as ``Time``-shaped dicts (without ids).
+
+    Args:
+        doc: A Doc with the model's parse and entities.
+        published: Publication date (anchor of relative expressions), or None.
+    """
+    items: list[dict] = []
+    pending: list[tuple[dict, Candidate, Optional[str]]] = []
+    for cand in find_candidates(doc.text):
+        if not _keep(doc, cand):
+            continue
+        cand = _trim(cand)
+        tense = governing_tense(doc, cand.start, cand.end)
+        if re.search(r"\bnext\b", cand.text, re.I):
+            tense = "future"
+        res = normalize(cand, published, tense, doc.text[max(0, cand.start - 30):cand.start])
+        if res is None:
+            continue
+        ttype, value, mod, used = res
+        item = {"start": cand.start, "end": cand.end, "text": cand.text, "type": ttype, "value": value,
+                "mod": mod, "anchor": published.isoformat() if used and published else None}
+        items.append(item)
+        if _DEICTIC.match(cand.text):
+            pending.append((item, cand, tense))
+    if pending:
+        speech = SpeechAnchors(doc.text, items)
+        for item, cand, tense in pending:
+            day = speech.anchor_for(cand.start)
+            if day and day != item["anchor"]:
+                ttype, value, mod, _ = normalize(cand, dt.date.fromisoformat(day), tense)
+                item.update(type=ttype, value=value, mod=mod, anchor=day)
+    return items
 
 
 class TimeTagger:
-    """Stage ``times``."""
+    """Stage ``times``: detect, normalise and anchor time expressions."""
 
     @stage_call("times")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = []
+        published = parse_published((doc._.meta or {}).get("published"))
+        items = extract_times(doc, published)
+        spans = []
+        for k, item in enumerate(items, 1):
+            item["id"] = f"T{k}"
+            span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc._.times = [{"id": it.pop("id"), **it} for it in items]
+        doc.spans["times"] = spans
         return doc
 
 

@@ -1,0 +1,135 @@
+"""Context for normalising times: the tense of the governing verb and the time of a reported speech.
+
+Both are cheap reads of layers that already exist (the parse from the model, the text): no re-parsing.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "'d"})
+# Infinitive complements of these verbs point forward ("planned to leave Thursday", "is set to resume Monday").
+_FORWARD_HEADS = frozenset({"plan", "schedule", "set", "expect", "intend", "hope", "want", "aim", "prepare", "seek",
+                            "agree", "decide", "vow", "promise", "threaten", "be", "go", "due", "likely", "ready",
+                            "propose", "call", "ask", "urge", "wish", "need", "have"})
+# Passive participles that announce a future event ("is scheduled for Monday", "is expected Tuesday").
+_FORWARD_PARTICIPLES = frozenset({"schedule", "set", "expect", "due", "plan", "slate"})
+
+
+def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
+    """"past", "future", "present" or None for the verb (or auxiliary) governing a time expression."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lows = {a.lower_ for a in auxes}
+    if lows & _FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VB" and "to" in lows:
+        head = verb.head
+        if head.lemma_.lower() in _FORWARD_HEADS or head.lower_ == "going":
+            return "future"
+        return verb_tense(head, depth + 1) if head.i != verb.i and depth < 4 else None
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _FORWARD_PARTICIPLES and any(a.lemma_ == "be" for a in auxes):
+        return "future" if not any(a.tag_ == "VBD" for a in auxes) else "past"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or lows:
+        return "present"
+    return None
+
+
+def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
+    """Tense of the nearest verb above the tokens covering ``doc.text[start:end]`` in the dependency tree."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return None
+    tok = span.root
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return verb_tense(tok)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- reported speech
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|announced|declared|stated|added|insisted|explained|remarked|"
+                     r"noted|warned|wrote|stressed|asserted|argued|claimed|commented|replied|speaking|spoke|"
+                     r"statement|interview|address|speech|news\s+conference|press\s+conference)\b", re.I)
+_OPEN = "“«"
+_CLOSE = "”»"
+_PARA = re.compile(r"\n\s*\n|\n(?=\s*[“\"«`])")
+
+
+class SpeechAnchors:
+    """Find, for a position inside a direct quotation, the day the quoted words were said.
+
+    The speech's day is a resolved day-level time within ~25 characters of a speech verb ("Putin said on
+    Monday", "said Monday", "Monday's statement") in the quote's own paragraph (outside the marks) or in the
+    paragraph before it; the nearest such time wins.
+    """
+
+    def __init__(self, text: str, times: list[dict]):
+        self.text = text
+        self.bounds = [0] + [m.end() for m in _PARA.finditer(text)]
+        self.days = [t for t in times if re.fullmatch(r"\d{4}-\d\d-\d\d", t.get("value") or "")
+                     and self._near_speech(t)]
+
+    def _near_speech(self, t: dict) -> bool:
+        left = self.text[max(0, t["start"] - 25):t["start"]]
+        right = self.text[t["end"]:t["end"] + 25]
+        left = re.split(r"[.;\"“”]", left)[-1]
+        right = re.split(r"[.;\"“”]", right)[0]
+        return bool(_SPEECH.search(left) or _SPEECH.search(right))
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding ``pos``."""
+        i = bisect.bisect_right(self.bounds, pos) - 1
+        end = self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.text)
+        return self.bounds[i], end
+
+    def quote_at(self, pos: int) -> Optional[tuple[int, int]]:
+        """(open, close) offsets of the quotation around ``pos`` within its paragraph, or None."""
+        ps, pe = self.paragraph(pos)
+        para = self.text[ps:pe]
+        rel = pos - ps
+        opens = [i for i, ch in enumerate(para) if ch in _OPEN] + [m.start() for m in re.finditer("``", para)]
+        closes = [i for i, ch in enumerate(para) if ch in _CLOSE] + [m.start() for m in re.finditer("''", para)]
+        straight = [i for i, ch in enumerate(para) if ch == '"']
+        for k in range(0, len(straight) - 1, 2):
+            opens.append(straight[k])
+            closes.append(straight[k + 1])
+        best = None
+        for o in opens:
+            if o < rel:
+                after = [c for c in closes if c > o]
+                close = min(after) if after else len(para)
+                if rel < close and (best is None or o > best[0]):
+                    best = (o, close)
+        if best is None and para.lstrip()[:1] in _OPEN + '"`' and not any(c < rel for c in closes):
+            best = (0, len(para))  # a quote running on from the previous paragraph
+        return (ps + best[0], ps + best[1]) if best else None
+
+    def anchor_for(self, pos: int) -> Optional[str]:
+        """ISO date of the speech a quoted position belongs to, or None (then the publication date applies)."""
+        if not self.days:
+            return None
+        quote = self.quote_at(pos)
+        if quote is None:
+            return None
+        ps, pe = self.paragraph(pos)
+        same = [t for t in self.days if ps <= t["start"] < pe and not quote[0] <= t["start"] < quote[1]]
+        if same:
+            return min(same, key=lambda t: abs(t["start"] - pos))["value"]
+        if ps > 0:
+            pps, _ = self.paragraph(ps - 1)
+            prev = [t for t in self.days if pps <= t["start"] < ps]
+            if prev:
+                return max(prev, key=lambda t: t["start"])["value"]
+        return None

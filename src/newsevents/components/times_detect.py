@@ -1,0 +1,157 @@
+"""Detection of time expressions: regular-expression patterns over the text, longest match wins.
+
+Each pattern has a name (its *kind*) that tells the normaliser how to read the matched text. Extents follow
+TimeML/TempEval-3: determiners and modifiers that are part of the expression stay in the span ("the third quarter",
+"late September", "more than two years", "last week"), prepositions that only link it ("on", "in", "from",
+"since", "for") stay out. All patterns are compiled once per process.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .times_lexicon import fragments, lexicon
+
+#: Leading words trimmed from a matched span (TE3 extents exclude linking prepositions).
+_LEADING_PREP = re.compile(r"^(?:in|on|at|from|since|until|till|by|during|through|throughout|over|for|within)\s+",
+                           re.I)
+
+
+@dataclass
+class Candidate:
+    """A detected time expression before normalisation."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def _patterns() -> list[tuple[str, str]]:
+    f = fragments()
+    month, weekday, number, vague, unit = f["month"], f["weekday"], f["number"], f["vague"], f["unit"]
+    season, pod, ordinal, year = f["season"], f["pod"], f["ordinal"], f["year"]
+    yr = rf"{year}(?![\d,.]\d)"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    pre = (r"(?:(?:the\s+)?(?:early|late|mid|(?:very\s+)?(?:end|beginning|start|middle|turn|close|first\s+half|"
+           r"second\s+half|latter\s+part|latter\s+half|early\s+part|last\s+half)\s+of(?:\s+the)?)[\s-]+)?")
+    rel = r"(?:this|last|next|past|coming|previous|following|current)"
+    rel_pre = (r"(?:(?:early|late|mid|earlier|later|sometime|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
+               r"[\s-]+)?")
+    durpre = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|"
+              r"at\s+least|at\s+most|up\s+to|over|under|only|just|barely|well\s+over|just\s+over|just\s+under)"
+              r"\s+)?")
+    tz = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\(\d{4}\s+GMT\)))?"
+    clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midnight|"
+             rf"\d{{1,2}}\s+o'clock){tz}")
+    relyear = r"(?:this|last|next)\s+year"
+    ago = r"(?:ago|earlier|later|from\s+now|hence)"
+    plural_units = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+    return [
+        ("iso", r"\b\d{4}-[01]\d-[0-3]\d(?:T\d\d:\d\d(?::\d\d)?)?\b|\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
+        ("date_mdy", rf"(?:{weekday},?\s+)?{pre}{month}\s+{day}(?![\d:])(?:,?\s+{yr})?"),
+        ("date_dmy", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{yr})?"),
+        ("month_year", rf"{pre}{month},?\s+(?:of\s+)?(?:{yr}|{relyear})"),
+        ("month", rf"{rel_pre}(?:{rel}\s+)?{pre}{month}"),
+        ("year", rf"(?<![\d$£€.,])(?:{pre}|(?:(?:fiscal|calendar)\s+(?:year\s+)?))(?:FY\s?)?{yr}"
+                 rf"(?:\s+or\s+(?:later|earlier|before))?"),
+        ("decade", rf"(?:the\s+)?{pre}(?:(?:1\d|20)\d0s|'\d0s|(?<![\d$])\d0s)(?![\w'])"),
+        ("century", rf"(?:the\s+)?{pre}{ordinal}[\s-]+century"),
+        ("quarter", rf"(?:(?:the|its|a|this|that)\s+)?(?:(?:{yr}|(?:this|last|next)\s+year's|year-ago|year-earlier|"
+                    rf"comparable|same|flat|fiscal|calendar|latest|current|previous|past|preceding|recent|"
+                    rf"first|second|third|fourth|last|next|coming|following|1st|2nd|3rd|4th)[\s-]+)+quarter(?!s)"
+                    rf"(?:\s+(?:of\s+)?(?:{yr}|{relyear}))?"
+                    rf"|the\s+quarter(?!s)(?!\s+(?:of|century|mile|point|hour))"),
+        ("half", rf"(?:the\s+)?(?:first|second|latter|last)\s+half\s+of\s+(?:{yr}|{relyear}|the\s+year)"
+                 rf"|the\s+(?:first|second)\s+half(?=\s+(?:profit|earnings|results|sales|revenue|loss|growth))"),
+        ("season", rf"{pre}(?:(?:{rel}|that|the)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+(?:of\s+)?{yr})?"
+                   rf"|{pre}{season}\s+(?:of\s+)?{yr}|(?<=\bin\s){season}(?!\s+(?:of|\w+ed)\b)"),
+        ("relative", rf"{rel_pre}(?:{rel}|the\s+(?:past|last|next|coming|previous|following|current))\s+"
+                     rf"(?:week|weekend|month|year|decade|century)(?![\w-])"),
+        ("year_adj", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?"),
+        ("ago", rf"{durpre}(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{unit}(?:\s+or\s+so)?\s+{ago}"
+                rf"|(?:(?:many|several|a\s+few|some)\s+)?{plural_units}\s+ago"),
+        ("duration", rf"{durpre}(?:(?:the|a|an|its|their|his|her|this|that)\s+)?"
+                     rf"(?:(?:past|last|next|first|coming|previous|following|final|latest|preceding|ensuing|"
+                     rf"initial|remaining|full|entire|whole|additional|further|another|other)\s+)?"
+                     rf"(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{unit}"
+                     rf"(?:[\s-]+and[\s-]+a[\s-]+half)?(?![\w-])"),
+        ("vague_plural", rf"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|first|final)\s+"
+                         rf"(?:(?:few|several|many|couple\s+of)\s+)?{plural_units}(?![\w-])"
+                         rf"|(?<=\bfor\s){plural_units}(?=\s*(?:[,.;]|and|or|to|now|before|after|\Z))"
+                         r"|\b(?:decades|years)-long"),
+        ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
+                rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"),
+        ("weekday", rf"(?:(?:early|late)\s+)?(?:(?:last|next|this|past|coming)\s+)?{weekday}"
+                    rf"(?:\s+(?:{pod}))?(?!s\b)(?![\w-])"),
+        ("deictic", rf"(?:(?:early|late)\s+)?\b(?:today|yesterday|tomorrow)(?:\s+(?:{pod}))?(?![\w-])"),
+        ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+                  rf"{clock}(?:\s+(?:{weekday}|today|yesterday|tomorrow|tonight)(?![\w-]))?"
+                  rf"|\d{{1,2}}\s+in\s+the\s+(?:morning|afternoon|evening)"),
+        ("ref", _ref_pattern()),
+        ("set", rf"(?:every|each)\s+(?:other\s+)?(?:(?:{number})\s+)?(?:{unit}|{weekday}|{season}|{pod}|"
+                rf"{month})(?![\w-])"
+                rf"|\b(?:{'|'.join(sorted(lexicon().set, key=len, reverse=True))})\b"
+                rf"|(?:once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+{unit}(?![\w-])"
+                rf"|\bper\s+(?:day|week|month|year|hour|quarter)\b"
+                rf"|{weekday}s(?:\s+(?:{pod}))?(?![\w-])"),
+        ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?:\s+{yr})?"),
+    ]
+
+
+def _cased(words) -> str:
+    """Title-case alternation for names (holidays), longest first."""
+    items = sorted({w.title().replace("'S", "'s") for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in items)
+
+
+def _ref_pattern() -> str:
+    lex = lexicon()
+    plain = [w for w, (_, adj) in lex.ref.items() if not adj]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(plain, key=len, reverse=True))
+    # "current"/"recent"/"future" are times only as modifiers of a non-time noun ("current account" is not);
+    # TimeBank tags them (PRESENT_REF/PAST_REF/FUTURE_REF) when they locate the noun in time.
+    return (rf"\b(?:{alt})\b(?![\w-])"
+            r"|\b(?:current|recent|future)\b(?=\s+(?:levels?|conditions|trends?|events|years|months|weeks|days|"
+            r"quarters|periods?|plans?|generations?|situation|crisis|state|status|prices?|rates?))")
+
+
+@lru_cache(maxsize=1)
+def compiled() -> list[tuple[str, re.Pattern]]:
+    """The detector patterns, compiled once (case-insensitive except names that must be capitalised)."""
+    return [(kind, re.compile(rf"(?<![\w]){pattern}", re.I)) for kind, pattern in _patterns()]
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """All non-overlapping time expressions in ``text``, longest match first, in text order.
+
+    Args:
+        text: The canonical article text.
+
+    Returns:
+        Candidates with character offsets, the pattern kind and the matched text (prepositions trimmed).
+    """
+    found: list[tuple[int, int, int, str]] = []
+    for order, (kind, rx) in enumerate(compiled()):
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if e <= s:
+                continue
+            lead = _LEADING_PREP.match(text, s, e)
+            if lead and lead.end() < e:
+                s = lead.end()
+            while e > s and text[e - 1] in " ,\t\n":
+                e -= 1
+            found.append((s, e, order, kind))
+    # Longest span first; on equal length the earlier-listed (more specific) pattern wins.
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Candidate] = []
+    for s, e, _, kind in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(Candidate(s, e, kind, text[s:e]))
+    out.sort(key=lambda c: c.start)
+    return out

@@ -1,0 +1,276 @@
+"""Normalisation of detected time expressions to TIMEX3 type, value and mod, anchored on a reference date.
+
+The anchor is the publication date (or the time of a reported speech, chosen by the caller). Relative
+expressions resolve against it; the tense of the governing verb picks the direction for underspecified ones
+("Monday", "late September", "March 12"): past → the latest such date not after the anchor, future → the first
+not before it, otherwise the nearest.
+
+Convention without an anchor (no publication date): relative expressions keep a TIMEX3 value with ``X``
+placeholders for what the anchor would have given ("yesterday" → ``XXXX-XX-XX``, "Monday" → ``XXXX-WXX-1``,
+"last week" → ``XXXX-WXX``, "late September" → ``XXXX-09`` mod END, "this year" → ``XXXX``) and ``anchor`` is
+None; absolute expressions ("March 2011", "February 27, 2016") and PRESENT_REF/PAST_REF/FUTURE_REF still resolve.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from .times_detect import Candidate
+from .times_lexicon import lexicon, words_to_number
+
+Result = tuple[str, str, Optional[str], bool]  # (type, value, mod, used_anchor)
+
+_MODS = [
+    (r"(?:the\s+)?(?:very\s+)?(?:beginning|start|early\s+part)\s+of(?:\s+the)?\s+|early[\s-]+|earlier\s+", "START"),
+    (r"(?:the\s+)?(?:very\s+)?(?:end|close|latter\s+part|latter\s+half|last\s+half)\s+of(?:\s+the)?\s+|late[\s-]+"
+     r"|later\s+", "END"),
+    (r"(?:the\s+)?middle\s+of(?:\s+the)?\s+|mid[\s-]*", "MID"),
+    (r"(?:about|around|approximately|roughly|some|shortly\s+(?:before|after)|just\s+(?:before|after))\s+", "APPROX"),
+    (r"(?:nearly|almost|less\s+than|fewer\s+than|under|just\s+under|barely)\s+", "LESS_THAN"),
+    (r"(?:more\s+than|over|well\s+over|just\s+over)\s+", "MORE_THAN"),
+    (r"at\s+least\s+", "EQUAL_OR_MORE"),
+    (r"(?:up\s+to|at\s+most)\s+", "EQUAL_OR_LESS"),
+]
+_MOD_RX = [(re.compile(rf"^(?:{p})", re.I), m) for p, m in _MODS]
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
+
+
+def strip_mod(text: str) -> tuple[str, Optional[str]]:
+    """Remove a leading modifier ("late", "the end of", "about", "more than") and return (rest, TIMEX3 mod)."""
+    for rx, mod in _MOD_RX:
+        m = rx.match(text)
+        if m and m.end() < len(text):
+            return text[m.end():], mod
+    return text, None
+
+
+# ----------------------------------------------------------------------------------------------- value helpers
+def fmt_day(d: Optional[dt.date]) -> str:
+    """``YYYY-MM-DD`` or the unknown-anchor placeholder."""
+    return d.isoformat() if d else "XXXX-XX-XX"
+
+
+def fmt_week(d: Optional[dt.date]) -> str:
+    """ISO week ``YYYY-Www`` of a date."""
+    if d is None:
+        return "XXXX-WXX"
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    """``d`` moved by ``n`` calendar months (day clamped to 28 to stay valid)."""
+    y, m = divmod(d.month - 1 + n, 12)
+    return dt.date(d.year + y, m + 1, min(d.day, 28))
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _unit_info(word: str) -> tuple[str, str, float]:
+    w = word.lower().rstrip("s") if word.lower() not in ("centuries",) else "century"
+    if w == "hr":
+        w = "hr"
+    return lexicon().unit.get(w, ("X", "", 1.0))
+
+
+def duration_value(number: Optional[float], unit_word: str) -> str:
+    """TIMEX3 duration: (5.5, "month") → P5.5M, (2, "decade") → P20Y, (None, "week") → PXW, (2, "hour") → PT2H."""
+    letter, t, mult = _unit_info(unit_word)
+    if number is None:
+        if mult == 10:
+            return "PXDE" if letter == "Y" else f"P{t}X{letter}"
+        if mult == 100:
+            return "PXCE"
+        return f"P{t}X{letter}"
+    n = number * mult
+    if t and not float(n).is_integer() and letter in ("H", "M"):
+        # half hours / half minutes read better as the next unit down: PT1.5H → PT90M
+        return f"PT{_num(n * 60)}{'M' if letter == 'H' else 'S'}"
+    return f"P{t}{_num(n)}{letter}"
+
+
+# ----------------------------------------------------------------------------------------------- choosing years
+def choose(cands: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Optional[str]) -> int:
+    """Index of the candidate period (start, end) a tense points to relative to ``anchor``.
+
+    past → the latest period starting on or before the anchor; future → the earliest ending on or after it;
+    otherwise the period containing the anchor or else the nearest one.
+    """
+    if tense == "past":
+        ok = [i for i, (s, _) in enumerate(cands) if s <= anchor]
+        if ok:
+            return max(ok, key=lambda i: cands[i][0])
+    if tense == "future":
+        ok = [i for i, (_, e) in enumerate(cands) if e >= anchor]
+        if ok:
+            return min(ok, key=lambda i: cands[i][0])
+
+    def dist(i: int) -> int:
+        s, e = cands[i]
+        return 0 if s <= anchor <= e else min(abs((s - anchor).days), abs((e - anchor).days))
+
+    return min(range(len(cands)), key=lambda i: (dist(i), -cands[i][0].toordinal()))
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return add_months(dt.date(y, m, 1), 1) - dt.timedelta(days=1)
+
+
+def year_for_month(month: int, anchor: dt.date, tense: Optional[str], rel: Optional[str] = None) -> int:
+    """Year of a month named without one ("late September", "last April", "next March")."""
+    ys = [anchor.year - 1, anchor.year, anchor.year + 1]
+    if rel in ("this", "current"):
+        return anchor.year
+    if rel in ("last", "past", "previous"):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if rel in ("next", "coming", "following"):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    cands = [(dt.date(y, month, 1), _month_end(y, month)) for y in ys]
+    return ys[choose(cands, anchor, tense)]
+
+
+def year_for_day(month: int, day: int, anchor: dt.date, tense: Optional[str]) -> Optional[dt.date]:
+    """The date of a month-day named without a year ("February 27")."""
+    out = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            out.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if not out:
+        return None
+    # A day named without a year in news is nearly always in the anchor's year; move to the neighbouring year only
+    # when the tense puts it on the other side of the anchor (past: more than a day after it; future: more than a
+    # week before it) or, without a tense, when it is more than half a year away.
+    same = [d for d in out if d.year == anchor.year]
+    if same:
+        d, gap = same[0], (same[0] - anchor).days
+        if (tense == "past" and gap <= 1) or (tense == "future" and gap >= -7) or \
+                (tense not in ("past", "future") and abs(gap) <= 183):
+            return d
+    return out[choose([(d, d) for d in out], anchor, tense)]
+
+
+def resolve_weekday(wd: int, anchor: dt.date, tense: Optional[str], rel: Optional[str] = None) -> dt.date:
+    """The date a weekday name points to ("Monday", "last Friday", "next Tuesday").
+
+    Bare weekday: same weekday as the anchor → the anchor day (a Tuesday story's "from Tuesday" is that day);
+    future tense → the first one on or after the anchor; otherwise the latest one before it.
+    """
+    diff = wd - anchor.isoweekday()
+    if rel == "this":
+        return anchor + dt.timedelta(days=diff)
+    if rel in ("next", "coming"):
+        return anchor + dt.timedelta(days=diff % 7 or 7)
+    if rel in ("last", "past"):
+        return anchor - dt.timedelta(days=(-diff) % 7 or 7)
+    if diff == 0:
+        return anchor
+    if tense == "future":
+        return anchor + dt.timedelta(days=diff % 7)
+    return anchor - dt.timedelta(days=(-diff) % 7)
+
+
+def quarter_of(d: dt.date) -> int:
+    """Calendar quarter 1–4 of a date."""
+    return (d.month - 1) // 3 + 1
+
+
+def season_of(d: dt.date) -> tuple[int, str]:
+    """(year, code) of the meteorological season a date falls in (December counts to the next year's winter)."""
+    if d.month == 12:
+        return d.year + 1, "WI"
+    return d.year, {1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(rule: str, year: int) -> dt.date:
+    """Date of a holiday in ``year`` from its lexicon rule (``MM-DD`` or a named rule)."""
+    if re.fullmatch(r"\d\d-\d\d", rule):
+        return dt.date(year, int(rule[:2]), int(rule[3:]))
+    if rule in ("easter", "good_friday"):
+        return easter(year) - dt.timedelta(days=2 if rule == "good_friday" else 0)
+
+    def nth_weekday(month: int, wd: int, n: int) -> dt.date:
+        if n > 0:
+            first = dt.date(year, month, 1)
+            return first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+        last = _month_end(year, month)
+        return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+
+    return {"thanksgiving": lambda: nth_weekday(11, 4, 4), "labor_day": lambda: nth_weekday(9, 1, 1),
+            "memorial_day": lambda: nth_weekday(5, 1, -1)}[rule]()
+
+
+def period_shift(unit: str, anchor: dt.date, n: int) -> str:
+    """Value of the calendar period of ``unit`` containing ``anchor`` moved by ``n`` periods."""
+    if unit in ("day", "night"):
+        return fmt_day(anchor + dt.timedelta(days=n))
+    if unit == "week":
+        return fmt_week(anchor + dt.timedelta(weeks=n))
+    if unit == "weekend":
+        return fmt_week(anchor + dt.timedelta(weeks=n)) + "-WE"
+    if unit == "month":
+        d = add_months(anchor, n)
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "quarter":
+        q = anchor.year * 4 + quarter_of(anchor) - 1 + n
+        return f"{q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "year":
+        return f"{anchor.year + n:04d}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + n:03d}"
+    if unit in ("century", "centurie"):
+        return f"{anchor.year // 100 + n:02d}"
+    return fmt_day(anchor)
+
+
+_UNKNOWN = {"day": "XXXX-XX-XX", "night": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+
+
+def relative_period(unit: str, anchor: Optional[dt.date], n: int) -> str:
+    """:func:`period_shift`, or the unknown-anchor placeholder when there is no anchor."""
+    unit = unit.lower().rstrip("s") if unit.lower() != "centuries" else "century"
+    if anchor is None:
+        return _UNKNOWN.get(unit, "XXXX-XX-XX")
+    return period_shift(unit, anchor, n)
+
+
+def normalize(cand: Candidate, anchor: Optional[dt.date], tense: Optional[str], before: str = "") -> Optional[Result]:
+    """TIMEX3 (type, value, mod, used_anchor) of a candidate, or None if it is not a time expression after all.
+
+    Args:
+        cand: The detected expression.
+        anchor: Reference date (publication date or speech time), None if unknown.
+        tense: "past", "present", "future" or None: tense of the verb governing the expression.
+        before: Up to ~30 characters of text before the expression (for "$5 a year"-style frequencies).
+    """
+    from .times_rules import RULES  # the per-kind readers live next door (module size)
+
+    reader = RULES.get(cand.kind)
+    if reader is None:
+        return None
+    return reader(cand.text, anchor, tense, before)
+
+
+__all__ = ["normalize", "strip_mod", "duration_value", "words_to_number", "resolve_weekday", "year_for_month",
+           "year_for_day", "relative_period", "holiday_date", "season_of", "quarter_of", "fmt_day", "fmt_week",
+           "add_months", "choose", "easter", "_POD", "_SEASON_START"]

@@ -1,0 +1,477 @@
+"""Per-kind readers: turn the text of a detected expression into TIMEX3 (type, value, mod, used_anchor).
+
+One function per detector kind (see :mod:`times_detect`), registered in :data:`RULES`. Helpers for dates, weeks,
+quarters and the choice of year live in :mod:`times_normalize`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable, Optional
+
+from .times_lexicon import lexicon, words_to_number
+from .times_normalize import (
+    _POD, Result, duration_value, fmt_day, holiday_date, quarter_of, relative_period, resolve_weekday, season_of,
+    strip_mod, year_for_day, year_for_month,
+)
+
+Anchor = Optional[dt.date]
+_I = re.I
+_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+              "following": 1}
+_RX_MONTH_WORD = re.compile(r"[A-Za-z]+")
+_RX_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d\d)(?!\d)")
+_RX_RELYEAR = re.compile(r"\b(this|last|next)\s+year", _I)
+_RX_NUM_UNIT = re.compile(r"^(?:(?:the|a|an|its|their|his|her|this|that)\s+)?(?:(past|last|next|first|coming|previous|"
+                          r"following|final|latest|preceding|ensuing|initial|remaining|full|entire|whole|additional|"
+                          r"further|another|other)\s+)?(.+?)[\s-]+(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
+                          r"nights?|weekends?|weeks?|fortnights?|months?|quarters?|years?|yrs?|decades?|century|"
+                          r"centuries)(?:[\s-]+and[\s-]+a[\s-]+half)?$", _I)
+_VAGUE = re.compile(r"^(?:a\s+few|few|several|many|some|a\s+couple\s+of|couple\s+of|a\s+couple|dozens\s+of|"
+                    r"hundreds\s+of|thousands\s+of|a\s+number\s+of|numerous)$", _I)
+
+
+def _month_num(word: str) -> Optional[int]:
+    return lexicon().month.get(word.lower().rstrip("."))
+
+
+def _find_month(text: str) -> Optional[int]:
+    for w in _RX_MONTH_WORD.findall(text):
+        m = _month_num(w)
+        if m and (w[0].isupper()):
+            return m
+    return None
+
+
+def _year_in(text: str, anchor: Anchor) -> tuple[Optional[int], bool]:
+    """(year, relative?) from an explicit year or "this/last/next year" in ``text``."""
+    m = _RX_YEAR.search(text)
+    if m:
+        return int(m.group(1)), False
+    m = _RX_RELYEAR.search(text)
+    if m and anchor:
+        return anchor.year + _REL_SHIFT[m.group(1).lower()], True
+    if m:
+        return None, True
+    return None, False
+
+
+def _number_of(text: str) -> tuple[Optional[float], bool]:
+    """(number, vague?) of the count in a duration ("five-and-a-half", "a few", "twenty four")."""
+    t = text.strip()
+    if _VAGUE.match(t):
+        return None, True
+    n = words_to_number(t)
+    if n is None and re.search(r"and[\s-]+a[\s-]+half$", t, _I):
+        n = words_to_number(re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", "", t))
+        n = None if n is None else n + 0.5
+    return n, n is None
+
+
+# ------------------------------------------------------------------------------------------------ readers
+def read_iso(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d:\d\d)(?::\d\d)?)?", text)
+    if m:
+        try:
+            dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        if m.group(4):
+            return "TIME", f"{text[:10]}T{m.group(4)}", None, False
+        return "DATE", text, None, False
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text)
+    if not m:
+        return None
+    mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    try:
+        return "DATE", dt.date(y, mo, d).isoformat(), None, False
+    except ValueError:
+        return None
+
+
+def read_date(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"March 12", "Tuesday, March 15, 2016", "12 March", "the 3rd of May 1998"."""
+    body, mod = strip_mod(text)
+    month = _find_month(body)
+    dm = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", body)
+    if not month or not dm:
+        return None
+    day = int(dm.group(1))
+    year, _ = _year_in(body[dm.end():] if dm.start() < body.find(str(day)) + 3 else body, anchor)
+    year = year if year and year != day else None
+    if year:
+        try:
+            return "DATE", dt.date(year, month, day).isoformat(), mod, False
+        except ValueError:
+            return None
+    if anchor is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", mod, False
+    d = year_for_day(month, day, anchor, tense)
+    return ("DATE", d.isoformat(), mod, True) if d else None
+
+
+def read_month_year(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    body, mod = strip_mod(text)
+    month = _find_month(body)
+    year, rel = _year_in(body, anchor)
+    if not month:
+        return None
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}", mod, False
+    return "DATE", f"{year:04d}-{month:02d}", mod, rel
+
+
+def read_month(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"September", "late September", "last April", "earlier this month" is handled by read_relative."""
+    body, mod = strip_mod(text)
+    rel = None
+    m = re.match(r"(this|last|next|past|coming|previous|following|current)\s+", body, _I)
+    if m:
+        rel, body = m.group(1).lower(), body[m.end():]
+    body, mod2 = strip_mod(body)
+    month = _find_month(body)
+    if not month:
+        return None
+    if anchor is None:
+        return "DATE", f"XXXX-{month:02d}", mod or mod2, False
+    return "DATE", f"{year_for_month(month, anchor, tense, rel):04d}-{month:02d}", mod or mod2, True
+
+
+def read_year(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    body, mod = strip_mod(text)
+    m = _RX_YEAR.search(body)
+    if not m:
+        return None
+    tail = body[m.end():].lower()
+    if "or later" in tail:
+        mod = "ON_OR_AFTER"
+    elif "or earlier" in tail or "or before" in tail:
+        mod = "ON_OR_BEFORE"
+    return "DATE", m.group(1), mod, False
+
+
+def read_decade(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    body, mod = strip_mod(re.sub(r"^the\s+", "", text, flags=_I))
+    m = re.search(r"(\d{4})s|'(\d)0s|(\d)0s", body)
+    if not m:
+        return None
+    if m.group(1):
+        return "DATE", m.group(1)[:3], mod, False
+    tens = int(m.group(2) or m.group(3))
+    ref = anchor.year if anchor else 2000
+    century = ref // 100
+    if century * 100 + tens * 10 > ref:  # a decade not begun yet is the previous century's ("the 80s" in 2016)
+        century -= 1
+    return "DATE", f"{century:02d}{tens}", mod, anchor is not None
+
+
+def read_century(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    body, mod = strip_mod(re.sub(r"^the\s+", "", text, flags=_I))
+    m = re.match(r"(\d{1,2})(?:st|nd|rd|th)|([a-z-]+)", body, _I)
+    n = int(m.group(1)) if m and m.group(1) else lexicon().ordinal.get((m.group(2) or "").lower()) if m else None
+    if not n or n < 1:
+        return None
+    return "DATE", f"{n - 1:02d}", mod, False
+
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def read_quarter(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"the third quarter", "fourth-quarter", "the latest quarter", "the 1988 second quarter"."""
+    low = text.lower()
+    q = next((v for k, v in _ORD_Q.items() if re.search(rf"\b{k}\b", low)), None)
+    year, rel_year = _year_in(low, anchor)
+    if re.search(r"year-(?:ago|earlier)|\blast\s+year's", low) and anchor:
+        year, rel_year = anchor.year - 1, True
+    if anchor is None and year is None:
+        return "DATE", f"XXXX-Q{q}" if q else "XXXX-QX", None, False
+    if q is None:
+        if anchor is None:
+            return "DATE", f"{year:04d}-QX", None, False
+        cur = anchor.year * 4 + quarter_of(anchor) - 1
+        if re.search(r"\b(?:next|coming|following)\b", low):
+            cur += 1
+        elif not re.search(r"\b(?:this|current)\b", low):
+            cur -= 1  # "the quarter"/"the latest quarter": the last one reported, i.e. the one before the anchor's
+        if year is not None:
+            cur = year * 4 + cur % 4
+        return "DATE", f"{cur // 4:04d}-Q{cur % 4 + 1}", None, True
+    if year is None:
+        year = anchor.year
+        # an ordinal quarter later than the anchor's, in a text not about the future, is last year's
+        if q > quarter_of(anchor) and tense != "future":
+            year -= 1
+        rel_year = True
+    return "DATE", f"{year:04d}-Q{q}", None, rel_year
+
+
+def read_half(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    low = text.lower()
+    h = 1 if "first" in low else 2
+    year, rel = _year_in(low, anchor)
+    if year is None:
+        if anchor is None:
+            return "DATE", f"XXXX-H{h}", None, False
+        year, rel = anchor.year, True
+    return "DATE", f"{year:04d}-H{h}", None, rel
+
+
+def read_season(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    body, mod = strip_mod(re.sub(r"^the\s+", "", text, flags=_I))
+    m = re.match(r"(this|last|next|past|coming|previous|following|current|that)\s+", body, _I)
+    rel = m.group(1).lower() if m else None
+    if m:
+        body = body[m.end():]
+    body, mod2 = strip_mod(re.sub(r"^the\s+", "", body, flags=_I))
+    mod = mod or mod2
+    sm = re.match(r"[a-z]+", body, _I)
+    code = lexicon().season.get(sm.group(0).lower()) if sm else None
+    if not code:
+        return None
+    year, _ = _year_in(body, anchor)
+    if year:
+        return "DATE", f"{year:04d}-{code}", mod, False
+    if anchor is None:
+        return "DATE", f"XXXX-{code}", mod, False
+    cur_year, cur = season_of(anchor)
+    order = ["WI", "SP", "SU", "FA"]
+    idx = cur_year * 4 + order.index(cur)
+    cands = [y * 4 + order.index(code) for y in (cur_year - 1, cur_year, cur_year + 1)]
+    if rel in ("last", "past", "previous"):
+        pick = max(c for c in cands if c < idx)
+    elif rel in ("next", "coming", "following"):
+        pick = min(c for c in cands if c > idx)
+    elif rel in ("this", "current"):
+        pick = cur_year * 4 + order.index(code)
+    elif tense == "future":
+        pick = min(c for c in cands if c >= idx)
+    elif tense == "past":
+        pick = max(c for c in cands if c <= idx)
+    else:
+        pick = min(cands, key=lambda c: (abs(c - idx), -c))
+    return "DATE", f"{pick // 4:04d}-{code}", mod, True
+
+
+def read_relative(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"last week", "next month", "this year", "early next year", "earlier this month", "the past year"."""
+    body, mod = strip_mod(text)
+    m = re.search(r"(?:(the)\s+)?(this|last|next|past|coming|previous|following|current)\s+"
+                  r"(week|weekend|month|year|decade|century)$", body, _I)
+    if not m:
+        return None
+    det, rel, unit = m.group(1), m.group(2).lower(), m.group(3).lower()
+    if det and rel in ("past", "last", "next", "coming", "previous", "following") and mod is None:
+        if rel in ("next", "coming", "following") or unit in ("decade", "century"):
+            return "DURATION", duration_value(1, unit), None, False
+    if rel == "past" and not det:
+        rel = "last"
+    value = relative_period(unit, anchor, _REL_SHIFT[rel])
+    return "DATE", value, mod, anchor is not None
+
+
+def read_year_adj(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    if anchor is None:
+        return "DATE", "XXXX", None, False
+    if "quarter" in text.lower():
+        cur = (anchor.year - 1) * 4 + quarter_of(anchor) - 2
+        return "DATE", f"{cur // 4:04d}-Q{cur % 4 + 1}", None, True
+    return "DATE", f"{anchor.year - 1:04d}", None, True
+
+
+def read_ago(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"two years ago" → the year two years before the anchor; "a year earlier", "three days later"."""
+    body, mod = strip_mod(text)
+    m = re.match(r"(.*?)[\s-]*\b(seconds?|minutes?|hours?|days?|nights?|weekends?|weeks?|fortnights?|months?|"
+                 r"quarters?|years?|decades?|century|centuries)(?:\s+or\s+so)?\s+(ago|earlier|later|from\s+now|"
+                 r"hence)$", body, _I)
+    if not m:
+        return None
+    if m.group(0).lower().find(" or so ") >= 0:
+        mod = mod or "APPROX"
+    sign = -1 if m.group(3).lower() in ("ago", "earlier") else 1
+    n, vague = _number_of(m.group(1)) if m.group(1).strip() else (None, True)
+    if vague or n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, False
+    letter, t, mult = lexicon().unit.get(re.sub(r"s$", "", m.group(2).lower().replace("centuries", "century")),
+                                          ("D", "", 1))
+    if anchor is None:
+        return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX"}.get(letter, "XXXX-XX-XX"), \
+            mod, False
+    k = int(round(n * mult * sign))
+    if t:  # hours, minutes ago: the day
+        return "DATE", anchor.isoformat(), mod, True
+    unit = {"Y": "year", "M": "month", "W": "week", "Q": "quarter", "D": "day", "WE": "weekend"}[letter]
+    return "DATE", relative_period(unit, anchor, k), mod, True
+
+
+def read_duration(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"five-and-a-half-month", "the past 20 years", "more than two years", "a minute and a half"."""
+    body, mod = strip_mod(text)
+    m = _RX_NUM_UNIT.match(body)
+    if not m:
+        return None
+    n, vague = _number_of(m.group(2))
+    if n is not None and re.search(r"and[\s-]+a[\s-]+half$", body, _I) and not re.search(
+            r"and[\s-]+a[\s-]+half", m.group(2), _I):
+        n += 0.5
+    unit = m.group(3)
+    if n == 1 and not m.group(1) and re.match(r"(?:a|an|per)\s", body, _I) and re.search(
+            r"(?:\d|percent|%|cents?|times|a\s+share)\W{0,3}(?:\w+\W+){0,3}$", before, _I):
+        # "$5 a year", "12 percent a year", "twice a day": a frequency, not a stretch of time
+        return "SET", duration_value(1, unit), None, False
+    if m.group(1) and m.group(1).lower() in ("next", "coming") and vague:
+        return "DATE", "FUTURE_REF", mod, False
+    return "DURATION", duration_value(None if vague else n, unit), mod, False
+
+
+def read_vague_plural(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"recent weeks" (PAST_REF), "the coming months" (FUTURE_REF), "the past few years" (PXY), "for years"."""
+    low = text.lower()
+    if re.search(r"\brecent\b", low):
+        return "DATE", "PAST_REF", None, False
+    if re.search(r"\bcoming\b", low):
+        return "DATE", "FUTURE_REF", None, False
+    m = re.search(r"(seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)", low)
+    return ("DURATION", duration_value(None, m.group(1)), None, False) if m else None
+
+
+def read_pod(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"this morning", "last night", "tonight", "yesterday afternoon", "later this afternoon"."""
+    body, mod = strip_mod(text)
+    low = body.lower()
+    shift = -1 if re.match(r"(?:yesterday|last)\b", low) else 1 if low.startswith("tomorrow") else 0
+    pm = re.search(r"(morning|afternoon|evening|night|tonight|overnight)$", low)
+    if not pm:
+        return None
+    day = fmt_day(anchor + dt.timedelta(days=shift)) if anchor else "XXXX-XX-XX"
+    return "TIME", f"{day}T{_POD[pm.group(1)]}", mod, anchor is not None
+
+
+def read_weekday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    body, mod = strip_mod(text)
+    m = re.match(r"(?:(last|next|this|past|coming)\s+)?([a-z]+)(?:\s+(morning|afternoon|evening|night))?$", body, _I)
+    if not m:
+        return None
+    wd = lexicon().weekday.get(m.group(2).lower())
+    if not wd:
+        return None
+    rel = m.group(1).lower() if m.group(1) else None
+    if anchor is None:
+        day = f"XXXX-WXX-{wd}"
+    else:
+        day = resolve_weekday(wd, anchor, tense, rel).isoformat()
+    if m.group(3):
+        return "TIME", f"{day}T{_POD[m.group(3).lower()]}", mod, anchor is not None
+    return "DATE", day, mod, anchor is not None
+
+
+def read_deictic(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    body, mod = strip_mod(text)
+    m = re.match(r"(today|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?$", body, _I)
+    if not m:
+        return None
+    shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+    day = fmt_day(anchor + dt.timedelta(days=shift)) if anchor else "XXXX-XX-XX"
+    if m.group(2):
+        return "TIME", f"{day}T{_POD[m.group(2).lower()]}", mod, anchor is not None
+    return "DATE", day, mod, anchor is not None
+
+
+def read_clock(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"10 p.m. Wednesday", "3:30 p.m.", "noon", "midnight", "4 in the morning"."""
+    body, mod = strip_mod(text)
+    low = body.lower()
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|o'clock|in\s+the\s+(morning|afternoon|evening))?", low)
+    if low.startswith("noon") or low.startswith("midday"):
+        hh, mm = 12, 0
+    elif low.startswith("midnight"):
+        hh, mm = 24, 0
+    elif m:
+        hh, mm = int(m.group(1)), int(m.group(2) or 0)
+        mer = (m.group(3) or "").replace(".", "")
+        if mer.startswith("p") or (m.group(4) in ("afternoon", "evening")):
+            hh = hh + 12 if hh < 12 else hh
+        elif mer.startswith("a") and hh == 12:
+            hh = 0
+        if hh > 24 or mm > 59:
+            return None
+    else:
+        return None
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    dm = re.search(r"(today|yesterday|tomorrow|tonight|[a-z]+day)$", low)
+    used = anchor is not None
+    if dm and anchor is not None:
+        w = dm.group(1)
+        if w in ("yesterday", "tomorrow"):
+            day = fmt_day(anchor + dt.timedelta(days=-1 if w == "yesterday" else 1))
+        elif w in lexicon().weekday:
+            day = resolve_weekday(lexicon().weekday[w], anchor, tense).isoformat()
+    elif dm and dm.group(1) in lexicon().weekday:
+        day = f"XXXX-WXX-{lexicon().weekday[dm.group(1)]}"
+    return "TIME", f"{day}T{hh:02d}:{mm:02d}", mod, used
+
+
+def read_ref(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    low = re.sub(r"\s+", " ", text.lower())
+    hit = lexicon().ref.get(low)
+    return ("DATE", hit[0], None, False) if hit else None
+
+
+def read_set(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"every week" P1W, "daily" P1D, "twice a month" P1M, "each Thursday" XXXX-WXX-4, "Tuesday nights"."""
+    lex = lexicon()
+    low = re.sub(r"\s+", " ", text.lower())
+    if low in lex.set:
+        return "SET", lex.set[low], None, False
+    m = re.search(r"([a-z]+day)s?(?: (morning|afternoon|evening|night)s?)?$", low)
+    if m and m.group(1) in lex.weekday:
+        pod = f"T{_POD[m.group(2)]}" if m.group(2) else ""
+        return "SET", f"XXXX-WXX-{lex.weekday[m.group(1)]}{pod}", None, False
+    m = re.search(r"(morning|afternoon|evening|night)$", low)
+    if m:
+        return "SET", f"XXXX-XX-XXT{_POD[m.group(1)]}", None, False
+    for word, code in lex.season.items():
+        if low.endswith(word):
+            return "SET", f"XXXX-{code}", None, False
+    month = _find_month(text)
+    if month:
+        return "SET", f"XXXX-{month:02d}", None, False
+    um = re.search(r"(?:(every|each|per|an?) )?(?:other )?(?:(.+?) )?([a-z]+)$", low)
+    if not um:
+        return None
+    n = 2 if " other " in f" {low} " else 1
+    if um.group(1) in ("every", "each") and um.group(2):
+        k, _ = _number_of(um.group(2))
+        n = int(k) if k else n
+    return "SET", duration_value(n, um.group(3)), None, False
+
+
+def read_holiday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    lex = lexicon()
+    low = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
+    year, _ = _year_in(low, anchor)
+    name = _RX_YEAR.sub("", low).strip()
+    rule = lex.holiday.get(name)
+    if not rule:
+        return None
+    if year:
+        return "DATE", holiday_date(rule, year).isoformat(), None, False
+    if anchor is None:
+        return "DATE", f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX", None, False
+    ys = [anchor.year - 1, anchor.year, anchor.year + 1]
+    from .times_normalize import choose
+    ds = [holiday_date(rule, y) for y in ys]
+    return "DATE", ds[choose([(d, d) for d in ds], anchor, tense)].isoformat(), None, True
+
+
+RULES: dict[str, Callable[..., Optional[Result]]] = {
+    "iso": read_iso, "date_mdy": read_date, "date_dmy": read_date, "month_year": read_month_year,
+    "month": read_month, "year": read_year, "decade": read_decade, "century": read_century,
+    "quarter": read_quarter, "half": read_half, "season": read_season, "relative": read_relative,
+    "year_adj": read_year_adj, "ago": read_ago, "duration": read_duration, "vague_plural": read_vague_plural,
+    "pod": read_pod, "weekday": read_weekday, "deictic": read_deictic, "clock": read_clock, "ref": read_ref,
+    "set": read_set, "holiday": read_holiday,
+}
