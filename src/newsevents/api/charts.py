@@ -64,9 +64,24 @@ def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tup
     return points
 
 
+def _unwrap(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring whose longitudes jump across the antimeridian (Russia, Fiji) made continuous, plus its copy shifted
+    by 360°, so each half shows at its own edge of the map (the SVG viewport clips what falls outside)."""
+    out, shift, last = [], 0.0, None
+    for lon, lat in ring:
+        if last is not None and abs(lon + shift - last) > 180:
+            shift += 360.0 if last > lon + shift else -360.0
+        out.append((lon + shift, lat))
+        last = lon + shift
+    if min(p[0] for p in out) >= -180 and max(p[0] for p in out) <= 180:
+        return [out]
+    offset = -360.0 if max(p[0] for p in out) > 180 else 360.0
+    return [out, [(lon + offset, lat) for lon, lat in out]]
+
+
 def _path(rings: Iterable[list[tuple[float, float]]]) -> str:
     parts = []
-    for ring in rings:
+    for ring in (piece for whole in rings for piece in _unwrap(whole)):
         coords = []
         last = None
         for lon, lat in ring:
@@ -147,7 +162,7 @@ def _days(first: str, last: str) -> list[str]:
     return [(start + timedelta(days=i)).isoformat() for i in range(span + 1)]
 
 
-def timeline_svg(timeline: dict[str, Any], width: int = 900, height: int = 170) -> Markup:
+def timeline_svg(timeline: dict[str, Any], width: int = 600, height: int = 300) -> Markup:
     """Events per day as stacked bars, one colour per type.
 
     Args:
@@ -165,7 +180,7 @@ def timeline_svg(timeline: dict[str, Any], width: int = 900, height: int = 170) 
         if item["day"] in index:
             stacks.setdefault(item["day"], []).append((item["type"], item["n"]))
     top = max(sum(n for _, n in stack) for stack in stacks.values())
-    left, bottom, right, top_pad = 34, 22, 8, 8
+    left, bottom, right, top_pad = 30, 24, 8, 10
     plot_w, plot_h = width - left - right, height - bottom - top_pad
     step = plot_w / len(days)
     bar = max(1.0, step * 0.8)

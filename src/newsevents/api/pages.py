@@ -13,11 +13,10 @@ from ..errors import ApiError, Code
 from ..store import queries
 from . import charts, markup
 from .app import page, store_conn
-from .routes import Day, EventFilters, Offset, event_filters
+from .routes import EventFilters, day_query, event_filters, limit_query, offset_query
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 root = APIRouter(include_in_schema=False)
-PageSize = Query(50, ge=1, le=queries.MAX_LIMIT)
 #: the layers the article view can switch on and off, in the order of the checkboxes
 LAYERS = ("entities", "times", "places", "quantities", "quotes")
 
@@ -46,8 +45,8 @@ def home() -> RedirectResponse:
 
 @router.get("/articles")
 def articles_page(request: Request, q: Optional[str] = None, outlet: Optional[str] = None,
-                  date_from: Optional[str] = Day, date_to: Optional[str] = Day, has_event_type: Optional[str] = None,
-                  limit: int = PageSize, offset: int = Offset, conn: sqlite3.Connection = Depends(store_conn)):
+                  date_from: Optional[str] = day_query(), date_to: Optional[str] = day_query(), has_event_type: Optional[str] = None,
+                  limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)):
     """Articles with search."""
     filters = {"q": q or None, "outlet": outlet or None, "date_from": date_from or None, "date_to": date_to or None,
                "has_event_type": has_event_type or None}
@@ -79,7 +78,7 @@ def article_page(request: Request, article_id: str, conn: sqlite3.Connection = D
 @router.get("/events")
 def events_page(request: Request, filters: EventFilters = Depends(event_filters),
                 sort: Literal[tuple(queries.EVENT_SORTS)] = "day", order: Literal["asc", "desc"] = "desc",  # type: ignore[valid-type]
-                limit: int = PageSize, offset: int = Offset, conn: sqlite3.Connection = Depends(store_conn)):
+                limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)):
     """Events: filterable table, timeline per day by type, and a map of event places."""
     given = filters.given()
     data = {"filters": given, "sort": sort, "order": order,
@@ -92,8 +91,8 @@ def events_page(request: Request, filters: EventFilters = Depends(event_filters)
 
 @router.get("/quotes")
 def quotes_page(request: Request, speaker: Optional[str] = None, q: Optional[str] = None,
-                kind: Optional[Literal["direct", "indirect", "mixed"]] = None, limit: int = PageSize,
-                offset: int = Offset, conn: sqlite3.Connection = Depends(store_conn)):
+                kind: Optional[str] = Query(None, description="direct, indirect or mixed"), limit: int = limit_query(),
+                offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)):
     """Who said what, grouped by speaker."""
     filters = {"speaker": speaker or None, "q": q or None, "kind": kind}
     data = {"filters": filters, "quotes": queries.list_quotes(conn, **filters, limit=limit, offset=offset)}
@@ -107,7 +106,7 @@ def quotes_page(request: Request, speaker: Optional[str] = None, q: Optional[str
 
 @router.get("/entities")
 def entities_page(request: Request, name: Optional[str] = None, type: Optional[str] = None,
-                  limit: int = PageSize, offset: int = Offset, conn: sqlite3.Connection = Depends(store_conn)):
+                  limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)):
     """Entities across articles with their actor codes."""
     filters = {"name": name or None, "type": type or None}
     data = {"filters": filters, "entities": queries.list_entities(conn, **filters, limit=limit, offset=offset)}

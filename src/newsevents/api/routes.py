@@ -14,9 +14,24 @@ from .app import require_token, store_conn
 
 router = APIRouter()
 
-Limit = Query(50, ge=0, le=queries.MAX_LIMIT, description="Page size.")
-Offset = Query(0, ge=0, description="Rows to skip.")
-Day = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD, inclusive.")
+
+def limit_query() -> Any:
+    """Query parameter: page size."""
+    return Query(50, ge=0, le=queries.MAX_LIMIT, description="Page size.")
+
+
+def offset_query() -> Any:
+    """Query parameter: rows to skip."""
+    return Query(0, ge=0, description="Rows to skip.")
+
+
+def day_query() -> Any:
+    """Query parameter: a day ``YYYY-MM-DD``."""
+    # a fresh Query per parameter: FastAPI binds a parameter's alias onto its FieldInfo, so one cannot be shared
+    # empty is allowed (and ignored): an HTML form sends its blank date fields
+    return Query(None, pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD, inclusive.")
+
+
 Order = Literal["asc", "desc"]
 
 
@@ -84,12 +99,12 @@ def extract_article(body: ExtractRequest, request: Request,
 
 
 @router.get("/articles", response_model=Page, tags=["articles"], responses=ERRORS)
-def articles(date_from: Optional[str] = Day, date_to: Optional[str] = Day, outlet: Optional[str] = None,
+def articles(date_from: Optional[str] = day_query(), date_to: Optional[str] = day_query(), outlet: Optional[str] = None,
              q: Optional[str] = Query(None, description="full-text search; every word must occur"),
              has_event_type: Optional[str] = Query(None, description="only articles with an event of this type"),
              status: Optional[Literal["ok", "error"]] = None,
              sort: Literal[tuple(queries.ARTICLE_SORTS)] = "published", order: Order = "desc",  # type: ignore[valid-type]
-             limit: int = Limit, offset: int = Offset, conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+             limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
     """Articles with filters, full-text search and layer counts."""
     return queries.list_articles(conn, date_from=date_from, date_to=date_to, outlet=outlet, q=q,
                                  has_event_type=has_event_type, status=status, sort=sort, order=order, limit=limit,
@@ -128,7 +143,7 @@ def event_filters(type: Optional[str] = Query(None, description="PLOVER event ty
                   actor_country: Optional[str] = Query(None, description="ISO 3166-1 alpha-3 of the first actor"),
                   actor_sector: Optional[str] = Query(None, description="PLOVER sector of the first actor"),
                   place_country: Optional[str] = Query(None, description="ISO 3166-1 alpha-2 of the place"),
-                  date_from: Optional[str] = Day, date_to: Optional[str] = Day) -> EventFilters:
+                  date_from: Optional[str] = day_query(), date_to: Optional[str] = day_query()) -> EventFilters:
     """FastAPI dependency: the event filters of a request (blank values ignored)."""
     return EventFilters(type=type or None, mode=mode or None, status=status or None,
                         actor_country=actor_country or None, actor_sector=actor_sector or None,
@@ -138,7 +153,7 @@ def event_filters(type: Optional[str] = Query(None, description="PLOVER event ty
 @router.get("/events", response_model=Page, tags=["events"], responses=ERRORS)
 def events(filters: EventFilters = Depends(event_filters),
            sort: Literal[tuple(queries.EVENT_SORTS)] = "day", order: Order = "desc",  # type: ignore[valid-type]
-           limit: int = Limit, offset: int = Offset, conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+           limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
     """Events with filters, sorting and pagination; each with its article and evidence."""
     return queries.list_events(conn, **filters.given(), sort=sort, order=order, limit=limit, offset=offset)
 
@@ -159,7 +174,7 @@ def places(filters: EventFilters = Depends(event_filters), conn: sqlite3.Connect
 def entities(name: Optional[str] = Query(None, description="part of the name"), type: Optional[str] = None,
              country: Optional[str] = None, sector: Optional[str] = None,
              sort: Literal[tuple(queries.ENTITY_SORTS)] = "mentions", order: Order = "desc",  # type: ignore[valid-type]
-             limit: int = Limit, offset: int = Offset, conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+             limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
     """Entities across articles, grouped by name, type and actor code."""
     return queries.list_entities(conn, name=name, type=type, country=country, sector=sector, sort=sort, order=order,
                                  limit=limit, offset=offset)
@@ -169,7 +184,7 @@ def entities(name: Optional[str] = Query(None, description="part of the name"), 
 def quotes(speaker: Optional[str] = Query(None, description="part of the speaker's name as canonical or written"),
            kind: Optional[Literal["direct", "indirect", "mixed"]] = None,
            q: Optional[str] = Query(None, description="part of the quoted content"),
-           limit: int = Limit, offset: int = Offset, conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+           limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
     """Who said what, ordered and grouped by speaker."""
     return queries.list_quotes(conn, speaker=speaker, kind=kind, q=q, limit=limit, offset=offset)
 

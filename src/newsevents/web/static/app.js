@@ -48,11 +48,24 @@
   }
 
   function setupFilters() {
+    // blank fields are left out of the URL, so links stay short and shareable
+    document.querySelectorAll("form.filters").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        form.querySelectorAll("input, select").forEach(function (field) {
+          if (field.name && field.value === "") field.disabled = true;
+        });
+      });
+    });
     // filter menus apply at once; the submit button stays for keyboards and no-JS use
     document.querySelectorAll("form.filters select").forEach(function (sel) {
       sel.addEventListener("change", function () { sel.form.requestSubmit(); });
     });
   }
+
+  // coming back to a page from the history: the fields blanked out on submit must work again
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form.filters [disabled]").forEach(function (field) { field.disabled = false; });
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     setupLayers();
