@@ -67,6 +67,11 @@ def _keep(doc: Doc, cand: Candidate) -> bool:
             return False
         if cand.text in ("May", "March") and span[0].i + 1 < len(doc) and span[0].nbor().pos_ in ("VERB", "AUX"):
             return False
+    if cand.kind == "month" and re.fullmatch(r"[A-Za-z.]+", cand.text) and re.match(
+            r"\s+(?:for|of|on|against|through|to|madness)\b", text[cand.end:cand.end + 12], re.I):
+        return False  # "the March for Life", "March of the Mothers"
+    if cand.kind == "set" and low == "quarterly" and re.match(r"\s+[a-z]", text[cand.end:cand.end + 3]):
+        return False  # "quarterly dividend": an adjective of a noun, not a frequency TimeBank tags
     if cand.kind == "duration" and re.match(r"(?:a|one)\s+second$", low):
         return bool(re.match(r"\s*(?:[,.;)]|and\b|or\b|ago\b|later\b)", text[cand.end:cand.end + 6]))
     return True
@@ -77,12 +82,37 @@ def _trim(cand: Candidate) -> Candidate:
     if cand.kind == "duration":
         m = _DET.match(cand.text)
         if m and re.search(r"[\s-](?:second|minute|hour|day|night|week|month|quarter|year|decade|century)$",
-                           cand.text, re.I) and not re.match(r"(?:a|an|one)\b", cand.text[m.end():], re.I) \
+                           cand.text, re.I) and re.search(r"\w[\s-]+\w", cand.text[m.end():]) \
+                and not re.match(r"(?:a|an|one)\b", cand.text[m.end():], re.I) \
                 and not re.match(r"(?:past|last|next|first|coming|previous|following|final)\b",
                                  cand.text[m.end():], re.I):
             s = cand.start + m.end()
             return Candidate(s, cand.end, cand.kind, cand.text[m.end():])
     return cand
+
+
+_YEAR_BACK = re.compile(r"\byear[\s-]+(?:ago|earlier)\b", re.I)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _comparison_periods(doc: Doc, items: list[dict]) -> None:
+    """"a year earlier" next to a quarter ("third-quarter profit fell from $5 a year earlier") is that quarter
+    of the year before: the comparison period of an earnings report, not the whole year."""
+    if not doc.has_annotation("SENT_START"):
+        return
+    for item in items:
+        if not _YEAR_BACK.search(item["text"]) or item["type"] != "DATE":
+            continue
+        sent = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+        if sent is None:
+            continue
+        s = sent.sent
+        quarters = [_QUARTER.match(o["value"] or "") for o in items
+                    if o is not item and s.start_char <= o["start"] < s.end_char]
+        quarters = [q for q in quarters if q]
+        if quarters:
+            q = min(quarters, key=lambda q: 0)
+            item["value"] = f"{int(q.group(1)) - 1:04d}-Q{q.group(2)}"
 
 
 def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
@@ -110,6 +140,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         items.append(item)
         if _DEICTIC.match(cand.text):
             pending.append((item, cand, tense))
+    _comparison_periods(doc, items)
     if pending:
         speech = SpeechAnchors(doc.text, items)
         for item, cand, tense in pending:

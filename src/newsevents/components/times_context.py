@@ -10,7 +10,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "'d"})
+_FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "'d", "could", "might", "may", "can",
+                         "should", "must"})
 # Infinitive complements of these verbs point forward ("planned to leave Thursday", "is set to resume Monday").
 _FORWARD_HEADS = frozenset({"plan", "schedule", "set", "expect", "intend", "hope", "want", "aim", "prepare", "seek",
                             "agree", "decide", "vow", "promise", "threaten", "be", "go", "due", "likely", "ready",
@@ -24,6 +25,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lows = {a.lower_ for a in auxes}
     if lows & _FUTURE_AUX:
+        return "future"
+    if verb.lemma_.lower() in ("schedule", "plan"):
         return "future"
     if verb.tag_ == "VB" and "to" in lows:
         head = verb.head

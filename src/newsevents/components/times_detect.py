@@ -40,7 +40,7 @@ def _patterns() -> list[tuple[str, str]]:
     rel_pre = (r"(?:(?:early|late|mid|earlier|later|sometime|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
                r"[\s-]+)?")
     durpre = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|"
-              r"at\s+least|at\s+most|up\s+to|over|under|only|just|barely|well\s+over|just\s+over|just\s+under)"
+              r"at\s+least|at\s+most|up\s+to|over(?!\s+the)|under|only|just|barely|well\s+over|just\s+over|just\s+under)"
               r"\s+)?")
     tz = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\(\d{4}\s+GMT\)))?"
     clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midnight|"
@@ -96,7 +96,19 @@ def _patterns() -> list[tuple[str, str]]:
                 rf"|(?:once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+{unit}(?![\w-])"
                 rf"|\bper\s+(?:day|week|month|year|hour|quarter)\b"
                 rf"|{weekday}s(?:\s+(?:{pod}))?(?![\w-])"),
-        ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?:\s+{yr})?"),
+        ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?![\w-])(?:\s+{yr})?"),
+        ("weekend", r"the\s+weekend(?![\w-])"),
+        ("year_words", rf"(?:the\s+year\s+)?(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?\s+)?"
+                       rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|"
+                       rf"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                       rf"eighteen|nineteen|o[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))(?![\w-])"
+                       rf"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|"
+                       rf"nine|ten))?(?![\w-])"),
+        ("decade", r"(?:the\s+)?(?:early|late|mid)?[\s-]*(?<![\w-])(?:twenties|thirties|forties|fifties|sixties|"
+                   r"seventies|eighties|nineties)(?![\w-])"),
+        ("relative", r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|first\s+half|second\s+half)"
+                     r"\s+of\s+the\s+(?:week|month|year)(?![\w-])"
+                     r"|(?:earlier|later)\s+in\s+the\s+(?:week|month|year)(?![\w-])"),
     ]
 
 

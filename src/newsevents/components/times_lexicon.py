@@ -62,12 +62,17 @@ def alternation(words, escape: bool = True) -> str:
 def fragments() -> dict[str, str]:
     """Named regex fragments (non-capturing) used by the detector patterns."""
     lex = lexicon()
-    names = [w for w in lex.month if len(w) > 3 or w == "may"]
-    abbrevs = [w for w in lex.month if len(w) <= 4 and w not in names]
+    longest = {}
+    for w, v in lex.month.items():
+        if len(w) > len(longest.get(v, "")):
+            longest[v] = w
+    names = list(longest.values())
+    abbrevs = [w for w in lex.month if w not in names]
     # Month names must be capitalised ("May" the month, not "may" the modal); case-sensitive inside (?-i:).
     cased = [w.title() for w in names] + [w.upper() for w in names]
     cased_abbr = [w.title() for w in abbrevs] + [w.upper() for w in abbrevs]
-    month = rf"(?-i:(?:{alternation(cased)})\b|(?:{alternation(cased_abbr)})(?:\.|\b))"
+    # Abbreviations without a period only before a day number ("Jan 5"; "Jan Kavan" is a name).
+    month = rf"(?-i:(?:{alternation(cased)})\b|(?:{alternation(cased_abbr)})(?:\.|\b(?=\s+\d)))"
     weekday = rf"(?:{alternation(lex.weekday)})"
     small = [w for w, v in lex.number.items() if v != "X" and w not in ("a", "an", "half", "dozen", "hundred",
                                                                           "thousand")]

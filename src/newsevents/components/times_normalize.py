@@ -25,7 +25,7 @@ _MODS = [
     (r"(?:the\s+)?(?:very\s+)?(?:beginning|start|early\s+part)\s+of(?:\s+the)?\s+|early[\s-]+|earlier\s+", "START"),
     (r"(?:the\s+)?(?:very\s+)?(?:end|close|latter\s+part|latter\s+half|last\s+half)\s+of(?:\s+the)?\s+|late[\s-]+"
      r"|later\s+", "END"),
-    (r"(?:the\s+)?middle\s+of(?:\s+the)?\s+|mid[\s-]*", "MID"),
+    (r"(?:the\s+)?middle\s+of(?:\s+the)?\s+|mid(?:[\s-]+|(?=\d))", "MID"),
     (r"(?:about|around|approximately|roughly|some|shortly\s+(?:before|after)|just\s+(?:before|after))\s+", "APPROX"),
     (r"(?:nearly|almost|less\s+than|fewer\s+than|under|just\s+under|barely)\s+", "LESS_THAN"),
     (r"(?:more\s+than|over|well\s+over|just\s+over)\s+", "MORE_THAN"),
@@ -37,8 +37,12 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 
 
+_NO_MOD = re.compile(r"^(?:only|just|barely|sometime|some\s+time)\s+(?=\w)", re.I)
+
+
 def strip_mod(text: str) -> tuple[str, Optional[str]]:
     """Remove a leading modifier ("late", "the end of", "about", "more than") and return (rest, TIMEX3 mod)."""
+    text = _NO_MOD.sub("", text)
     for rx, mod in _MOD_RX:
         m = rx.match(text)
         if m and m.end() < len(text):
@@ -144,12 +148,13 @@ def year_for_day(month: int, day: int, anchor: dt.date, tense: Optional[str]) ->
     if not out:
         return None
     # A day named without a year in news is nearly always in the anchor's year; move to the neighbouring year only
-    # when the tense puts it on the other side of the anchor (past: more than a day after it; future: more than a
+    # when the tense puts it on the other side of the anchor (past: more than a month after it, as reports of a
+    # coming date in past tense are common in TimeBank ("shares were priced for Nov. 17"); future: more than a
     # week before it) or, without a tense, when it is more than half a year away.
     same = [d for d in out if d.year == anchor.year]
     if same:
         d, gap = same[0], (same[0] - anchor).days
-        if (tense == "past" and gap <= 1) or (tense == "future" and gap >= -7) or \
+        if (tense == "past" and gap <= 31) or (tense == "future" and gap >= -7) or \
                 (tense not in ("past", "future") and abs(gap) <= 183):
             return d
     return out[choose([(d, d) for d in out], anchor, tense)]
@@ -159,7 +164,7 @@ def resolve_weekday(wd: int, anchor: dt.date, tense: Optional[str], rel: Optiona
     """The date a weekday name points to ("Monday", "last Friday", "next Tuesday").
 
     Bare weekday: same weekday as the anchor → the anchor day (a Tuesday story's "from Tuesday" is that day);
-    future tense → the first one on or after the anchor; otherwise the latest one before it.
+    future or present tense → the first one on or after the anchor; otherwise the latest one before it.
     """
     diff = wd - anchor.isoweekday()
     if rel == "this":
@@ -170,7 +175,8 @@ def resolve_weekday(wd: int, anchor: dt.date, tense: Optional[str], rel: Optiona
         return anchor - dt.timedelta(days=(-diff) % 7 or 7)
     if diff == 0:
         return anchor
-    if tense == "future":
+    # a weekday with a present-tense verb is a plan or schedule ("meet Monday", "the vote is Tuesday")
+    if tense in ("future", "present"):
         return anchor + dt.timedelta(days=diff % 7)
     return anchor - dt.timedelta(days=(-diff) % 7)
 

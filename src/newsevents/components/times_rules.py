@@ -140,10 +140,13 @@ def read_month(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
 
 
 def read_year(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    half = re.match(r"(?:the\s+)?(first|second|last|latter)\s+half\s+of\s+", text, _I)
     body, mod = strip_mod(text)
     m = _RX_YEAR.search(body)
     if not m:
         return None
+    if half:
+        return "DATE", f"{m.group(1)}-H{1 if half.group(1).lower() == 'first' else 2}", None, False
     tail = body[m.end():].lower()
     if "or later" in tail:
         mod = "ON_OR_AFTER"
@@ -154,6 +157,11 @@ def read_year(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
 
 def read_decade(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     body, mod = strip_mod(re.sub(r"^the\s+", "", text, flags=_I))
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+             "nineties": 9}
+    w = re.search(r"[a-z]+ies$", body.lower())
+    if w and w.group(0) in words:
+        body = f"{words[w.group(0)]}0s"
     m = re.search(r"(\d{4})s|'(\d)0s|(\d)0s", body)
     if not m:
         return None
@@ -261,11 +269,13 @@ def read_relative(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     m = re.search(r"(?:(the)\s+)?(this|last|next|past|coming|previous|following|current)\s+"
                   r"(week|weekend|month|year|decade|century)$", body, _I)
     if not m:
-        return None
+        bare = re.fullmatch(r"(?:in\s+)?(?:the\s+)?(week|month|year)", body, _I)
+        if not bare or mod is None:
+            return None
+        return "DATE", relative_period(bare.group(1).lower(), anchor, 0), mod, anchor is not None
     det, rel, unit = m.group(1), m.group(2).lower(), m.group(3).lower()
-    if det and rel in ("past", "last", "next", "coming", "previous", "following") and mod is None:
-        if rel in ("next", "coming", "following") or unit in ("decade", "century"):
-            return "DURATION", duration_value(1, unit), None, False
+    if det and rel in ("past", "last") and unit in ("decade", "century") and mod is None:
+        return "DURATION", duration_value(1, unit), None, False
     if rel == "past" and not det:
         rel = "last"
     value = relative_period(unit, anchor, _REL_SHIFT[rel])
@@ -301,7 +311,9 @@ def read_ago(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
         return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX"}.get(letter, "XXXX-XX-XX"), \
             mod, False
     k = int(round(n * mult * sign))
-    if t:  # hours, minutes ago: the day
+    if t:  # "an hour later" counts from an event, not the anchor: a duration; "two hours ago": the day
+        if sign > 0 or m.group(3).lower() == "earlier":
+            return "DURATION", duration_value(n, m.group(2)), mod, False
         return "DATE", anchor.isoformat(), mod, True
     unit = {"Y": "year", "M": "month", "W": "week", "Q": "quarter", "D": "day", "WE": "weekend"}[letter]
     return "DATE", relative_period(unit, anchor, k), mod, True
@@ -322,7 +334,7 @@ def read_duration(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
             r"(?:\d|percent|%|cents?|times|a\s+share)\W{0,3}(?:\w+\W+){0,3}$", before, _I):
         # "$5 a year", "12 percent a year", "twice a day": a frequency, not a stretch of time
         return "SET", duration_value(1, unit), None, False
-    if m.group(1) and m.group(1).lower() in ("next", "coming") and vague:
+    if m.group(1) and m.group(1).lower() == "coming" and vague:
         return "DATE", "FUTURE_REF", mod, False
     return "DURATION", duration_value(None if vague else n, unit), mod, False
 
@@ -467,11 +479,35 @@ def read_holiday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     return "DATE", ds[choose([(d, d) for d in ds], anchor, tense)].isoformat(), None, True
 
 
+def read_weekend(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"the weekend": the one before the anchor, or the coming one in a future-tense clause."""
+    if anchor is None:
+        return "DATE", "XXXX-WXX-WE", None, False
+    sat = anchor + dt.timedelta(days=(6 - anchor.isoweekday()))
+    if tense != "future" and sat > anchor:
+        sat -= dt.timedelta(days=7)
+    y, w, _ = sat.isocalendar()
+    return "DATE", f"{y:04d}-W{w:02d}-WE", None, True
+
+
+def read_year_words(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"nineteen ninety-six" → 1996, "the year two thousand" → 2000."""
+    low = re.sub(r"^the\s+year\s+", "", text.lower())
+    m = re.match(r"(nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?\s+)?(?:o[\s-]+)?(.+)$", low)
+    if m:
+        rest = words_to_number(m.group(2))
+        if rest is None:
+            return None
+        return "DATE", f"{(19 if m.group(1) == 'nineteen' else 20) * 100 + int(rest):04d}", None, False
+    n = words_to_number(low)
+    return ("DATE", f"{int(n):04d}", None, False) if n and 1000 <= n < 2100 else None
+
+
 RULES: dict[str, Callable[..., Optional[Result]]] = {
     "iso": read_iso, "date_mdy": read_date, "date_dmy": read_date, "month_year": read_month_year,
     "month": read_month, "year": read_year, "decade": read_decade, "century": read_century,
     "quarter": read_quarter, "half": read_half, "season": read_season, "relative": read_relative,
     "year_adj": read_year_adj, "ago": read_ago, "duration": read_duration, "vague_plural": read_vague_plural,
     "pod": read_pod, "weekday": read_weekday, "deictic": read_deictic, "clock": read_clock, "ref": read_ref,
-    "set": read_set, "holiday": read_holiday,
+    "set": read_set, "holiday": read_holiday, "weekend": read_weekend, "year_words": read_year_words,
 }
