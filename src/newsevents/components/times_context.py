@@ -26,8 +26,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     lows = {a.lower_ for a in auxes}
     if lows & _FUTURE_AUX:
         return "future"
-    if verb.lemma_.lower() in ("schedule", "plan"):
-        return "future"
+    if verb.lemma_.lower() in ("schedule", "plan") and "had" not in lows:
+        return "future"  # "planned a rally on Saturday": the planned event is ahead (not so "had been scheduled")
     if verb.tag_ == "VB" and "to" in lows:
         head = verb.head
         if head.lemma_.lower() in _FORWARD_HEADS or head.lower_ == "going":
@@ -41,6 +41,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return "past"
+    if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and depth < 4:
+        return verb_tense(verb.head, depth + 1)  # "starting at noon Saturday": the clause it hangs on
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lows:
         return "present"
     return None

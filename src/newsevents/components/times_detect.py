@@ -50,7 +50,7 @@ def _patterns() -> list[tuple[str, str]]:
     plural_units = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
     return [
         ("iso", r"\b\d{4}-[01]\d-[0-3]\d(?:T\d\d:\d\d(?::\d\d)?)?\b|\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
-        ("date_mdy", rf"(?:{weekday},?\s+)?{pre}{month}\s+{day}(?![\d:])(?:,?\s+{yr})?"),
+        ("date_mdy", rf"(?:{weekday},?\s+)?(?:(?:last|this|next)\s+)?{pre}{month}\s+{day}(?!\d|:\d)(?:,?\s+{yr})?"),
         ("date_dmy", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{yr})?"),
         ("month_year", rf"{pre}{month},?\s+(?:of\s+)?(?:{yr}|{relyear})"),
         ("month", rf"{rel_pre}(?:{rel}\s+)?{pre}{month}"),

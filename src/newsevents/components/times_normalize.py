@@ -85,11 +85,7 @@ def duration_value(number: Optional[float], unit_word: str) -> str:
     """TIMEX3 duration: (5.5, "month") → P5.5M, (2, "decade") → P20Y, (None, "week") → PXW, (2, "hour") → PT2H."""
     letter, t, mult = _unit_info(unit_word)
     if number is None:
-        if mult == 10:
-            return "PXDE" if letter == "Y" else f"P{t}X{letter}"
-        if mult == 100:
-            return "PXCE"
-        return f"P{t}X{letter}"
+        return f"P{t}X{letter}"  # "decades", "centuries" → PXY like TimeBank
     n = number * mult
     if t and not float(n).is_integer() and letter in ("H", "M"):
         # half hours / half minutes read better as the next unit down: PT1.5H → PT90M
@@ -98,14 +94,14 @@ def duration_value(number: Optional[float], unit_word: str) -> str:
 
 
 # ----------------------------------------------------------------------------------------------- choosing years
-def choose(cands: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Optional[str]) -> int:
+def choose(cands: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Optional[str], slack: int = 0) -> int:
     """Index of the candidate period (start, end) a tense points to relative to ``anchor``.
 
-    past → the latest period starting on or before the anchor; future → the earliest ending on or after it;
-    otherwise the period containing the anchor or else the nearest one.
+    past → the latest period starting on or before the anchor (plus ``slack`` days); future → the earliest
+    ending on or after it; otherwise the period containing the anchor or else the nearest one.
     """
     if tense == "past":
-        ok = [i for i, (s, _) in enumerate(cands) if s <= anchor]
+        ok = [i for i, (s, _) in enumerate(cands) if s <= anchor + dt.timedelta(days=slack)]
         if ok:
             return max(ok, key=lambda i: cands[i][0])
     if tense == "future":
@@ -134,7 +130,9 @@ def year_for_month(month: int, anchor: dt.date, tense: Optional[str], rel: Optio
     if rel in ("next", "coming", "following"):
         return anchor.year if month > anchor.month else anchor.year + 1
     cands = [(dt.date(y, month, 1), _month_end(y, month)) for y in ys]
-    return ys[choose(cands, anchor, tense)]
+    # past-tense reports of next month's plans are common ("gave them until mid-November", said on Oct. 30):
+    # a month starting within 31 days of the anchor stays in its year
+    return ys[choose(cands, anchor, tense, slack=31)]
 
 
 def year_for_day(month: int, day: int, anchor: dt.date, tense: Optional[str]) -> Optional[dt.date]:

@@ -59,6 +59,8 @@ def _year_in(text: str, anchor: Anchor) -> tuple[Optional[int], bool]:
 def _number_of(text: str) -> tuple[Optional[float], bool]:
     """(number, vague?) of the count in a duration ("five-and-a-half", "a few", "twenty four")."""
     t = text.strip()
+    if re.fullmatch(r"(?:a\s+)?couple(?:\s+of)?", t, _I):
+        return 2.0, False
     if _VAGUE.match(t):
         return None, True
     n = words_to_number(t)
@@ -334,18 +336,15 @@ def read_duration(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
             r"(?:\d|percent|%|cents?|times|a\s+share)\W{0,3}(?:\w+\W+){0,3}$", before, _I):
         # "$5 a year", "12 percent a year", "twice a day": a frequency, not a stretch of time
         return "SET", duration_value(1, unit), None, False
-    if m.group(1) and m.group(1).lower() == "coming" and vague:
-        return "DATE", "FUTURE_REF", mod, False
     return "DURATION", duration_value(None if vague else n, unit), mod, False
 
 
 def read_vague_plural(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    """"recent weeks" (PAST_REF), "the coming months" (FUTURE_REF), "the past few years" (PXY), "for years"."""
+    """"recent weeks" (PAST_REF), "the coming months" (PXM), "the past few years" (PXY), "for years"."""
     low = text.lower()
     if re.search(r"\brecent\b", low):
         return "DATE", "PAST_REF", None, False
-    if re.search(r"\bcoming\b", low):
-        return "DATE", "FUTURE_REF", None, False
+
     m = re.search(r"(seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)", low)
     return ("DURATION", duration_value(None, m.group(1)), None, False) if m else None
 
