@@ -106,6 +106,8 @@ def words_to_number(text: str) -> float | None:
     m = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", t)
     if m:
         half, t = True, t[:m.start()]
+    if re.fullmatch(r"(?:a\s+)?half(?:\s+an?)?", t):
+        return 0.5  # "half an hour", "a half"
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         value = float(t)
     else:

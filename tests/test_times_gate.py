@@ -1,0 +1,29 @@
+"""CI gate for the times stage: project-written articles in tests/data/times/ with expected TIMEX3 values.
+
+Counts exact matches of (extent, type, value); the floors only go up (measured 1.00 / 1.00 on 34 expressions when
+the gate was written).
+"""
+from __future__ import annotations
+
+import yaml
+
+from test_times_expressions import times_nlp, times_of  # noqa: F401  (fixture re-used)
+
+RECALL_FLOOR = 0.9
+PRECISION_FLOOR = 0.9
+
+
+def test_times_gate_value_accuracy(times_nlp, test_data):
+    articles = yaml.safe_load((test_data / "times" / "articles.yaml").read_text(encoding="utf-8"))
+    n_gold = n_pred = hits = 0
+    for article in articles:
+        items = times_of(times_nlp, article["text"], article["published"])
+        got = {(t["start"], t["end"], t["type"], t["value"]) for t in items}
+        for exp in article["expected"]:
+            start = article["text"].index(exp["text"])
+            hits += (start, start + len(exp["text"]), exp["type"], exp["value"]) in got
+        n_gold += len(article["expected"])
+        n_pred += len(items)
+    assert n_gold >= 30
+    assert hits / n_gold >= RECALL_FLOOR
+    assert hits / n_pred >= PRECISION_FLOOR
