@@ -9,6 +9,7 @@ full PERSON name that contains it ("Putin" → "Vladimir Putin"), a country's na
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -21,6 +22,8 @@ from .entities_lexicon import actor_lexicon, country_form
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                          "LANGUAGE"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+_NO_TRAILING_NUMBER = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
+_SCORE = re.compile(r"^\d+([-/.]\d+)*$")
 _TRIM = frozenset({",", ".", ";", ":", "-", "–", "—", "(", ")", '"', "“", "”", "'", "’", "‘"})
 
 
@@ -71,6 +74,9 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> Optional[tuple[int
         end -= 1
     while end > start and (doc[start].text in _TRIM or doc[start].is_space or doc[start].lower_ == "the"):
         start += 1
+    if label in _NO_TRAILING_NUMBER:  # "Leicestershire 296", "H. Morris 69": a score, not part of the name
+        while end - start > 1 and (doc[end - 1].like_num or _SCORE.match(doc[end - 1].text)):
+            end -= 1
     titles = []
     if label == "PERSON":
         sectors = actor_lexicon().sectors
@@ -116,30 +122,35 @@ def collect(doc: Doc) -> tuple[list[Cluster], list[int]]:
             continue
         start, end, titles = cleaned
         text = doc[start:end].text
+        label = ent.label_
+        if label == "PERSON" and end - start == 1:
+            form = country_form(text)
+            if form is not None and form.kind == "demonym":  # "Briton", "Tajik": a nationality, not a name
+                label = "NORP"
         norm, words = _norm(text), _words(doc, start, end)
         idx = by_norm.get(norm)
-        form = country_form(text) if ent.label_ in ("GPE", "NORP", "LOC") else None
-        ckey = (("NORP" if ent.label_ == "NORP" else "GPE"), form.iso3) if form and form.kind in (
+        form = country_form(text) if label in ("GPE", "NORP", "LOC") else None
+        ckey = (("NORP" if label == "NORP" else "GPE"), form.iso3) if form and form.kind in (
             "name", "demonym") else None
         if idx is None and ckey is not None:
             idx = by_country.get(ckey)
-        if idx is None and ent.label_ in ("PERSON", "ORG") and words:
+        if idx is None and label in ("PERSON", "ORG") and words:
             idx = _person_match(clusters, persons, words)
-        if idx is None and ent.label_ == "ORG" and len(words) == 1 and text.isupper() and len(text) >= 2:
+        if idx is None and label == "ORG" and len(words) == 1 and text.isupper() and len(text) >= 2:
             idx = next((i for i, c in enumerate(clusters) if c.type == "ORG" and len(c.name_words) > 1
                         and _acronym(c.name.split()) == text), None)
         if idx is None:
             idx = len(clusters)
-            clusters.append(Cluster(type=ent.label_, name_words=words))
-            if ent.label_ == "PERSON":
+            clusters.append(Cluster(type=label, name_words=words))
+            if label == "PERSON":
                 persons.append(idx)
         cluster = clusters[idx]
         cluster.mentions.append((start, end))
-        cluster.labels.append(ent.label_)
+        cluster.labels.append(label)
         cluster.titles.extend(titles)
         if len(words) > len(cluster.name_words) and set(cluster.name_words) <= set(words):
             cluster.name_words = words
-        if ent.label_ == "PERSON" and idx not in persons:
+        if label == "PERSON" and idx not in persons:
             persons.append(idx)
         by_norm.setdefault(norm, idx)
         if ckey is not None:
@@ -148,9 +159,51 @@ def collect(doc: Doc) -> tuple[list[Cluster], list[int]]:
                 cluster.country, cluster.country_kind = form.iso3, form.kind
         for i in range(start, end):
             owner[i] = idx
+    add_repeats(doc, clusters, owner)
     for cluster in clusters:
         _finish(doc, cluster)
     return clusters, owner
+
+
+def add_repeats(doc: Doc, clusters: list[Cluster], owner: list[int]) -> None:
+    """Add the places where NER missed a name it found elsewhere in the same text (one sense per discourse).
+
+    A repeat is the same token sequence as a named mention (or a PERSON's surname), capitalised, outside every
+    mention; a one-word repeat must also be tagged a proper noun ("May" the month is not "May" the person).
+    """
+    patterns: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for k, cluster in enumerate(clusters):
+        forms = {tuple(t.text for t in doc[s:e]) for s, e in cluster.mentions}
+        if cluster.labels and cluster.labels[0] == "PERSON" and len(cluster.name_words) > 1:
+            last = doc[cluster.mentions[0][1] - 1].text
+            if last[:1].isupper():
+                forms.add((last,))
+        for form in forms:
+            if any(w[:1].isupper() for w in form) and len("".join(form)) > 2:
+                patterns.setdefault(form[0], []).append((form, k))
+    if not patterns:
+        return
+    for plist in patterns.values():
+        plist.sort(key=lambda p: -len(p[0]))
+    i, n = 0, len(doc)
+    while i < n:
+        cands = patterns.get(doc[i].text) if owner[i] < 0 else None
+        step = 1
+        for form, k in cands or ():
+            m = len(form)
+            if i + m > n or any(doc[i + j].text != form[j] or owner[i + j] >= 0 for j in range(m)):
+                continue
+            if m == 1 and doc[i].pos_ != "PROPN":
+                continue
+            if i + m < n and doc[i + m].pos_ == "PROPN" and doc[i + m].text[:1].isupper():
+                continue  # part of a longer name NER did not tag: leave it
+            clusters[k].mentions.append((i, i + m))
+            clusters[k].labels.append(clusters[k].labels[0])
+            for j in range(i, i + m):
+                owner[j] = k
+            step = m
+            break
+        i += step
 
 
 def _person_match(clusters: list[Cluster], persons: list[int], words: tuple[str, ...]) -> Optional[int]:
