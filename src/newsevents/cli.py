@@ -106,9 +106,13 @@ def ingest(
     n_process: Optional[int] = typer.Option(None, help="Worker processes."),
     quiet: bool = QuietOpt,
 ) -> None:
-    """Process inputs into the SQLite store; re-running adds nothing, an interrupted run resumes."""
+    """Process inputs into the SQLite store; re-running adds nothing, an interrupted run resumes.
+
+    A .jsonl file of ArticleRecords (what `export --format jsonl` writes) is stored as it is, without the NLP.
+    """
     from .store.db import ingest_paths
 
+    _setup_logging(False)
     try:
         summary = ingest_paths(paths, db, published=published, n_process=n_process, progress=not quiet)
     except NewsEventsError as exc:
@@ -135,6 +139,7 @@ def demo(db: Path = typer.Option(Path("newsevents-sample.db"), "--db", help="Sto
     """The main job on the bundled sample corpus: process it into an embedded store and print a summary."""
     from .store.db import run_sample
 
+    _setup_logging(False)
     try:
         typer.echo(run_sample(db, progress=not quiet))
     except NewsEventsError as exc:
@@ -157,6 +162,7 @@ def export(db: Path = DbOpt,
     """Export the store's records."""
     from .export import export_db
 
+    _setup_logging(False)
     try:
         typer.echo(json.dumps(export_db(db, fmt, out), indent=2), err=True)
     except NewsEventsError as exc:
