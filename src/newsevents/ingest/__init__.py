@@ -5,6 +5,10 @@ The text an Article carries is canonical: every offset anywhere else points into
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass
@@ -31,3 +35,25 @@ class Article:
     def ok(self) -> bool:
         """Whether the article has text to process."""
         return not self.errors
+
+
+def read_inputs(target: str, published: str | None = None,
+                transport: httpx.BaseTransport | None = None) -> tuple[bool, Iterator[Article]]:
+    """Read a file, directory, JSONL file, URL or ``-`` (stdin) into Articles; see :func:`.sources.read_inputs`."""
+    from .sources import read_inputs as _read_inputs
+
+    return _read_inputs(target, published=published, transport=transport)
+
+
+def __getattr__(name: str):
+    # the readers import Article from here, so they are exposed lazily to avoid an import cycle
+    lazy = {"clean_text": ".text", "extract_html": ".html", "fetch_url": ".fetch", "from_item": ".jsonl",
+            "detect_language": ".language"}
+    if name in lazy:
+        import importlib
+
+        return getattr(importlib.import_module(lazy[name], __name__), name)
+    raise AttributeError(name)
+
+
+__all__ = ["Article", "clean_text", "detect_language", "extract_html", "fetch_url", "from_item", "read_inputs"]
