@@ -1,25 +1,195 @@
-"""``newsevents_quotes_v1``: fills ``doc._.quotes`` (see :class:`newsevents.record` for the item shape).
+"""``newsevents_quotes_v1``: who said what. Fills ``doc._.quotes`` (items shaped like :class:`record.Quote`) and
+the span layers ``doc.spans["quotes.content"]``, ``["quotes.cue"]`` and ``["quotes.speaker"]``.
 
-Not built yet: the stage runs and leaves its layer empty.
+Sub-tasks live in their own modules: quotation-mark scanning (:mod:`.quotes_marks`), attribution rules on the
+dependency parse (:mod:`.quotes_rules`, cue lexicon mined from PolNeAR train in :mod:`.quotes_lexicon`) and speaker
+linking to ``doc._.entities`` (:mod:`.quotes_speaker`). This module merges the rules' output, classifies each
+quote as direct, indirect or mixed, and carries speakers over to cue-less quote paragraphs.
+
+Conventions (``convention`` setting): ``"newsevents"`` (default) drops the complementizer "that" from the content
+and keeps the addressee in the cue ("told Al Jazeera"); ``"polnear"`` keeps "that" and leaves the addressee out,
+as PolNeAR's annotators did. A discontinuous cue ("quoted Assad as saying") is given as its covering span.
 """
 from __future__ import annotations
+
+import bisect
+import logging
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import stage_call
+from .quotes_marks import Quoted, find_quoted, paragraphs
+from .quotes_rules import Attribution, according_to, clause_rules, direct_rules, trim
+from .quotes_speaker import link_speakers
+
+logger = logging.getLogger(__name__)
+
+#: A quote with no cue of its own must have at least this many words to be taken as speech carried over from
+#: the paragraph before (shorter quoted stretches are titles and scare quotes).
+MIN_CARRIED_WORDS = 4
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _classify(att: Attribution, quoted: list[Quoted]) -> None:
+    """Set ``kind`` (and snap to the quote) from how the content relates to the quotation marks."""
+    s, e = att.content
+    for q in quoted:
+        if q.open <= s and e <= q.close:  # content within one quote: the quote is the content
+            att.quote, att.kind = q, "direct"
+            att.content = (q.start, q.end)
+            return
+    if any(q.open < e and q.close > s for q in quoted):
+        att.kind = "mixed"
+
+
+def _merge(clause: list[Attribution], direct: list[Attribution], quoted: list[Quoted]) -> list[Attribution]:
+    """Clause attributions snapped to quotes, plus the direct-quote attributions no clause rule found."""
+    for att in clause:
+        _classify(att, quoted)
+    out = list(clause)
+    claimed = {id(a.quote) for a in clause if a.quote is not None}
+    for att in direct:
+        if id(att.quote) in claimed:
+            continue
+        claimed.add(id(att.quote))
+        out.append(att)
+    # the same content reached by two rules (e.g. ccomp and according-to): keep the first
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for att in sorted(out, key=lambda a: (a.content, a.rule)):
+        if att.content in seen:
+            continue
+        seen.add(att.content)
+        unique.append(att)
+    return unique
+
+
+def _carry(doc: Doc, atts: list[Attribution], quoted: list[Quoted]) -> list[Attribution]:
+    """Cue-less quotes that continue the speech of the quote (or attribution) just before them."""
+    text = doc.text
+    paras = paragraphs(text)
+    p_starts = [p[0] for p in paras]
+    claimed = {id(a.quote) for a in atts if a.quote is not None}
+    out = sorted(atts, key=lambda a: a.content[0])
+
+    def para_of(pos: int) -> int:
+        return bisect.bisect_right(p_starts, pos) - 1
+
+    for q in quoted:
+        if id(q) in claimed or _words(text[q.start:q.end]) < MIN_CARRIED_WORDS and not q.continuation:
+            continue
+        before = [a for a in out if a.content[1] <= q.open and a.speaker is not None]
+        if not before:
+            continue
+        prev = before[-1]
+        p_prev, p_q = para_of(prev.content[0]), q.paragraph
+        lead = paras[p_q][0] + len(text[paras[p_q][0]:paras[p_q][1]]) - len(text[paras[p_q][0]:paras[p_q][1]].lstrip())
+        starts_para = q.open == lead
+        if p_prev == p_q and prev.kind == "direct":
+            # "“A,” she said. “B.”": the second quote is the same statement
+            new = Attribution(content=_content(text, q), cue=prev.cue, speaker=prev.speaker,
+                              speaker_head=prev.speaker_head, cue_head=prev.cue_head, kind="direct",
+                              rule="same-paragraph", quote=q)
+        elif p_prev == p_q - 1 and starts_para:
+            borrow = prev.kind != "direct" and not q.continuation
+            new = Attribution(content=_content(text, q), cue=prev.cue if borrow else None, speaker=prev.speaker,
+                              speaker_head=prev.speaker_head, cue_head=prev.cue_head if borrow else None,
+                              kind="direct", carried_over=True, rule="carried", quote=q)
+        else:
+            continue
+        claimed.add(id(q))
+        bisect.insort(out, new, key=lambda a: a.content[0])
+    return out
+
+
+def _content(text: str, q: Quoted) -> tuple[int, int]:
+    return trim(text, q.start, q.end) or (q.start, q.end) if q.closed else (q.start, q.end)
+
+
+def _offsets(text: str, span: Optional[tuple[int, int]]) -> Optional[dict]:
+    if span is None:
+        return None
+    return {"start": span[0], "end": span[1], "text": text[span[0]:span[1]]}
+
+
+def _content_span(text: str, att: Attribution) -> tuple[int, int]:
+    """Direct-quote content: the words inside the marks without the comma before the closing mark."""
+    s, e = att.content
+    if att.kind == "direct":
+        while e > s and text[e - 1] in " ,;:":
+            e -= 1
+    return s, e
 
 
 class QuoteExtractor:
-    """Stage ``quotes``."""
+    """Stage ``quotes``: finds attributions and writes ``doc._.quotes`` and the ``quotes.*`` span layers.
+
+    Args:
+        convention: ``"newsevents"`` or ``"polnear"`` (see the module docstring).
+    """
+
+    def __init__(self, convention: str = "newsevents"):
+        self.convention = convention
 
     @stage_call("quotes")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = self.extract(doc)
+        self._set_spans(doc)
         return doc
 
+    def attributions(self, doc: Doc) -> list[Attribution]:
+        """All attributions of a parsed doc in text order (speakers not yet linked)."""
+        polnear = self.convention == "polnear"
+        quoted = find_quoted(doc.text)
+        clause = clause_rules(doc, quoted, keep_that=polnear, recipient=not polnear) + according_to(doc, polnear)
+        direct = direct_rules(doc, quoted, recipient=not polnear)
+        return _carry(doc, _merge(clause, direct, quoted), quoted)
 
-@Language.factory("newsevents_quotes_v1", requires=["token.dep", "doc.ents", "doc._.entities"], assigns=["doc._.quotes"])
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
+    def extract(self, doc: Doc) -> list[dict]:
+        """The ``doc._.quotes`` items of a parsed doc."""
+        text = doc.text
+        atts = self.attributions(doc)
+        ids = link_speakers(doc, atts)
+        items = []
+        for n, att in enumerate(atts, 1):
+            content = _content_span(text, att)
+            parts = [att.quote.open, att.quote.close] if att.quote is not None and att.kind == "direct" \
+                else list(content)
+            if not att.carried_over:
+                for span in (att.cue, att.speaker):
+                    if span is not None:
+                        parts.extend(span)
+            speaker = _offsets(text, att.speaker)
+            if speaker is not None:
+                speaker["entity_id"] = ids.get(id(att))
+            start, end = min(parts), max(parts)
+            items.append({"id": f"Q{n}", "start": start, "end": end, "text": text[start:end], "kind": att.kind,
+                          "content": _offsets(text, content), "cue": _offsets(text, att.cue), "speaker": speaker,
+                          "carried_over": att.carried_over})
+        return items
+
+    @staticmethod
+    def _set_spans(doc: Doc) -> None:
+        for role in ("content", "cue", "speaker"):
+            spans = []
+            for item in doc._.quotes:
+                part = item[role]
+                if part is None or (role != "content" and item["carried_over"]):
+                    continue
+                span = doc.char_span(part["start"], part["end"], label=item["kind"] if role == "content" else role,
+                                     alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+            doc.spans[f"quotes.{role}"] = spans
+
+
+@Language.factory("newsevents_quotes_v1", requires=["token.dep", "doc.ents", "doc._.entities"],
+                  assigns=["doc._.quotes", "doc.spans"], default_config={"convention": "newsevents"})
+def make_quotes(nlp: Language, name: str, convention: str) -> QuoteExtractor:
     """Factory for :class:`QuoteExtractor`."""
-    return QuoteExtractor()
+    return QuoteExtractor(convention)
