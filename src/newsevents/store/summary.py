@@ -27,8 +27,8 @@ def sample_summary(conn: sqlite3.Connection, db: Union[str, Path], ingest: dict)
         ("top speakers", "SELECT speaker_name AS k, count(*) AS n FROM quotes WHERE speaker_name IS NOT NULL "
                          "GROUP BY speaker_name ORDER BY n DESC, k LIMIT ?",
          lambda r: f"{r['k']} ({r['n']} quotes)"),
-        ("top actors", "SELECT name AS k, country, sector, sum(n_mentions) AS n FROM entities "
-                       "WHERE country IS NOT NULL OR sector IS NOT NULL GROUP BY name, country, sector "
+        ("top actors", "SELECT max(name) AS k, country, sector, sum(n_mentions) AS n FROM entities "
+                       "WHERE country IS NOT NULL OR sector IS NOT NULL GROUP BY lower(name), country, sector "
                        "ORDER BY n DESC, k LIMIT ?",
          lambda r: f"{r['k']} [{r['country'] or '-'} {r['sector'] or '-'}] x{r['n']}"),
         ("places", "SELECT coalesce(name, text) AS k, country, count(*) AS n FROM places GROUP BY k, country "
