@@ -158,13 +158,14 @@ def serve(db: Path = DbOpt, host: str = typer.Option("127.0.0.1", help="Address 
 @app.command()
 def export(db: Path = DbOpt,
            fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet, plover, gdelt, acled."),
-           out: Path = typer.Option(Path("export"), "--out", "-o", help="Output file or directory.")) -> None:
+           out: Path = typer.Option(Path("export"), "--out", "-o", help="Output file or directory."),
+           quiet: bool = QuietOpt) -> None:
     """Export the store's records."""
     from .export import export_db
 
     _setup_logging(False)
     try:
-        typer.echo(json.dumps(export_db(db, fmt, out), indent=2), err=True)
+        typer.echo(json.dumps(export_db(db, fmt, out, progress=not quiet), indent=2), err=True)
     except NewsEventsError as exc:
         _fail(exc)
 

@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterator, Optional, Union
 
 from . import __version__
 from .errors import Code, StoreError
+from .progress import track
 from .store.db import iter_records, open_store
 from .store.rows import event_view
 
@@ -56,8 +57,14 @@ def _table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[s
     return names, [kind for _, kind in info], (tuple(row) for row in cursor)
 
 
-def _event_views(conn: sqlite3.Connection) -> Iterator[dict]:
-    for record in iter_records(conn, status="ok"):
+def _records(conn: sqlite3.Connection, progress: bool, status: Optional[str] = None) -> Iterator:
+    total = conn.execute("SELECT count(*) FROM articles" + (" WHERE status = ?" if status else ""),
+                         (status,) if status else ()).fetchone()[0]
+    return track(iter_records(conn, status=status), "exporting", total=total, enabled=progress)
+
+
+def _event_views(conn: sqlite3.Connection, progress: bool = False) -> Iterator[dict]:
+    for record in _records(conn, progress, status="ok"):
         for event in record.events:
             yield event_view(record, event)
 
@@ -70,22 +77,22 @@ def _ingested(conn: sqlite3.Connection) -> dict[str, str]:
 # ------------------------------------------------------------------------------------------------ formats
 
 
-def export_jsonl(conn: sqlite3.Connection, out: Path) -> dict:
+def export_jsonl(conn: sqlite3.Connection, out: Path, progress: bool = False) -> dict:
     """Write every ArticleRecord as one JSON line."""
     target = _file_target(out, "jsonl")
     count = 0
     with target.open("w", encoding="utf-8") as handle:
-        for record in iter_records(conn):
+        for record in _records(conn, progress):
             handle.write(record.model_dump_json() + "\n")
             count += 1
     return {"out": str(target), "records": count}
 
 
-def export_csv(conn: sqlite3.Connection, out: Path) -> dict:
+def export_csv(conn: sqlite3.Connection, out: Path, progress: bool = False) -> dict:
     """Write one CSV file per store table into the directory ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     rows: dict[str, int] = {}
-    for table in TABLES:
+    for table in track(TABLES, "exporting tables", total=len(TABLES), enabled=progress):
         names, _kinds, data = _table_rows(conn, table)
         with (out / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
@@ -97,7 +104,7 @@ def export_csv(conn: sqlite3.Connection, out: Path) -> dict:
     return {"out": str(out), "rows": rows}
 
 
-def export_parquet(conn: sqlite3.Connection, out: Path) -> dict:
+def export_parquet(conn: sqlite3.Connection, out: Path, progress: bool = False) -> dict:
     """Write one Parquet file per store table into the directory ``out`` (needs pyarrow)."""
     try:
         import pyarrow as pa
@@ -107,7 +114,7 @@ def export_parquet(conn: sqlite3.Connection, out: Path) -> dict:
     kinds = {"INTEGER": pa.int64(), "REAL": pa.float64()}
     out.mkdir(parents=True, exist_ok=True)
     rows: dict[str, int] = {}
-    for table in TABLES:
+    for table in track(TABLES, "exporting tables", total=len(TABLES), enabled=progress):
         names, types, data = _table_rows(conn, table)
         columns = list(zip(*data)) or [() for _ in names]
         schema = pa.schema([(name, kinds.get(kind, pa.string())) for name, kind in zip(names, types)])
@@ -153,7 +160,7 @@ def plover_item(view: dict, date_coded: Optional[str] = None) -> dict[str, Any]:
     return {k: v for k, v in item.items() if v not in (None, "", [], {})}
 
 
-def export_plover(conn: sqlite3.Connection, out: Path) -> dict:
+def export_plover(conn: sqlite3.Connection, out: Path, progress: bool = False) -> dict:
     """Write events as PLOVER JSON: an array, or one record per line when ``out`` ends in ``.jsonl``."""
     target = _file_target(out, "plover")
     added = _ingested(conn)
@@ -162,7 +169,7 @@ def export_plover(conn: sqlite3.Connection, out: Path) -> dict:
         lines = target.suffix.lower() == ".jsonl"
         if not lines:
             handle.write("[")
-        for view in _event_views(conn):
+        for view in _event_views(conn, progress):
             item = plover_item(view, (added.get(view["article_id"]) or "")[:10] or None)
             if lines:
                 handle.write(json.dumps(item, ensure_ascii=False) + "\n")
@@ -174,7 +181,7 @@ def export_plover(conn: sqlite3.Connection, out: Path) -> dict:
     return {"out": str(target), "events": count}
 
 
-def export_gdelt(conn: sqlite3.Connection, out: Path) -> dict:
+def export_gdelt(conn: sqlite3.Connection, out: Path, progress: bool = False) -> dict:
     """Write events as a GDELT 2.0 event table (tab-separated, header row)."""
     from .export_events import GDELT_COLUMNS, gdelt_row
 
@@ -184,14 +191,14 @@ def export_gdelt(conn: sqlite3.Connection, out: Path) -> dict:
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(GDELT_COLUMNS)
-        for view in _event_views(conn):
+        for view in _event_views(conn, progress):
             stamp = (added.get(view["article_id"]) or "").replace("-", "").replace("T", "").replace(":", "")[:14]
             writer.writerow(gdelt_row(view, stamp))
             count += 1
     return {"out": str(target), "events": count}
 
 
-def export_acled(conn: sqlite3.Connection, out: Path) -> dict:
+def export_acled(conn: sqlite3.Connection, out: Path, progress: bool = False) -> dict:
     """Write the events ACLED records as an ACLED-style CSV; other event types are counted as skipped."""
     from .export_events import ACLED_COLUMNS, acled_rows
 
@@ -202,7 +209,7 @@ def export_acled(conn: sqlite3.Connection, out: Path) -> dict:
         writer = csv.writer(handle)
         writer.writerow(ACLED_COLUMNS)
         added = _ingested(conn)
-        for row in acled_rows(_event_views(conn), lambda view: _timestamp(added.get(view["article_id"]))):
+        for row in acled_rows(_event_views(conn, progress), lambda view: _timestamp(added.get(view["article_id"]))):
             writer.writerow(row)
             count += 1
     return {"out": str(target), "events": count, "skipped_not_acled": total - count}
@@ -216,19 +223,20 @@ def _timestamp(iso: Optional[str]) -> Any:
         return ""
 
 
-FORMATS: dict[str, Callable[[sqlite3.Connection, Path], dict]] = {
+FORMATS: dict[str, Callable[..., dict]] = {
     "jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet, "plover": export_plover,
     "gdelt": export_gdelt, "acled": export_acled,
 }
 
 
-def export_db(db: Union[str, Path], fmt: str, out: Union[str, Path]) -> dict:
+def export_db(db: Union[str, Path], fmt: str, out: Union[str, Path], progress: bool = False) -> dict:
     """Export the store ``db`` in format ``fmt`` to ``out`` (a file, or a directory for csv/parquet).
 
     Args:
         db: An existing store.
         fmt: One of :data:`FORMATS` (jsonl, csv, parquet, plover, gdelt, acled).
         out: Output path; a file name without suffix gets the format's own (``.jsonl``, ``.json``, ``.tsv``, ``.csv``).
+        progress: Show a progress bar on stderr (only when it is a terminal).
 
     Returns:
         A summary: ``format``, ``out`` and what was written (``records``, ``rows`` per table or ``events``).
@@ -241,6 +249,6 @@ def export_db(db: Union[str, Path], fmt: str, out: Union[str, Path]) -> dict:
     if writer is None:
         raise StoreError(Code.E304, stage="export", fmt=fmt, known=", ".join(FORMATS))
     with open_store(db, create=False) as conn:
-        summary = writer(conn, Path(out))
+        summary = writer(conn, Path(out), progress=progress)
     logger.info("export %s: %s", fmt, summary)
     return {"format": fmt.lower(), **summary}
