@@ -127,7 +127,8 @@ def write_record(conn: sqlite3.Connection, record: ArticleRecord, input_key: Opt
             for table, make_rows in TABLES.items():
                 _insert(conn, table, make_rows(record))
     except sqlite3.Error as exc:
-        raise StoreError(Code.E301, path="(open store)", detail=f"writing {record.id[:12]}: {exc}") from exc
+        path = conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
+        raise StoreError(Code.E301, path=path, detail=f"writing {record.id[:12]}: {exc}") from exc
     return True
 
 
