@@ -143,7 +143,7 @@ def world_map_svg(places: dict[str, Any]) -> Markup:
             out.append(f'<path class="land" d="{d}"><title>{escape(name)}</title></path>')
     for point in places.get("points", []):
         x, y = project(point["lon"], point["lat"])
-        radius = 3 + 2.5 * math.sqrt(point["n"])
+        radius = 4 + 3 * math.sqrt(point["n"])
         colour = type_colour(point["types"][0]) if len(point["types"]) == 1 else "#444"
         label = f'{point["place_name"] or "?"} ({point["place_country"] or "?"}): {point["n"]} event' \
                 f'{"s" if point["n"] != 1 else ""} · {", ".join(point["types"])}'

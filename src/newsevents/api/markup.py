@@ -113,8 +113,8 @@ def _quantity_tip(q: dict) -> str:
         value = _num(q["value"])
     else:
         value = "–".join(_num(q[k]) for k in ("low", "high") if q.get(k) is not None) or "?"
-    bits = [f"{q.get('qualifier') + ' ' if q.get('qualifier') else ''}{value}{' ' + q['unit'] if q.get('unit') else ''}",
-            q.get("category") or "OTHER"]
+    amount = " ".join(b for b in (q.get("qualifier"), value, q.get("unit")) if b)
+    bits = [amount, q.get("category") or "OTHER"]
     if (q.get("counts") or {}).get("text"):
         bits.append(f"counts: {q['counts']['text']}")
     if q.get("approximate"):
@@ -153,9 +153,8 @@ def record_spans(record: dict) -> list[Span]:
             spans.append(Span(q["cue"]["start"], q["cue"]["end"], "hl qcue",
                               (("data-layer", "quotes"), ("data-quote", q["id"]), ("title", f"cue · {tip}")), rank=3))
         if speaker.get("start") is not None:
-            spans.append(Span(speaker["start"], speaker["end"], "hl qs",
-                              (("data-layer", "quotes"), ("data-quote", q["id"]), ("title", f"speaker of {q['id']}: {who}")),
-                              rank=3))
+            spans.append(Span(speaker["start"], speaker["end"], "hl qs", (
+                ("data-layer", "quotes"), ("data-quote", q["id"]), ("title", f"speaker of {q['id']}: {who}")), rank=3))
     sentences = record.get("sentences", [])
     for ev in record.get("events", []):
         evidence = ev.get("evidence") or {}

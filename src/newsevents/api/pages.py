@@ -2,8 +2,7 @@
 exactly the data the page was rendered from, which comes from the same query functions as the JSON routes."""
 from __future__ import annotations
 
-import sqlite3
-from typing import Literal, Optional
+from typing import Optional
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -12,8 +11,8 @@ from fastapi.responses import RedirectResponse
 from ..errors import ApiError, Code
 from ..store import queries
 from . import charts, markup
-from .app import page, store_conn
-from .routes import EventFilters, day_query, event_filters, limit_query, offset_query
+from .app import page
+from .routes import Day, EventFilters, EventSort, Limit, Offset, Order, StoreConn, event_filters
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 root = APIRouter(include_in_schema=False)
@@ -44,9 +43,9 @@ def home() -> RedirectResponse:
 
 
 @router.get("/articles")
-def articles_page(request: Request, q: Optional[str] = None, outlet: Optional[str] = None,
-                  date_from: Optional[str] = day_query(), date_to: Optional[str] = day_query(), has_event_type: Optional[str] = None,
-                  limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)):
+def articles_page(request: Request, conn: StoreConn, q: Optional[str] = None, outlet: Optional[str] = None,
+                  date_from: Day = None, date_to: Day = None, has_event_type: Optional[str] = None,
+                  limit: Limit = 50, offset: Offset = 0):
     """Articles with search."""
     filters = {"q": q or None, "outlet": outlet or None, "date_from": date_from or None, "date_to": date_to or None,
                "has_event_type": has_event_type or None}
@@ -61,7 +60,7 @@ def _snippet(item: dict):
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: str, conn: sqlite3.Connection = Depends(store_conn)):
+def article_page(request: Request, conn: StoreConn, article_id: str):
     """One article with every layer highlighted and its events beside it."""
     record = queries.get_article(conn, article_id)
     if record is None:
@@ -76,9 +75,9 @@ def article_page(request: Request, article_id: str, conn: sqlite3.Connection = D
 
 
 @router.get("/events")
-def events_page(request: Request, filters: EventFilters = Depends(event_filters),
-                sort: Literal[tuple(queries.EVENT_SORTS)] = "day", order: Literal["asc", "desc"] = "desc",  # type: ignore[valid-type]
-                limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)):
+def events_page(request: Request, conn: StoreConn, filters: EventFilters = Depends(event_filters),
+                sort: EventSort = "day", order: Order = "desc",
+                limit: Limit = 50, offset: Offset = 0):
     """Events: filterable table, timeline per day by type, and a map of event places."""
     given = filters.given()
     data = {"filters": given, "sort": sort, "order": order,
@@ -90,9 +89,9 @@ def events_page(request: Request, filters: EventFilters = Depends(event_filters)
 
 
 @router.get("/quotes")
-def quotes_page(request: Request, speaker: Optional[str] = None, q: Optional[str] = None,
-                kind: Optional[str] = Query(None, description="direct, indirect or mixed"), limit: int = limit_query(),
-                offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)):
+def quotes_page(request: Request, conn: StoreConn, speaker: Optional[str] = None, q: Optional[str] = None,
+                kind: Optional[str] = Query(None, description="direct, indirect or mixed"), limit: Limit = 50,
+                offset: Offset = 0):
     """Who said what, grouped by speaker."""
     filters = {"speaker": speaker or None, "q": q or None, "kind": kind}
     data = {"filters": filters, "quotes": queries.list_quotes(conn, **filters, limit=limit, offset=offset)}
@@ -105,8 +104,8 @@ def quotes_page(request: Request, speaker: Optional[str] = None, q: Optional[str
 
 
 @router.get("/entities")
-def entities_page(request: Request, name: Optional[str] = None, type: Optional[str] = None,
-                  limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)):
+def entities_page(request: Request, conn: StoreConn, name: Optional[str] = None, type: Optional[str] = None,
+                  limit: Limit = 50, offset: Offset = 0):
     """Entities across articles with their actor codes."""
     filters = {"name": name or None, "type": type or None}
     data = {"filters": filters, "entities": queries.list_entities(conn, **filters, limit=limit, offset=offset)}
@@ -114,6 +113,6 @@ def entities_page(request: Request, name: Optional[str] = None, type: Optional[s
 
 
 @router.get("/stats")
-def stats_page(request: Request, conn: sqlite3.Connection = Depends(store_conn)):
+def stats_page(conn: StoreConn, request: Request):
     """What the store holds."""
     return page(request, "stats.html", {"stats": queries.stats(conn)}, **_common(request))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -15,24 +15,15 @@ from .app import require_token, store_conn
 router = APIRouter()
 
 
-def limit_query() -> Any:
-    """Query parameter: page size."""
-    return Query(50, ge=0, le=queries.MAX_LIMIT, description="Page size.")
-
-
-def offset_query() -> Any:
-    """Query parameter: rows to skip."""
-    return Query(0, ge=0, description="Rows to skip.")
-
-
-def day_query() -> Any:
-    """Query parameter: a day ``YYYY-MM-DD``."""
-    # a fresh Query per parameter: FastAPI binds a parameter's alias onto its FieldInfo, so one cannot be shared
-    # empty is allowed (and ignored): an HTML form sends its blank date fields
-    return Query(None, pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD, inclusive.")
-
-
+Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+# empty is allowed (and ignored): an HTML form sends its blank date fields
+Day = Annotated[Optional[str], Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD, inclusive.")]
+StoreConn = Annotated[sqlite3.Connection, Depends(store_conn)]
 Order = Literal["asc", "desc"]
+ArticleSort = Literal[tuple(queries.ARTICLE_SORTS)]  # type: ignore[valid-type]
+EventSort = Literal[tuple(queries.EVENT_SORTS)]  # type: ignore[valid-type]
+EntitySort = Literal[tuple(queries.ENTITY_SORTS)]  # type: ignore[valid-type]
 
 
 class ErrorDetail(BaseModel):
@@ -99,12 +90,12 @@ def extract_article(body: ExtractRequest, request: Request,
 
 
 @router.get("/articles", response_model=Page, tags=["articles"], responses=ERRORS)
-def articles(date_from: Optional[str] = day_query(), date_to: Optional[str] = day_query(), outlet: Optional[str] = None,
+def articles(conn: StoreConn, date_from: Day = None, date_to: Day = None, outlet: Optional[str] = None,
              q: Optional[str] = Query(None, description="full-text search; every word must occur"),
              has_event_type: Optional[str] = Query(None, description="only articles with an event of this type"),
              status: Optional[Literal["ok", "error"]] = None,
-             sort: Literal[tuple(queries.ARTICLE_SORTS)] = "published", order: Order = "desc",  # type: ignore[valid-type]
-             limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+             sort: ArticleSort = "published", order: Order = "desc",
+             limit: Limit = 50, offset: Offset = 0) -> dict:
     """Articles with filters, full-text search and layer counts."""
     return queries.list_articles(conn, date_from=date_from, date_to=date_to, outlet=outlet, q=q,
                                  has_event_type=has_event_type, status=status, sort=sort, order=order, limit=limit,
@@ -112,7 +103,7 @@ def articles(date_from: Optional[str] = day_query(), date_to: Optional[str] = da
 
 
 @router.get("/articles/{article_id}", response_model=ArticleRecord, tags=["articles"], responses=ERRORS)
-def article(article_id: str, conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+def article(conn: StoreConn, article_id: str) -> dict:
     """One article's full ArticleRecord (by id, or a unique prefix of 8+ characters)."""
     record = queries.get_article(conn, article_id)
     if record is None:
@@ -143,7 +134,7 @@ def event_filters(type: Optional[str] = Query(None, description="PLOVER event ty
                   actor_country: Optional[str] = Query(None, description="ISO 3166-1 alpha-3 of the first actor"),
                   actor_sector: Optional[str] = Query(None, description="PLOVER sector of the first actor"),
                   place_country: Optional[str] = Query(None, description="ISO 3166-1 alpha-2 of the place"),
-                  date_from: Optional[str] = day_query(), date_to: Optional[str] = day_query()) -> EventFilters:
+                  date_from: Day = None, date_to: Day = None) -> EventFilters:
     """FastAPI dependency: the event filters of a request (blank values ignored)."""
     return EventFilters(type=type or None, mode=mode or None, status=status or None,
                         actor_country=actor_country or None, actor_sector=actor_sector or None,
@@ -151,45 +142,47 @@ def event_filters(type: Optional[str] = Query(None, description="PLOVER event ty
 
 
 @router.get("/events", response_model=Page, tags=["events"], responses=ERRORS)
-def events(filters: EventFilters = Depends(event_filters),
-           sort: Literal[tuple(queries.EVENT_SORTS)] = "day", order: Order = "desc",  # type: ignore[valid-type]
-           limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+def events(conn: StoreConn, filters: EventFilters = Depends(event_filters),
+           sort: EventSort = "day", order: Order = "desc",
+           limit: Limit = 50, offset: Offset = 0) -> dict:
     """Events with filters, sorting and pagination; each with its article and evidence."""
     return queries.list_events(conn, **filters.given(), sort=sort, order=order, limit=limit, offset=offset)
 
 
 @router.get("/events/timeline", tags=["events"], responses=ERRORS)
-def timeline(filters: EventFilters = Depends(event_filters), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+def timeline(conn: StoreConn, filters: EventFilters = Depends(event_filters)) -> dict:
     """Events per day by type (same filters as ``/events``)."""
     return queries.events_timeline(conn, **filters.given())
 
 
 @router.get("/events/places", tags=["events"], responses=ERRORS)
-def places(filters: EventFilters = Depends(event_filters), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+def places(conn: StoreConn, filters: EventFilters = Depends(event_filters)) -> dict:
     """Event places (points and per-country counts) for the map (same filters as ``/events``)."""
     return queries.event_places(conn, **filters.given())
 
 
 @router.get("/entities", response_model=Page, tags=["entities"], responses=ERRORS)
-def entities(name: Optional[str] = Query(None, description="part of the name"), type: Optional[str] = None,
+def entities(conn: StoreConn, name: Optional[str] = Query(None, description="part of the name"),
+             type: Optional[str] = None,
              country: Optional[str] = None, sector: Optional[str] = None,
-             sort: Literal[tuple(queries.ENTITY_SORTS)] = "mentions", order: Order = "desc",  # type: ignore[valid-type]
-             limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+             sort: EntitySort = "mentions", order: Order = "desc",
+             limit: Limit = 50, offset: Offset = 0) -> dict:
     """Entities across articles, grouped by name, type and actor code."""
     return queries.list_entities(conn, name=name, type=type, country=country, sector=sector, sort=sort, order=order,
                                  limit=limit, offset=offset)
 
 
 @router.get("/quotes", response_model=QuotePage, tags=["quotes"], responses=ERRORS)
-def quotes(speaker: Optional[str] = Query(None, description="part of the speaker's name as canonical or written"),
+def quotes(conn: StoreConn,
+           speaker: Optional[str] = Query(None, description="part of the speaker's name as canonical or written"),
            kind: Optional[Literal["direct", "indirect", "mixed"]] = None,
            q: Optional[str] = Query(None, description="part of the quoted content"),
-           limit: int = limit_query(), offset: int = offset_query(), conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+           limit: Limit = 50, offset: Offset = 0) -> dict:
     """Who said what, ordered and grouped by speaker."""
     return queries.list_quotes(conn, speaker=speaker, kind=kind, q=q, limit=limit, offset=offset)
 
 
 @router.get("/stats", tags=["stats"], responses=ERRORS)
-def stats(conn: sqlite3.Connection = Depends(store_conn)) -> dict:
+def stats(conn: StoreConn) -> dict:
     """Counts of what the store holds."""
     return queries.stats(conn)

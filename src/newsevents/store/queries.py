@@ -76,6 +76,36 @@ def fts_query(q: str) -> Optional[str]:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words) or None
 
 
+class _Where:
+    """Collects ``WHERE`` conditions with their bound parameters (values never enter the SQL text)."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, condition: str, *params: Any) -> None:
+        """Add a condition whose ``?`` take ``params``."""
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def equal(self, column: str, value: Optional[str], nocase: bool = False) -> None:
+        """``column = value`` when a value is given (codes compare case-insensitively: users type 'usa' or 'sy')."""
+        if value:
+            self.add(f"{column} = ?{' COLLATE NOCASE' if nocase else ''}", value)
+
+    def days(self, column: str, first: Optional[str], last: Optional[str]) -> None:
+        """``first <= column <= last`` for the bounds given (``YYYY-MM-DD``)."""
+        if (day := _day(first, "date_from")) is not None:
+            self.add(f"{column} >= ?", day)
+        if (day := _day(last, "date_to")) is not None:
+            self.add(f"{column} <= ?", day)
+
+    def sql(self, extra: str = "") -> str:
+        """The ``WHERE …`` clause (with an extra condition that has no parameter), or ''."""
+        conditions = [*self.conditions, extra] if extra else self.conditions
+        return ("WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
 def _rows(cur: Iterable[sqlite3.Row]) -> list[dict[str, Any]]:
     return [dict(row) for row in cur]
 
@@ -134,30 +164,18 @@ def list_articles(conn: sqlite3.Connection, date_from: Optional[str] = None, dat
         offset: Rows to skip.
     """
     limit, offset = _page(limit, offset)
-    where, params, join = [], [], ""
-    snippet = "NULL"
-    if (d := _day(date_from, "date_from")) is not None:
-        where.append("a.published_day >= ?")
-        params.append(d)
-    if (d := _day(date_to, "date_to")) is not None:
-        where.append("a.published_day <= ?")
-        params.append(d)
-    if outlet:
-        where.append("a.outlet = ?")
-        params.append(outlet)
-    if status:
-        where.append("a.status = ?")
-        params.append(status)
+    where, join, snippet = _Where(), "", "NULL"
+    where.days("a.published_day", date_from, date_to)
+    where.equal("a.outlet", outlet)
+    where.equal("a.status", status)
     if has_event_type:
-        where.append("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.type = ?)")
-        params.append(has_event_type)
+        where.add("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.type = ?)", has_event_type)
     match = fts_query(q) if q else None
     if match:
         join = "JOIN articles_fts f ON f.rowid = a.rowid"
-        where.append("articles_fts MATCH ?")
-        params.append(match)
+        where.add("articles_fts MATCH ?", match)
         snippet = f"snippet(articles_fts, 1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24)"
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    clause, params = where.sql(), where.params
     counts = ", ".join(f"(SELECT count(*) FROM {t} x WHERE x.article_id = a.id) AS n_{t}"
                        for t in ("entities", "times", "places", "quantities", "quotes", "events"))
     select = (f"SELECT a.id, a.title, a.published, a.outlet, a.url, a.status, a.language, length(a.text) AS n_chars, "
@@ -212,25 +230,15 @@ def outlets(conn: sqlite3.Connection) -> list[str]:
 def _event_filters(type: Optional[str] = None, mode: Optional[str] = None, status: Optional[str] = None,
                    actor_country: Optional[str] = None, actor_sector: Optional[str] = None,
                    place_country: Optional[str] = None, date_from: Optional[str] = None,
-                   date_to: Optional[str] = None, article_id: Optional[str] = None) -> tuple[str, list]:
-    where, params = [], []
+                   date_to: Optional[str] = None, article_id: Optional[str] = None) -> _Where:
+    where = _Where()
     for column, value in (("e.type", type), ("e.mode", mode), ("e.status", status), ("e.article_id", article_id)):
-        if value:
-            where.append(f"{column} = ?")
-            params.append(value)
-    # codes are compared case-insensitively: users type 'usa' or 'sy'
+        where.equal(column, value)
     for column, value in (("e.actor_country", actor_country), ("e.actor_sector", actor_sector),
                           ("e.place_country", place_country)):
-        if value:
-            where.append(f"{column} = ? COLLATE NOCASE")
-            params.append(value)
-    if (d := _day(date_from, "date_from")) is not None:
-        where.append("e.day >= ?")
-        params.append(d)
-    if (d := _day(date_to, "date_to")) is not None:
-        where.append("e.day <= ?")
-        params.append(d)
-    return ("WHERE " + " AND ".join(where)) if where else "", params
+        where.equal(column, value, nocase=True)
+    where.days("e.day", date_from, date_to)
+    return where
 
 
 def list_events(conn: sqlite3.Connection, type: Optional[str] = None, mode: Optional[str] = None,
@@ -257,8 +265,9 @@ def list_events(conn: sqlite3.Connection, type: Optional[str] = None, mode: Opti
         offset: Rows to skip.
     """
     limit, offset = _page(limit, offset)
-    clause, params = _event_filters(type, mode, status, actor_country, actor_sector, place_country, date_from,
-                                    date_to, article_id)
+    where = _event_filters(type, mode, status, actor_country, actor_sector, place_country, date_from, date_to,
+                           article_id)
+    clause, params = where.sql(), where.params
     select = ("SELECT e.*, a.title, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id "
               f"{clause} ORDER BY {_order(sort, order, EVENT_SORTS)}, e.article_id, e.id")
     page = _paged(conn, select, f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id {clause}",
@@ -294,10 +303,10 @@ def events_timeline(conn: sqlite3.Connection, **filters: Any) -> dict[str, Any]:
         ``{items: [{day, type, n}], types: [type…], first, last, total}``; events without a day are left out.
     """
     filters = {k: v for k, v in filters.items() if k not in ("sort", "order", "limit", "offset")}
-    clause, params = _event_filters(**filters)
-    clause = (clause + " AND" if clause else "WHERE") + " e.day IS NOT NULL"
-    items = _rows(conn.execute(f"SELECT e.day AS day, e.type AS type, count(*) AS n FROM events e {clause} "
-                               "GROUP BY e.day, e.type ORDER BY e.day, e.type", params))
+    where = _event_filters(**filters)
+    items = _rows(conn.execute(f"SELECT e.day AS day, e.type AS type, count(*) AS n FROM events e "
+                               f"{where.sql('e.day IS NOT NULL')} GROUP BY e.day, e.type ORDER BY e.day, e.type",
+                               where.params))
     totals: dict[str, int] = {}
     for item in items:
         totals[item["type"]] = totals.get(item["type"], 0) + item["n"]
@@ -313,18 +322,17 @@ def event_places(conn: sqlite3.Connection, **filters: Any) -> dict[str, Any]:
         ``{points: [{place_name, place_country, lat, lon, n, types}], countries: {ISO2: n}, unplaced: n}``.
     """
     filters = {k: v for k, v in filters.items() if k not in ("sort", "order", "limit", "offset")}
-    clause, params = _event_filters(**filters)
+    where = _event_filters(**filters)
     points = _rows(conn.execute(
         "SELECT e.place_name, e.place_country, e.lat, e.lon, count(*) AS n, json_group_array(DISTINCT e.type) AS types "
-        f"FROM events e {(clause + ' AND') if clause else 'WHERE'} e.lat IS NOT NULL AND e.lon IS NOT NULL "
-        "GROUP BY e.place_name, e.place_country, e.lat, e.lon ORDER BY n DESC, e.place_name", params))
+        f"FROM events e {where.sql('e.lat IS NOT NULL AND e.lon IS NOT NULL')} "
+        "GROUP BY e.place_name, e.place_country, e.lat, e.lon ORDER BY n DESC, e.place_name", where.params))
     for point in points:
         point["types"] = sorted(t for t in json.loads(point["types"]) if t)
     countries = {r[0]: r[1] for r in conn.execute(
-        f"SELECT upper(e.place_country), count(*) FROM events e {(clause + ' AND') if clause else 'WHERE'} "
-        "e.place_country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC", params)}
-    unplaced = conn.execute(f"SELECT count(*) FROM events e {(clause + ' AND') if clause else 'WHERE'} "
-                            "e.lat IS NULL", params).fetchone()[0]
+        f"SELECT upper(e.place_country), count(*) FROM events e {where.sql('e.place_country IS NOT NULL')} "
+        "GROUP BY 1 ORDER BY 2 DESC", where.params)}
+    unplaced = conn.execute(f"SELECT count(*) FROM events e {where.sql('e.lat IS NULL')}", where.params).fetchone()[0]
     return {"points": points, "countries": countries, "unplaced": unplaced}
 
 
@@ -361,18 +369,13 @@ def list_entities(conn: sqlite3.Connection, name: Optional[str] = None, type: Op
         Items ``{name, type, country, sector, n_articles, n_mentions, roles}``.
     """
     limit, offset = _page(limit, offset)
-    where, params = [], []
+    where = _Where()
     if name:
-        where.append("name LIKE ? ESCAPE '\\'")
-        params.append(_like(name))
+        where.add("name LIKE ? ESCAPE '\\'", _like(name))
     for column, value in (("type", type), ("country", country), ("sector", sector)):
-        if value:
-            where.append(f"{column} = ? COLLATE NOCASE")
-            params.append(value)
-    if article_id:
-        where.append("article_id = ?")
-        params.append(article_id)
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+        where.equal(column, value, nocase=True)
+    where.equal("article_id", article_id)
+    clause, params = where.sql(), where.params
     grouped = ("SELECT name, type, country, sector, count(DISTINCT article_id) AS n_articles, "
                "sum(n_mentions) AS n_mentions, json_group_array(DISTINCT role) AS roles "
                f"FROM entities {clause} GROUP BY name, type, country, sector")
@@ -402,20 +405,15 @@ def list_quotes(conn: sqlite3.Connection, speaker: Optional[str] = None, kind: O
         speaker ``{name, n_quotes, n_articles, variants}`` (``name`` null for unattributed quotes), most quoted first.
     """
     limit, offset = _page(limit, offset)
-    where, params = [], []
+    where = _Where()
     if speaker:
-        where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\')")
-        params += [_like(speaker), _like(speaker)]
-    if kind:
-        where.append("q.kind = ?")
-        params.append(kind)
-    if article_id:
-        where.append("q.article_id = ?")
-        params.append(article_id)
+        where.add("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\')", _like(speaker),
+                  _like(speaker))
+    where.equal("q.kind", kind)
+    where.equal("q.article_id", article_id)
     if q:
-        where.append("q.content_text LIKE ? ESCAPE '\\'")
-        params.append(_like(q))
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+        where.add("q.content_text LIKE ? ESCAPE '\\'", _like(q))
+    clause, params = where.sql(), where.params
     base = "FROM quotes q JOIN articles a ON a.id = q.article_id"
     select = (f"SELECT q.*, a.title, a.outlet, a.published {base} {clause} "
               "ORDER BY q.speaker_name IS NULL, q.speaker_name COLLATE NOCASE, a.published DESC, q.article_id, q.start")
