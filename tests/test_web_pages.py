@@ -27,6 +27,11 @@ def plain_client(tmp_path_factory):
     return Client(create_app(path))
 
 
+def test_web_pages_allow_only_their_own_scripts(client):
+    csp = client.get("/ui/events").headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "default-src 'self'" in csp
+
+
 def test_web_home_redirects_to_articles(client):
     response = client.get("/")
     assert response.status_code == 307 and response.headers["location"] == "/ui/articles"
@@ -84,6 +89,20 @@ def test_web_pages_without_events_say_so(plain_client):
     html = plain_client.get(f"/ui/articles/{PLAIN}").text
     assert 'id="no-events"' in html and "city council of Tromso" in html
     assert "no events" in plain_client.get("/ui/stats").text
+
+
+def test_web_pages_escape_what_articles_say(tmp_path):
+    from newsevents.record import ArticleRecord, text_id
+
+    text = "Protesters chanted <script>alert(1)</script> outside."
+    hostile = ArticleRecord(id=text_id(text), text=text, meta={"title": "<img src=x onerror=alert(2)>",
+                                                               "outlet": "<b>Evil</b>", "url": "javascript:alert(3)"})
+    client = Client(create_app(build_store(tmp_path / "x.db", extra=[hostile])))
+    for url in ("/ui/articles", f"/ui/articles/{hostile.id}", "/ui/stats", "/ui/articles?q=protesters"):
+        html = client.get(url).text
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>Evil" not in html, url
+        assert "javascript:" not in html, url
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(f"/ui/articles/{hostile.id}").text
 
 
 def test_web_world_outline_is_projected_from_natural_earth():

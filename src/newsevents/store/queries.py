@@ -213,8 +213,9 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> Optional[dict[str,
     """
     row = conn.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None and _HEX.match(article_id or ""):
-        rows = conn.execute("SELECT record FROM articles WHERE substr(id, 1, ?) = ? LIMIT 2",
-                            [len(article_id), article_id]).fetchall()
+        # a range on the unique index: every id with this prefix sorts between it and the prefix followed by 'g'
+        rows = conn.execute("SELECT record FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+                            [article_id, article_id + "g"]).fetchall()
         row = rows[0] if len(rows) == 1 else None
     return json.loads(row["record"]) if row else None
 
