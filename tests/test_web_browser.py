@@ -59,7 +59,8 @@ def browser():
 
 @pytest.fixture()
 def page(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url)
+    # reduced motion: no smooth scrolling, so screenshots come out the same on every run
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base_url, reduced_motion="reduce")
     tab = context.new_page()
     requests: list[str] = []
     tab.on("request", lambda r: requests.append(r.url))

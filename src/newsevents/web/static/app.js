@@ -25,7 +25,8 @@
       if (el.matches("li.event")) el.setAttribute("aria-pressed", "true");
     });
     var trigger = document.querySelector('.ev-trig[data-ev="' + CSS.escape(id) + '"]');
-    if (scroll && trigger) trigger.scrollIntoView({ block: "center", behavior: "smooth" });
+    var calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (scroll && trigger) trigger.scrollIntoView({ block: "center", behavior: calm ? "auto" : "smooth" });
   }
 
   function setupEvents() {
