@@ -20,7 +20,7 @@ from _common import DATA, ROOT, read_jsonl
 from newsevents.components.quotes_marks import find_quoted
 
 OUT = ROOT / "src" / "newsevents" / "resources" / "quote_cues.tsv"
-FRAMES = ("ccomp", "xcomp")
+FRAMES = ("ccomp", "xcomp", "dobj")
 
 
 def cue_head(doc, start: int, end: int):
@@ -83,7 +83,7 @@ def main() -> int:
     with open(OUT, "w", encoding="utf-8") as fh:
         fh.write("# Reporting-cue lexicon for newsevents_quotes_v1, mined by benchmarks/quotes_lexicon.py from the\n"
                  f"# PolNeAR train split ({len(arts)} articles, first annotator) on {dt.date.today().isoformat()}.\n"
-                 "# lemma: spaCy lemma of a verb; frame: it governs a ccomp (clause) or xcomp (to-infinitive), with\n"
+                 "# lemma: spaCy lemma of a verb; frame: it governs a ccomp (clause), xcomp (to-infinitive) or dobj (object), with\n"
                  "# '@q' when the verb itself stands inside quotation marks (speech inside a direct quote);\n"
                  "# cue: times it headed a gold attribution cue in that frame; total: times seen in that frame;\n"
                  f"# rate = cue/total. Rows with cue >= {args.min_count} only.\n")

@@ -128,6 +128,27 @@ def clause_content(doc: Doc, comp: Token, keep_that: bool) -> Optional[Span]:
     return trim(doc.text, doc[left].idx, comp.right_edge.idx + len(comp.right_edge))
 
 
+def object_content(doc: Doc, obj: Token) -> Optional[Span]:
+    """The content of an object frame: the object with what completes it on the right ("called him a liar",
+    "described it as a disaster", "accused them of lying")."""
+    right = obj.right_edge.i
+    for c in obj.head.children:
+        if c.i > right and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))):
+            if c.left_edge.i <= right + 2:
+                right = c.right_edge.i
+    return trim(doc.text, obj.left_edge.idx, doc[right].idx + len(doc[right]))
+
+
+def _as_quoting_head(verb: Token) -> Optional[Token]:
+    """The "as saying" under a "quote" verb ("quoted Assad as saying …"), if any."""
+    if verb.lemma_ != "quote":
+        return None
+    for c in verb.subtree:
+        if c.lemma_ == "say" and c is not verb:
+            return c
+    return None
+
+
 def _make_clear(verb: Token) -> Optional[tuple[Token, Token]]:
     """For "make (it) clear that …" return (the adjective, the complement clause)."""
     if verb.lemma_ != "make":
@@ -179,10 +200,15 @@ def clause_rules(doc: Doc, quoted: list[Quoted], keep_that: bool, recipient: boo
                 if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and is_cue(lemma, "xcomp"):
                     comp, rule = c, "xcomp"
                     break
+            else:
+                objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+                if objs and lemma not in _RECIPIENT_VERBS and is_cue(lemma, "dobj") and _as_quoting_head(tok) is None:
+                    comp, rule = objs[0], "dobj"
         if comp is None:
             continue
         para = paragraph_of(text, tok.idx)
-        content = clip(clause_content(doc, comp, keep_that), para, text)
+        content = clip(object_content(doc, comp) if rule == "dobj" else clause_content(doc, comp, keep_that),
+                       para, text)
         if content is None or not content[0] <= comp.idx < content[1]:
             continue
         quote = _as_quoting(tok)
@@ -283,13 +309,17 @@ def direct_rules(doc: Doc, quoted: list[Quoted], recipient: bool) -> list[Attrib
                     speaker_tok, rule = ents[0].root, "dash"
         if verb is None and speaker_tok is None:
             j = _token_at(starts, doc, q.open, after=False)
-            if j is not None and doc[j].text in (":", ",", "\u2014", "\u2013") and "\n" not in text[doc[j].idx:q.open]:
+            # "He said: “…”"; a colon may also close the paragraph before a quote paragraph
+            if j is not None and doc[j].text in (":", ",", "\u2014", "\u2013") and (
+                    "\n" not in text[doc[j].idx:q.open] or doc[j].text == ":"):
                 first = j
-                while first > 0 and j - first < 15 and not doc[first - 1].is_sent_end and \
+                while first > 0 and j - first < 25 and not doc[first - 1].is_sent_end and \
                         not inside(doc[first - 1].idx, quoted) and "\n" not in doc[first - 1].text_with_ws:
                     first -= 1
                 cands = [t for t in doc[first:j] if t.pos_ in ("VERB", "AUX") and
                          t.lemma_.lower() in speech_lemmas()]
+                if not cands and doc[j].text == ":":  # "Clinton released the following statement:"
+                    cands = [t for t in doc[first:j] if t.dep_ == "ROOT" and t.pos_ == "VERB" and subject(t)]
                 verb = cands[-1] if cands else None
                 rule = "cue-then-quote"
                 if verb is None and doc[j].text == ":":
