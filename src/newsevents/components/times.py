@@ -32,7 +32,11 @@ _YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|of|from|until|till|to|during|before
                        r"circa|around|year|early|late|mid|spring|summer|fall|autumn|winter|in\s+the)\s*[-,]?\s*"
                        r"|[(\[]|^)$", re.I)
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|men|women|units|"
-                             r"shares|points|feet|meters|metres|miles|km|tons|barrels|acres|dollars|votes)\b", re.I)
+                             r"shares|points|feet|meters|metres|miles|km|tons|barrels|acres|dollars|votes|block|"
+                             r"hours|hrs)\b|^\s+(?-i:[A-Z][a-z]+)\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Lane|Ln|"
+                             r"Blvd|Boulevard|Way|Court|Ct|Place|Pl)\b", re.I)
+# "in his 20s" is an age; a two-digit decade needs "the" or an apostrophe ("the 80s", "'90s").
+_AGE_DECADE = re.compile(r"^(?:early|mid|late)?[\s-]*\d0s$", re.I)
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that)\s+", re.I)
 _DEICTIC = re.compile(r"^(?:(?:early|late)\s+)?(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
                       r"evening))\b", re.I)
@@ -73,7 +77,16 @@ def _keep(doc: Doc, cand: Candidate) -> bool:
     if cand.kind == "set" and low == "quarterly" and re.match(r"\s+[a-z]", text[cand.end:cand.end + 3]):
         return False  # "quarterly dividend": an adjective of a noun, not a frequency TimeBank tags
     if cand.kind == "duration" and re.match(r"(?:a|one)\s+second$", low):
-        return bool(re.match(r"\s*(?:[,.;)]|and\b|or\b|ago\b|later\b)", text[cand.end:cand.end + 6]))
+        # "a second shooting": an ordinal; only "for a second", "within a second" are durations
+        return bool(re.search(r"\b(?:for|within|in|than)\s+$", text[max(0, cand.start - 8):cand.start], re.I))
+    if cand.kind == "duration" and re.search(r"(?:\w-quarters|(?:one|two|three|a)\s+quarters?)$", low) and \
+            re.match(r"\s+of\s+(?!\d{4}|this|last|next)", text[cand.end:cand.end + 12], re.I):
+        return False  # "three-quarters of the vote": a fraction
+    if cand.kind == "decade" and _AGE_DECADE.match(cand.text):
+        return False
+    if cand.kind == "set" and cand.text[:1].isupper() and " " not in cand.text and not re.search(
+            r"(?:^|[.!?:\n\"“”]\s*)$", text[max(0, cand.start - 3):cand.start]):
+        return False  # "the Daily Mail": a name, not a frequency
     return True
 
 

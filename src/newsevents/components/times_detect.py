@@ -68,7 +68,7 @@ def _patterns() -> list[tuple[str, str]]:
         ("season", rf"{pre}(?:(?:{rel}|that|the)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+(?:of\s+)?{yr})?"
                    rf"|{pre}{season}\s+(?:of\s+)?{yr}|(?<=\bin\s){season}(?!\s+(?:of|\w+ed)\b)"),
         ("relative", rf"{rel_pre}(?:{rel}|the\s+(?:past|last|next|coming|previous|following|current))\s+"
-                     rf"(?:week|weekend|month|year|decade|century)(?![\w-])"),
+                     rf"(?:fiscal\s+)?(?:week|weekend|month|year|decade|century)(?![\w-])"),
         ("year_adj", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?"),
         ("ago", rf"{durpre}(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{unit}(?:\s+or\s+so)?\s+{ago}"
                 rf"|(?:(?:many|several|a\s+few|some)\s+)?{plural_units}\s+ago"),
@@ -80,7 +80,8 @@ def _patterns() -> list[tuple[str, str]]:
         ("vague_plural", rf"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|first|final)\s+"
                          rf"(?:(?:few|several|many|couple\s+of)\s+)?{plural_units}(?![\w-])"
                          rf"|(?<=\bfor\s){plural_units}(?=\s*(?:[,.;]|and|or|to|now|before|after|\Z))"
-                         r"|\b(?:decades|years)-long"),
+                         r"|\b(?:decades|years)-long"
+                         rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
                 rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"),
         ("weekday", rf"(?:(?:early|late)\s+)?(?:(?:last|next|this|past|coming)\s+)?{weekday}"

@@ -268,7 +268,7 @@ def read_season(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
 def read_relative(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     """"last week", "next month", "this year", "early next year", "earlier this month", "the past year"."""
     body, mod = strip_mod(text)
-    m = re.search(r"(?:(the)\s+)?(this|last|next|past|coming|previous|following|current)\s+"
+    m = re.search(r"(?:(the)\s+)?(this|last|next|past|coming|previous|following|current)\s+(?:fiscal\s+)?"
                   r"(week|weekend|month|year|decade|century)$", body, _I)
     if not m:
         bare = re.fullmatch(r"(?:in\s+)?(?:the\s+)?(week|month|year)", body, _I)
