@@ -124,7 +124,7 @@ def _comparison_periods(doc: Doc, items: list[dict]) -> None:
                     if o is not item and s.start_char <= o["start"] < s.end_char]
         quarters = [q for q in quarters if q]
         if quarters:
-            q = min(quarters, key=lambda q: 0)
+            q = quarters[0]
             item["value"] = f"{int(q.group(1)) - 1:04d}-Q{q.group(2)}"
 
 

@@ -40,7 +40,8 @@ def _patterns() -> list[tuple[str, str]]:
     rel_pre = (r"(?:(?:early|late|mid|earlier|later|sometime|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
                r"[\s-]+)?")
     durpre = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|"
-              r"at\s+least|at\s+most|up\s+to|over(?!\s+the)|under|only|just|barely|well\s+over|just\s+over|just\s+under)"
+              r"at\s+least|at\s+most|up\s+to|over(?!\s+the)|under|only|just|barely|well\s+over|just\s+over|"
+              r"just\s+under)"
               r"\s+)?")
     tz = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\(\d{4}\s+GMT\)))?"
     clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midnight|"

@@ -33,8 +33,7 @@ _MODS = [
     (r"(?:up\s+to|at\s+most)\s+", "EQUAL_OR_LESS"),
 ]
 _MOD_RX = [(re.compile(rf"^(?:{p})", re.I), m) for p, m in _MODS]
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
+POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 
 
 _NO_MOD = re.compile(r"^(?:only|just|barely|sometime|some\s+time)\s+(?=\w)", re.I)
@@ -82,7 +81,10 @@ def _unit_info(word: str) -> tuple[str, str, float]:
 
 
 def duration_value(number: Optional[float], unit_word: str) -> str:
-    """TIMEX3 duration: (5.5, "month") → P5.5M, (2, "decade") → P20Y, (None, "week") → PXW, (2, "hour") → PT2H."""
+    """TIMEX3 duration value: (5.5, "month") → P5.5M, (2, "decade") → P20Y, (None, "week") → PXW, (2, "hour") → PT2H.
+
+    Decades and centuries become years (P20Y, P100Y), as in TimeBank.
+    """
     letter, t, mult = _unit_info(unit_word)
     if number is None:
         return f"P{t}X{letter}"  # "decades", "centuries" → PXY like TimeBank
@@ -277,4 +279,4 @@ def normalize(cand: Candidate, anchor: Optional[dt.date], tense: Optional[str], 
 
 __all__ = ["normalize", "strip_mod", "duration_value", "words_to_number", "resolve_weekday", "year_for_month",
            "year_for_day", "relative_period", "holiday_date", "season_of", "quarter_of", "fmt_day", "fmt_week",
-           "add_months", "choose", "easter", "_POD", "_SEASON_START"]
+           "add_months", "choose", "easter", "POD_CODES"]

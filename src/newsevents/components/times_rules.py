@@ -11,8 +11,8 @@ from typing import Callable, Optional
 
 from .times_lexicon import lexicon, words_to_number
 from .times_normalize import (
-    _POD, Result, duration_value, fmt_day, holiday_date, quarter_of, relative_period, resolve_weekday, season_of,
-    strip_mod, year_for_day, year_for_month,
+    POD_CODES, Result, choose, duration_value, fmt_day, holiday_date, quarter_of, relative_period, resolve_weekday,
+    season_of, strip_mod, year_for_day, year_for_month,
 )
 
 Anchor = Optional[dt.date]
@@ -358,7 +358,7 @@ def read_pod(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     if not pm:
         return None
     day = fmt_day(anchor + dt.timedelta(days=shift)) if anchor else "XXXX-XX-XX"
-    return "TIME", f"{day}T{_POD[pm.group(1)]}", mod, anchor is not None
+    return "TIME", f"{day}T{POD_CODES[pm.group(1)]}", mod, anchor is not None
 
 
 def read_weekday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
@@ -375,7 +375,7 @@ def read_weekday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     else:
         day = resolve_weekday(wd, anchor, tense, rel).isoformat()
     if m.group(3):
-        return "TIME", f"{day}T{_POD[m.group(3).lower()]}", mod, anchor is not None
+        return "TIME", f"{day}T{POD_CODES[m.group(3).lower()]}", mod, anchor is not None
     return "DATE", day, mod, anchor is not None
 
 
@@ -387,7 +387,7 @@ def read_deictic(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
     day = fmt_day(anchor + dt.timedelta(days=shift)) if anchor else "XXXX-XX-XX"
     if m.group(2):
-        return "TIME", f"{day}T{_POD[m.group(2).lower()]}", mod, anchor is not None
+        return "TIME", f"{day}T{POD_CODES[m.group(2).lower()]}", mod, anchor is not None
     return "DATE", day, mod, anchor is not None
 
 
@@ -439,11 +439,11 @@ def read_set(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
         return "SET", lex.set[low], None, False
     m = re.search(r"([a-z]+day)s?(?: (morning|afternoon|evening|night)s?)?$", low)
     if m and m.group(1) in lex.weekday:
-        pod = f"T{_POD[m.group(2)]}" if m.group(2) else ""
+        pod = f"T{POD_CODES[m.group(2)]}" if m.group(2) else ""
         return "SET", f"XXXX-WXX-{lex.weekday[m.group(1)]}{pod}", None, False
     m = re.search(r"(morning|afternoon|evening|night)$", low)
     if m:
-        return "SET", f"XXXX-XX-XXT{_POD[m.group(1)]}", None, False
+        return "SET", f"XXXX-XX-XXT{POD_CODES[m.group(1)]}", None, False
     for word, code in lex.season.items():
         if low.endswith(word):
             return "SET", f"XXXX-{code}", None, False
@@ -473,7 +473,6 @@ def read_holiday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     if anchor is None:
         return "DATE", f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX", None, False
     ys = [anchor.year - 1, anchor.year, anchor.year + 1]
-    from .times_normalize import choose
     ds = [holiday_date(rule, y) for y in ys]
     return "DATE", ds[choose([(d, d) for d in ds], anchor, tense)].isoformat(), None, True
 
