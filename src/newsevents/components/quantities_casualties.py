@@ -1,0 +1,182 @@
+"""Casualty counts (killed, injured) for an article and for an incident reported by several articles.
+
+Built on the quantities layer (KILL and WOUND items). Rules, in order:
+
+- A mention counts for the incident unless it is background: a statistic over a period ("each year", "so far
+  this year", "since 2012") or a subset of a larger mention ("including two children": ``part_of``).
+- killed = the largest KILL count; people "shot"/"hit" are a count of everyone hit, so injured = the larger of
+  the largest WOUND count that is not a hit count and (largest hit count − killed). "No one was injured" is 0.
+- The headline ("4 hit in shooting") is read like a sentence of the article and counts as a mention.
+- Several articles: :func:`incident_casualties` combines their counts by a policy (``max`` by default, measured
+  on GVA incidents: see benchmarks/RESULTS.md).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any, Iterable, Optional, Union
+
+from spacy.tokens import Doc
+
+from .quantities_numbers import read_table
+
+logger = logging.getLogger(__name__)
+
+#: Sentences about a period, not one incident: their counts are statistics.
+_BACKGROUND = re.compile(
+    r"\b(?:each|every|per)\s+(?:year|month|week)\b|\b(?:this|last)\s+year\b|"
+    r"\b(?:past|previous|last|first)\s+(?:\w+\s+)?(?:weeks|months|years)\b|\bannually\b|\bso far\b|"
+    r"\b(?:since|in|of)\s+(?:19|20)\d\d\b|\bhomicides\b|\bsince (?:January|the start)\b", re.I)
+POLICIES = ("max", "latest", "first", "mode", "median")
+
+
+@lru_cache(maxsize=1)
+def _hit_words() -> frozenset[str]:
+    words = {r["lemma"] for r in read_table("quantity_triggers.tsv") if r["hit"] == "1"}
+    # inflected forms of the hit verbs (the record keeps the trigger's surface text, not its lemma)
+    return frozenset(words | {"shot", "shoots", "shooting", "struck", "strikes", "striking", "hits", "hitting"})
+
+
+def is_hit(item: dict) -> bool:
+    """Whether a WOUND item counts everyone hit ("three people were shot"), dead or alive.
+
+    A group of "others" ("one was killed and three others were shot") is in addition to the dead: not a hit count.
+    """
+    trig = item.get("trigger") or {}
+    counts = ((item.get("counts") or {}).get("text") or "").lower()
+    if re.search(r"\bothers?\b", counts) or re.search(r"\bothers?\b", item.get("text", "").lower()):
+        return False
+    return (trig.get("text") or "").lower() in _hit_words()
+
+
+def _value(item: dict) -> Optional[float]:
+    for key in ("value", "low", "high"):
+        if item.get(key) is not None:
+            return float(item[key])
+    return None
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1:right]
+
+
+def _is_background(text: str, item: dict) -> bool:
+    return bool(_BACKGROUND.search(_sentence_of(text, item["start"], item["end"])))
+
+
+def counts_from_items(items: Iterable[dict], text: str,
+                      more: Iterable[tuple[Iterable[dict], str]] = ()) -> dict[str, Optional[int]]:
+    """Killed and injured from the quantity items of one text (and of ``more`` (items, text) pairs, such as the
+    headline, pooled with it); None when the texts say nothing about them."""
+    killed: list[float] = []
+    wounded: list[float] = []
+    hits: list[float] = []
+    pooled = [(item, text) for item in items]
+    for other_items, other_text in more:
+        pooled += [(item, other_text) for item in other_items]
+    for item, text in pooled:
+        category = item.get("category")
+        if category not in ("KILL", "WOUND"):
+            continue
+        value = _value(item)
+        if value is None or value != int(value) or (item.get("unit") and item.get("unit") != "people"):
+            continue
+        if _is_background(text, item):
+            continue
+        if category == "KILL":
+            killed.append(value)
+        elif is_hit(item):
+            hits.append(value)
+        else:
+            wounded.append(value)
+    dead = max(killed) if killed else None
+    injured: Optional[float] = max(wounded) if wounded else None
+    if hits:
+        rest = max(hits) - (dead or 0)
+        injured = max(injured or 0, rest) if rest >= 0 else injured
+    return {"killed": None if dead is None else int(dead), "injured": None if injured is None else int(injured)}
+
+
+def _parts(article: Any) -> tuple[list[dict], str, Optional[str]]:
+    if isinstance(article, Doc):
+        return list(article._.quantities or []), article.text, (article._.meta or {}).get("title")
+    if isinstance(article, dict):
+        return list(article.get("quantities") or []), article.get("text", ""), (article.get("meta") or {}).get("title")
+    items = [q.model_dump(exclude_none=True) for q in article.quantities]
+    return items, article.text, article.meta.title
+
+
+def _headline_items(title: Union[str, Doc], nlp: Any = None) -> tuple[list[dict], str]:
+    if isinstance(title, Doc):
+        if title._.quantities is None:
+            from .quantities import QuantityTagger
+
+            QuantityTagger()(title)
+        return list(title._.quantities or []), title.text
+    if nlp is None:
+        from ..pipeline import load_pipeline
+
+        nlp = load_pipeline()
+    doc = nlp(clean_headline(title))
+    return list(doc._.quantities or []), doc.text
+
+
+def clean_headline(title: str) -> str:
+    """The headline without the site name a page title carries ("… - WAFF-TV: News, Weather …")."""
+    parts = re.split(r"\s+[|\u2013\u2014-]\s+", title)
+    return parts[0] if parts and len(parts[0]) >= 12 else title
+
+
+def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: Any = None) -> dict[str, Optional[int]]:
+    """Killed and injured counts stated by one article.
+
+    Args:
+        article: An ArticleRecord, its JSON dict, or a processed Doc (with ``doc._.quantities``).
+        title: The headline (a string, or an already parsed Doc); the article's ``meta.title`` by default.
+        nlp: Pipeline used to read a string headline (the cached default pipeline if None).
+
+    Returns:
+        ``{"killed": int | None, "injured": int | None}``; None means the article gives no count (callers that
+        need a number usually read it as 0).
+    """
+    items, text, meta_title = _parts(article)
+    title = title if title is not None else meta_title
+    if not title:
+        return counts_from_items(items, text)
+    return counts_from_items(items, text, more=[_headline_items(title, nlp)])
+
+
+def incident_casualties(results: list[dict], policy: str = "max") -> dict[str, Optional[int]]:
+    """Combine per-article counts of one incident.
+
+    Args:
+        results: ``[{"killed": …, "injured": …, "published": ISO date or None}, …]`` (article_casualties output
+            plus the article's date, used by the ``latest``/``first`` policies).
+        policy: ``max`` (default; measured best on GVA), ``latest`` (the newest article that gives a count),
+            ``first``, ``mode`` (most frequent count, ties to the larger) or ``median``.
+    """
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
+    out: dict[str, Optional[int]] = {}
+    dated = sorted(results, key=lambda r: r.get("published") or "")
+    for key in ("killed", "injured"):
+        vals = [r[key] for r in dated if r.get(key) is not None]
+        if not vals:
+            out[key] = None
+        elif policy == "max":
+            out[key] = max(vals)
+        elif policy == "latest":
+            out[key] = vals[-1]
+        elif policy == "first":
+            out[key] = vals[0]
+        elif policy == "mode":
+            counts = Counter(vals)
+            out[key] = max(counts, key=lambda v: (counts[v], v))
+        else:
+            out[key] = sorted(vals)[len(vals) // 2]
+    return out

@@ -1,0 +1,313 @@
+"""Detection for the quantities stage: find number expressions in a Doc and drop what is not a quantity.
+
+A regular expression over the text proposes numbers (digits, spelled-out, ranges, fractions, vague words, glued
+scales like "$5m"); context rules then reject dates, clock times, durations, ages, model names and other
+identifiers, ordinals, phone numbers, street addresses and sports scores. The parse and the earlier layers
+(``doc._.times``, spaCy DATE/TIME entities) are read, never changed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from .quantities_numbers import number_words, parse_value, read_table, vague_words
+
+
+@dataclass
+class Candidate:
+    """One number expression before roles are assigned (char offsets into ``doc.text``)."""
+
+    start: int  # of the number itself
+    end: int
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: Optional[str] = None
+    q_start: Optional[int] = None  # where the qualifier starts
+    unit: Optional[str] = None
+    unit_kind: Optional[str] = None
+    u_start: Optional[int] = None
+    u_end: Optional[int] = None
+    approximate: bool = False
+    vague: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def span_start(self) -> int:
+        """Start of qualifier + number + unit."""
+        return min(x for x in (self.start, self.q_start, self.u_start) if x is not None)
+
+    @property
+    def span_end(self) -> int:
+        """End of number + unit."""
+        return max(x for x in (self.end, self.u_end) if x is not None)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    table = number_words()
+    plain = _alt([w for w, e in table.items() if e.kind in ("unit", "tens")])
+    scale = _alt([w for w, e in table.items() if e.kind == "scale" and len(w) > 2])
+    glued = _alt([w for w, e in table.items() if e.kind == "scale" and len(w) <= 2])
+    frac = _alt([w for w, e in table.items() if e.kind == "fraction"])
+    vague = _alt(list(vague_words()))
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    wordnum = rf"(?:{plain})(?:(?:[ \-]|\s+and\s+)(?:{plain}|{scale}))*"
+    atom = (rf"(?:{digits}(?:(?:{glued})\b)?|{wordnum}|an?\s+(?:{scale}))"
+            rf"(?:\s+(?:{scale}))*(?![\w])")
+    fraction = rf"(?:(?:an?|{plain})[ \-]+)?(?:{frac})"
+    rng = rf"(?:between\s+)?(?P<lo>{atom})\s*(?P<conn>to|-|\u2013|\u2014|or|and)\s*(?P<hi>{atom})"
+    return re.compile(
+        rf"(?<![\w.,])(?:(?P<frac>{fraction})(?=\s+(?:of|the|its|their|his|her|a|an|all)\b)"
+        rf"|(?P<vague>{vague})(?![\w])|(?P<range>{rng})|(?P<one>{atom})(?P<plus>-plus)?)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[list[tuple[str, dict]], list[tuple[str, dict]]]:
+    rows = read_table("quantity_qualifiers.tsv")
+    before = sorted(((r["phrase"], r) for r in rows if r["position"] == "before"), key=lambda x: -len(x[0]))
+    after = sorted(((r["phrase"], r) for r in rows if r["position"] == "after"), key=lambda x: -len(x[0]))
+    return before, after
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[list[tuple[str, dict]], list[tuple[str, dict]]]:
+    rows = read_table("quantity_units.tsv")
+    before = sorted(((r["surface"], r) for r in rows if r["position"] == "before"), key=lambda x: -len(x[0]))
+    after = sorted(((r["surface"], r) for r in rows if r["position"] == "after"), key=lambda x: -len(x[0]))
+    return before, after
+
+
+_TIME_UNIT = r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centur(?:y|ies))"
+_AGE_RIGHT = re.compile(rf"^\s*-?\s*{_TIME_UNIT}\s*-?\s*old\b|^\s*-?\s*{_TIME_UNIT}\s+of\s+age\b|^\s*-?\s*y/?o\b",
+                        re.I)
+_DURATION_RIGHT = re.compile(rf"^(?:-|\s+){_TIME_UNIT}\b", re.I)
+_CLOCK_RIGHT = re.compile(r"^(?::\d\d|\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|o\u2019clock|GMT|UTC|EST|EDT|CST|PST|ET)\b)", re.I)
+_AGE_LEFT = re.compile(r"\b(?:aged?|ages)\s+$|\bages\s+\d+(?:,\s*\d+)*,?\s+(?:and|to)\s+$", re.I)
+_ORDINAL_RIGHT = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])?\b\d{3}[-.]\d{4}\b|\b1-800-[\w-]+")
+_ADDRESS_RIGHT = re.compile(
+    r"^\s+(?:block\b|(?:[NSEW]\.?\s+)?(?:[A-Z][\w.]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|"
+    r"Lane|Ln|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Trail|Pike|Square)\b)")
+_ID_LEFT = re.compile(
+    r"\b(?:No|Nos|Number|Route|Rte|Highway|Hwy|Interstate|SR|US|Channel|Flight|Resolution|Article|Chapter|Section|"
+    r"Sec|Apartment|Apt|Room|Unit|Suite|Ste|Precinct|District|Ward|Station|Engine|Ladder|Box|Vol|Page|Grade|Level|"
+    r"Gate|Pier|Exit|Platform|Bus|Line|Lot|Building|Bldg|Floor|Zone|Phase|Game|Week|Round|Proposition|Prop|"
+    r"Amendment|Title|Class|Type|Model|Version|Local|Part|Item|Figure|Fig|Table|Mark|Mk|Block|Pub|Camp|Cell|"
+    r"Lane|Court|Bay|Hangar|Terminal|Squad|Company|Battalion|Brigade|Division|Regiment|Corps|Fleet|Army)\.?\s*#?$")
+_SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|beat|beats|lost|loss|lose|defeat\w*|victory|score\w*|led|lead|"
+                            r"trail\w*|tied?|record|halftime|innings?|quarter|final)\b", re.I)
+
+
+def _exclusion_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans where no quantity may start: times, spaCy DATE/TIME entities, phone numbers."""
+    spans = [(t["start"], t["end"]) for t in (doc._.times or []) if "start" in t]
+    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans += [(m.start(), m.end()) for m in _PHONE.finditer(doc.text)]
+    return spans
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e or (s <= start < e) for s, e in spans)
+
+
+def _is_age_apposition(doc: Doc, start: int, end: int, value: Optional[float]) -> bool:
+    """"John Smith, 23, was …" / "a man (23)": a small integer set off by commas after a name or noun."""
+    if value is None or value != int(value) or not 0 < value < 120:
+        return False
+    left = doc.text[max(0, start - 3):start]
+    right = doc.text[end:end + 2]
+    if not (re.search(r"[,(]\s*$", left) and re.match(r"^\s*[,)]", right)):
+        return False
+    tok = doc.char_span(start, end, alignment_mode="expand")
+    if tok is None or tok.start < 2:
+        return False
+    prev = doc[tok.start - 2]
+    return prev.pos_ in ("PROPN", "NOUN") or prev.ent_type_ == "PERSON"
+
+
+def _is_identifier(doc: Doc, start: int, end: int, text: str) -> bool:
+    """Model names ("S-400", "F-16", "AK-47", "G20"), ordinals, calibres, route/flight/article numbers."""
+    before = doc.text[max(0, start - 2):start]
+    after = doc.text[end:end + 3]
+    if before.endswith(("/", "_", "#", "@", "=")) or after.startswith(("/", "_", "@")):
+        return True  # URLs, file names, dates written 10/12
+    if re.search(r"[A-Za-z]-?$", before) or re.search(r"[A-Za-z]$", before[-1:]):
+        return True
+    if re.match(r"^-?[A-Za-z]", after) and not re.match(r"^-(?:plus|odd|some)\b", doc.text[end:end + 6], re.I):
+        if not re.match(rf"^-{_TIME_UNIT}", doc.text[end:end + 12], re.I):
+            # "9mm", "40-caliber", "7-Eleven"; hyphen+time unit is a duration/age, handled elsewhere
+            if any(ch.isdigit() for ch in text):
+                return True
+    if text == "911":
+        return True  # the emergency number ("a 911 call")
+    if _ORDINAL_RIGHT.match(after):
+        return True
+    if text[:1].isdigit() and _ID_LEFT.search(doc.text[max(0, start - 20):start]):
+        return True
+    return False
+
+
+def _is_year(doc: Doc, start: int, end: int, text: str) -> bool:
+    """A bare four-digit year ("in 2015") unless it plainly counts a plural noun ("2000 troops")."""
+    if not re.fullmatch(r"1[89]\d\d|20\d\d", text):
+        return False
+    if doc.text[max(0, start - 1):start] in ("$", "\u20ac", "\u00a3"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        tok = span.root
+        if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i:
+            return False
+    return True
+
+
+def _is_one_pronoun(doc: Doc, start: int, end: int, text: str) -> bool:
+    """"one" that is not a count: "no one", "one another", "the one who", "one day"."""
+    if text.lower() not in ("one", "an", "a"):
+        return False
+    left = doc.text[max(0, start - 12):start].lower()
+    right = doc.text[end:end + 12].lower()
+    if re.search(r"\b(?:no|any|every|the|this|that|which|each|last|another|such)\s+$", left):
+        return True
+    if re.match(r"^\s+(?:another|day|time|point|way|thing|hand|side|or\s+(?:another|more|two))\b", right):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if re.match(r"^\s+(?:of|fatally|critically|seriously|mortally)\b", right):
+        return False
+    return tok.dep_ not in ("nummod", "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "npadvmod")
+
+
+def _qualify(doc: Doc, cand: Candidate) -> None:
+    before, after = _qualifiers()
+    left = doc.text[max(0, cand.start - 25):cand.start].lower()
+    for phrase, row in before:
+        if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", left):
+            cand.qualifier = row["qualifier"]
+            cand.q_start = cand.start - len(re.search(rf"{re.escape(phrase)}\s+$", left).group(0))
+            cand.approximate = cand.approximate or row["approximate"] == "1"
+            _bound(cand, row["bound"])
+            break
+    right = doc.text[cand.span_end:cand.span_end + 12].lower()
+    if cand.qualifier is None:
+        for phrase, row in after:
+            if re.match(rf"^\s+{re.escape(phrase)}\b", right):
+                cand.qualifier = row["qualifier"]
+                cand.u_end = cand.span_end + len(re.match(rf"^\s+{re.escape(phrase)}\b", right).group(0))
+                cand.approximate = cand.approximate or row["approximate"] == "1"
+                _bound(cand, row["bound"])
+                break
+
+
+def _bound(cand: Candidate, bound: str) -> None:
+    if cand.value is None:
+        return
+    if bound == "low":
+        cand.low = cand.value
+    elif bound == "high":
+        cand.high = cand.value
+
+
+def _attach_unit(doc: Doc, cand: Candidate) -> None:
+    before, after = _units()
+    left = doc.text[max(0, cand.start - 4):cand.start].lower()
+    for surface, row in before:
+        if left.rstrip().endswith(surface) and (len(left.rstrip()) == len(surface)
+                                                or not left.rstrip()[-len(surface) - 1].isalpha()):
+            cand.unit, cand.unit_kind = row["unit"], row["kind"]
+            cand.u_start = cand.start - (len(left) - len(left.rstrip()) + len(surface))
+            return
+    right = doc.text[cand.end:cand.end + 25]
+    low = right.lower()
+    for surface, row in after:
+        m = re.match(rf"^\s?{re.escape(surface)}(?![a-z])", low)
+        if m:
+            cand.unit, cand.unit_kind = row["unit"], row["kind"]
+            cand.u_end = cand.end + m.end()
+            return
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Every number expression in ``doc`` that is a quantity (not a date, age, identifier, …), in text order."""
+    text = doc.text
+    excluded = _exclusion_spans(doc)
+    out: list[Candidate] = []
+    for m in _pattern().finditer(text):
+        start, end = m.start(), m.end()
+        if m.group("plus"):
+            end -= len("-plus")
+        surface = text[start:end]
+        cand = Candidate(start=start, end=end)
+        if m.group("frac"):
+            cand.value = parse_value(surface)
+            cand.unit = "fraction"
+            cand.unit_kind = "fraction"
+        elif m.group("vague"):
+            cand.value = cand.low = parse_value(surface)
+            cand.vague = cand.approximate = True
+            if surface.lower() == "scores" and not re.match(r"^\s+of\b", text[end:end + 4]):
+                continue  # "test scores"
+        elif m.group("range"):
+            lo, hi, conn = m.group("lo"), m.group("hi"), m.group("conn").lower()
+            if conn == "-" and not any(ch.isdigit() for ch in surface):
+                cand.value = parse_value(surface)  # "twenty-five" is one number, not a range
+            elif conn == "and" and not surface.lower().startswith("between"):
+                # "2 and 3" without "between" is a list, not a range: keep the first number only
+                cand.end = end = start + len(lo)
+                cand.value = parse_value(lo)
+            else:
+                cand.low, cand.high = parse_value(lo), parse_value(hi)
+                if conn in ("-", "\u2013", "\u2014") and _SCORE_CONTEXT.search(text[max(0, start - 40):end + 25]):
+                    continue
+                if cand.low is not None and cand.high is not None and cand.high < cand.low:
+                    # "1-800", "24-17": not a range
+                    continue
+                if conn == "or" or surface.lower().startswith("between"):
+                    cand.approximate = True
+        else:
+            cand.value = parse_value(surface)
+            if m.group("plus"):
+                cand.qualifier, cand.low, cand.u_end = "more-than", cand.value, end + len("-plus")
+        if cand.value is None and cand.low is None and cand.high is None:
+            continue
+        if _inside(start, end, excluded) or _reject(doc, cand, text[start:end]):
+            continue
+        _attach_unit(doc, cand)
+        if cand.unit_kind in ("fraction",) and cand.unit != "fraction":
+            continue
+        _qualify(doc, cand)
+        out.append(cand)
+    return out
+
+
+def _reject(doc: Doc, cand: Candidate, surface: str) -> bool:
+    text = doc.text
+    right = text[cand.end:cand.end + 30]
+    left = text[max(0, cand.start - 12):cand.start]
+    if _AGE_RIGHT.match(right) or _AGE_LEFT.search(left):
+        return True
+    if _DURATION_RIGHT.match(right) or _CLOCK_RIGHT.match(right):
+        return True
+    if re.search(r"\d:$", left):
+        return True
+    value = cand.value if cand.value is not None else cand.low
+    if _is_age_apposition(doc, cand.start, cand.end, value):
+        return True
+    if _is_identifier(doc, cand.start, cand.end, surface) or _is_year(doc, cand.start, cand.end, surface):
+        return True
+    if _ADDRESS_RIGHT.match(right) and surface[:1].isdigit():
+        return True
+    return _is_one_pronoun(doc, cand.start, cand.end, surface)

@@ -1,0 +1,376 @@
+"""Roles for the quantities stage: what a number counts, what happened to it (category), who did it, who says so.
+
+Reads the dependency parse only. The counted noun is the head of the number ("2,000 rebel fighters"), the object
+of its "of" ("dozens of families") or, for "a population of 23 million", the noun the number measures. The
+category comes from the governing word of that noun (trigger lexicon ``resources/quantity_triggers.tsv``):
+the dobj of "have killed", the nsubjpass of "were killed", the nsubj of "died", a predicate "dead"/"injured", a
+participle on the noun ("5 people killed"), then the counted noun itself ("5 deaths", "200 protesters").
+Singular casualties ("a man was shot and killed", "the victim died") become quantities of one.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .quantities_numbers import parse_value, read_table
+
+#: Ordering used when several triggers govern the same group ("were shot and killed" is a killing).
+_SEVERITY = {"KILL": 0, "WOUND": 1, "KIDNAP": 2, "ARREST": 3, "DISPLACE": 4, "DEPLOY": 5, "PROTEST": 6, "AFFECT": 7}
+_REPORTING = frozenset({"say", "estimate", "suggest", "report", "tell", "claim", "announce", "state", "confirm",
+                        "believe", "put", "show", "indicate"})
+_ESTIMATING = frozenset({"estimate", "suggest", "believe", "think", "guess", "put"})
+_SUBSET_PREPS = frozenset({"including", "among"})
+_NOT_PERSON_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE", "TIME"})
+
+
+class Trigger(NamedTuple):
+    category: str
+    hit: bool  # "shot"/"hit": a count of people hit, dead or alive
+    token: Token
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[tuple[str, str], tuple[str, bool]]:
+    return {(r["lemma"], r["kind"]): (r["category"], r["hit"] == "1") for r in read_table("quantity_triggers.tsv")}
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("newsevents.resources").joinpath(name).read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that name one person (``quantity_person_nouns.txt``)."""
+    return _word_list("quantity_person_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def not_people() -> frozenset[str]:
+    """Counted nouns that are never people ("four shots", "several times"): ``quantity_not_people.txt``."""
+    return _word_list("quantity_not_people.txt")
+
+
+@lru_cache(maxsize=1)
+def _multiples() -> dict[str, float]:
+    return {r["word"]: float(r["value"]) for r in read_table("quantity_numbers.tsv") if r["kind"] == "multiple"}
+
+
+def _lookup(token: Token, kind: str) -> Optional[Trigger]:
+    table = _triggers()
+    for key in (token.lemma_.lower(), token.lower_):
+        hit = table.get((key, kind))
+        if hit:
+            return Trigger(hit[0], hit[1], token)
+    return None
+
+
+def _verb_trigger(verb: Token) -> Optional[Trigger]:
+    """The trigger of a verb and of the verbs coordinated with it ("shot and killed"), the most severe first."""
+    found: list[Trigger] = []
+    chain = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ")]]
+    for v in chain:
+        if _negated(v):
+            continue
+        trig = _lookup(v, "verb") if v.pos_ in ("VERB", "AUX") else None
+        if trig and _to_death(v):
+            trig = Trigger("KILL", False, v)  # "shot to death", "beaten to death"
+        if trig is None and v.pos_ == "ADJ":
+            trig = _lookup(v, "adj")
+        if trig:
+            found.append(trig)
+        for child in v.children:
+            if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "attr", "npadvmod") and child.pos_ in ("ADJ", "ADV", "VERB"):
+                adj = _lookup(child, "adj") or _lookup(child, "adv")
+                if adj:
+                    found.append(Trigger(adj.category, adj.hit, v if adj.category == "KILL" and child.pos_ == "ADV" else child))
+    if not found:
+        return None
+    return min(found, key=lambda t: (_SEVERITY.get(t.category, 9), t.hit))
+
+
+def _to_death(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    """Not an occurred casualty: negated ("was not hurt") or an infinitive ("tried to kill himself")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children)
+
+
+def governing_trigger(role: Token) -> Optional[Trigger]:
+    """The trigger that says what happened to the group whose head is ``role``."""
+    dep, head = role.dep_, role.head
+    for child in role.children:
+        if child.dep_ == "advmod" and _lookup(child, "adv"):
+            return Trigger(_lookup(child, "adv").category, False, child)  # "three shot, one fatally"
+    if dep == "conj" and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        dep, head = head.dep_, head.head
+    if dep in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "appos", "npadvmod", "ROOT") and head.i != role.i:
+        if head.pos_ in ("VERB", "AUX", "ADJ") and not _negated(head):
+            trig = _verb_trigger(head)
+            if trig:
+                return trig
+            if head.lemma_ in ("be", "rise", "climb", "reach", "stand") and dep in ("attr", "npadvmod"):
+                toll = _toll(head)
+                if toll:
+                    return toll
+    if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        toll = _toll(head.head)
+        if toll:
+            return toll
+    for child in role.children:
+        if child.dep_ in ("acl", "relcl", "amod", "advmod", "appos") and not _negated(child):
+            trig = (_verb_trigger(child) if child.pos_ == "VERB" else None) or _lookup(child, "adj") \
+                or _lookup(child, "adv")
+            if trig:
+                return trig
+    return None
+
+
+def _toll(verb: Token) -> Optional[Trigger]:
+    """"the death toll rose to 5": the subject is a toll of deaths or injuries."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_ in ("toll", "count", "number"):
+            for mod in child.children:
+                trig = _lookup(mod, "noun") or _lookup(mod, "adj")
+                if trig:
+                    return Trigger(trig.category, trig.hit, child)
+            if child.lemma_ == "toll":
+                return Trigger("KILL", False, child)
+    return None
+
+
+def adjacent_trigger(doc: Doc, after: int, limit: int = 3) -> Optional[Trigger]:
+    """Headline style: a casualty word right after the group ("2 dead, 3 hurt in crash")."""
+    for token in doc[after:after + limit]:
+        if token.is_punct and token.text not in ("-",):
+            break
+        trig = _lookup(token, "adj")
+        if trig is None and token.tag_ in ("VBN", "VBD"):
+            trig = _lookup(token, "verb")
+        if trig:
+            return trig
+    return None
+
+
+def noun_trigger(noun: Token) -> Optional[Trigger]:
+    """The category a counted noun carries by itself ("5 deaths", "200 protesters", "3,000 troops")."""
+    return _lookup(noun, "noun") or (_lookup(noun, "adj") if noun.pos_ == "ADJ" else None)
+
+
+def counted_noun(doc: Doc, num: Span) -> tuple[Optional[Token], Token]:
+    """(counted noun, role token): the noun the number counts (or None) and the token whose syntax places the group.
+
+    The role token is the counted noun when there is one, otherwise the number's own head token.
+    """
+    inside = set(range(num.start, num.end))
+    root = num.root
+    for tok in num:
+        if tok.head.i not in inside:
+            root = tok
+            break
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "nmod", "npadvmod", "advmod") \
+            and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") \
+            and root.head.i - num.end < 6:
+        noun = climb_possessor(root.head)
+        return noun, noun
+    for tok in num:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= num.end:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0], tok if tok.i == root.i else root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.head, root
+    return None, root
+
+
+def phrase(doc: Doc, head: Token, stop_before: Optional[int] = None, floor: Optional[int] = None) -> Span:
+    """The noun phrase of ``head`` up to the head itself (no relative clauses or trailing prepositions)."""
+    start = head.left_edge.i
+    if floor is not None:
+        start = max(start, floor)
+    while start < head.i and doc[start].dep_ in ("nummod", "quantmod", "advmod", "predet") \
+            and doc[start].head.i in (head.i, start + 1):
+        start += 1  # a number belonging to another quantity ("half the population of 23 million")
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019"):
+            start = i + 1
+            break
+    return doc[start:head.i + 1]
+
+
+def agent_of(trigger: Token, role: Optional[Token] = None) -> Optional[Span]:
+    """Who did it: the subject of an active trigger verb, or the "by" phrase of a passive one (never the group
+    ``role`` itself: in "4 hit in shooting" the subject is the victims)."""
+    found = _agent(trigger)
+    if found is not None and role is not None and found.start <= role.i < found.end:
+        return None
+    return found
+
+
+def _agent(trigger: Token) -> Optional[Span]:
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return _capped(objs[0])
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.pos_ != "PRON" and verb.lemma_ not in ("die", "perish", "flee"):
+                return _capped(child)
+    return None
+
+
+def source_of(role: Token) -> tuple[Optional[Span], bool]:
+    """Who gives the number ("US estimates suggest …", "according to police") and whether it is an estimate."""
+    sent = role.sent
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            objs = [c for c in token.nbor().children if c.dep_ == "pobj"]
+            if objs:
+                return _capped(objs[0]), False
+    node = role
+    while node.head.i != node.i:
+        node = node.head
+        if node.lemma_ in _REPORTING and node.pos_ in ("VERB", "NOUN"):
+            for child in node.children:
+                if child.dep_ == "nsubj":
+                    return _capped(child), node.lemma_ in _ESTIMATING or child.lemma_ == "estimate"
+    return None, False
+
+
+def _capped(head: Token, limit: int = 8) -> Span:
+    """A head's subtree, cut to ``limit`` tokens after the head's left edge (no long relative clauses)."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = min(head.right_edge.i + 1, max(head.i + 1, start + limit))
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "prep")):
+        end -= 1
+    return doc[start:end]
+
+
+def subset_parent(role: Token) -> Optional[Token]:
+    """For "…2,000 fighters, including 17 leaders", the token of the larger group (fighters)."""
+    if role.dep_ == "pobj" and role.head.lower_ in _SUBSET_PREPS:
+        return role.head.head
+    return None
+
+
+def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trigger, float]]:
+    """Counts written without a numeral: "a man was killed" (1), "a man and a woman were hurt" (2), "no one was
+    injured" (0). Returns (phrase, head noun, trigger, value) for heads not already counted by a number."""
+    out = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "ADJ") or _negated(verb):
+            continue
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            continue  # handled with the first verb of the coordination
+        trig = _verb_trigger(verb)
+        if trig is None or trig.category not in ("KILL", "WOUND", "ARREST", "KIDNAP"):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN" \
+            or _headline_passive(verb)
+        for child in verb.children:
+            if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and (passive or trig.token.pos_ == "ADJ"
+                                                                         or verb.lemma_ in ("die", "perish", "succumb")
+                                                                         or verb.pos_ == "ADJ")) \
+                    or (child.dep_ == "dobj" and not passive):
+                got = _singular_group(doc, child, taken)
+                if got:
+                    out.append((got[0], child, trig, got[1]))
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
+            # headline style "Teenager shot near school", "Boy, 2, injured in accident"
+            got = _singular_group(doc, verb.head, taken)
+            if got:
+                out.append((got[0], verb.head, trig, got[1]))
+    return out
+
+
+def _headline_passive(verb: Token) -> bool:
+    """"Teenager shot near school": a bare singular noun subject and no object is a headline's reduced passive
+    (body text puts a determiner before a singular common noun)."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in subj[0].children)
+
+
+def multiple_mentions(doc: Doc) -> list[tuple[Span, Trigger, float]]:
+    """"a triple homicide" (3 killed), "quadruple shooting" (4 hit): a count written as a multiple."""
+    table = _multiples()
+    out = []
+    for token in doc[:-1]:
+        value = table.get(token.lower_)
+        if value is None:
+            continue
+        nxt = token.nbor()
+        if nxt.is_punct and nxt.text == "-" and nxt.i + 1 < len(doc):
+            nxt = doc[nxt.i + 1]
+        trig = _lookup(nxt, "event")
+        if trig:
+            out.append((doc[token.i:nxt.i + 1], Trigger(trig.category, trig.hit, nxt), value))
+    return out
+
+
+def _singular_group(doc: Doc, head: Token, taken: set[int]) -> Optional[tuple[Span, float]]:
+    if head.i in taken or any(c.dep_ == "nummod" for c in head.children):
+        return None
+    text = head.lower_
+    if text in ("nobody", "none") or (text == "one" and head.i > 0 and doc[head.i - 1].lower_ == "no"):
+        start = head.i - 1 if text == "one" else head.i
+        return doc[start:head.i + 1], 0.0
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in head.children) and head.tag_ in ("NN", "NNS"):
+        return phrase(doc, head), 0.0
+    members = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    if any(m.i in taken for m in members):
+        return None
+    value = 0.0
+    for m in members:
+        if m.tag_ in ("NNS", "NNPS"):
+            return None
+        if m.lower_ in ("he", "she", "him", "her", "himself", "herself", "self"):
+            value += 1
+        elif m.pos_ == "PROPN" and m.ent_type_ not in _NOT_PERSON_ENTS:
+            value += 1
+        elif m.pos_ == "NOUN" and m.lemma_.lower() in person_nouns():
+            value += 1
+        else:
+            return None
+    if len(members) > 1:
+        return doc[head.left_edge.i:members[-1].i + 1], value
+    return phrase(doc, head), value
+
+
+def coordinated_extra(doc: Doc, noun: Token) -> float:
+    """People added by coordination to a counted group: "two children and a woman" → 1 more."""
+    extra = 0.0
+    for conj in noun.conjuncts:
+        if conj.i < noun.i:
+            continue
+        if conj.tag_ in ("NN",) and conj.lemma_.lower() in person_nouns() and \
+                not any(c.dep_ == "nummod" for c in conj.children):
+            extra += 1
+        elif conj.tag_ == "NNP" and conj.ent_type_ == "PERSON":
+            extra += 1
+        else:
+            nums = [c for c in conj.children if c.dep_ == "nummod"]
+            value = parse_value(nums[0].text) if nums else None
+            if value is not None and conj.lemma_.lower() not in not_people():
+                extra += value  # "one adult male and one adult female"
+    return extra
+
+
+def climb_possessor(noun: Token) -> Token:
+    """"half the country's population": the group is the population, not the country."""
+    while noun.dep_ == "poss" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
