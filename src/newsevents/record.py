@@ -159,6 +159,10 @@ class Quantity(_Item):
     category: str = Field("OTHER", description="KILL WOUND ARREST KIDNAP DISPLACE DEPLOY PROTEST AFFECT MONEY PERCENT OTHER")
     approximate: bool = False
     vague: bool = Field(False, description="'dozens', 'hundreds': a conservative low value (ACLED convention)")
+    trigger: Optional[Offsets] = Field(None, description="the word that says what happened to the counted group")
+    agent: Optional[Offsets] = Field(None, description="who did it ('Russian forces' for 'have killed')")
+    source: Optional[Offsets] = Field(None, description="who gives the number ('US estimates', 'police')")
+    part_of: Optional[str] = Field(None, description="id of the larger quantity this one is a subset of ('including')")
 
 
 class Speaker(_Model):
