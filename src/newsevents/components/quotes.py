@@ -38,6 +38,7 @@ def _words(text: str) -> int:
 def _classify(att: Attribution, quoted: list[Quoted]) -> None:
     """Set ``kind`` (and snap to the quote) from how the content relates to the quotation marks."""
     s, e = att.content
+    quoted = [q for q in quoted if q.solid]
     for q in quoted:
         if q.open <= s and e <= q.close:  # content within one quote: the quote is the content
             att.quote, att.kind = q, "direct"
@@ -84,12 +85,16 @@ def _carry(doc: Doc, atts: list[Attribution], quoted: list[Quoted]) -> list[Attr
         if id(q) in claimed or _words(text[q.start:q.end]) < MIN_CARRIED_WORDS and not q.continuation:
             continue
         before = [a for a in out if a.content[1] <= q.open and a.speaker is not None]
-        if not before:
-            continue
-        prev = before[-1]
-        p_prev, p_q = para_of(prev.content[0]), q.paragraph
+        p_q = q.paragraph
         lead = paras[p_q][0] + len(text[paras[p_q][0]:paras[p_q][1]]) - len(text[paras[p_q][0]:paras[p_q][1]].lstrip())
         starts_para = q.open == lead
+        prev = before[-1] if before else None
+        p_prev = para_of(prev.content[0]) if prev else -1
+        if starts_para and p_q > 0 and p_prev < p_q - 1:
+            prev = _introducer(doc, paras[p_q - 1]) or prev
+            p_prev = p_q - 1 if prev is not None and prev.rule == "introducer" else p_prev
+        if prev is None:
+            continue
         if p_prev == p_q and prev.kind == "direct":
             # "“A,” she said. “B.”": the second quote is the same statement
             new = Attribution(content=_content(text, q), cue=prev.cue, speaker=prev.speaker,
@@ -107,8 +112,28 @@ def _carry(doc: Doc, atts: list[Attribution], quoted: list[Quoted]) -> list[Attr
     return out
 
 
+def _introducer(doc: Doc, para: tuple[int, int]) -> Optional[Attribution]:
+    """A person introduced right before a quote paragraph ("Farmer X, who lost his herd, described the night."):
+    the subject of the paragraph's last sentence when it holds a PERSON name."""
+    span = doc.char_span(para[0], para[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = list(span.sents)[-1].root
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subj or root.pos_ not in ("VERB", "AUX"):
+        return None
+    s, e = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge)
+    if not any(ent.label_ == "PERSON" and s <= ent.start_char and ent.end_char <= e for ent in doc.ents):
+        return None
+    span_ = trim(doc.text, s, e)
+    if span_ is None:
+        return None
+    return Attribution(content=(para[1], para[1]), speaker=span_, speaker_head=subj[0].i, kind="direct",
+                       rule="introducer")
+
+
 def _content(text: str, q: Quoted) -> tuple[int, int]:
-    return trim(text, q.start, q.end) or (q.start, q.end) if q.closed else (q.start, q.end)
+    return q.start, q.end
 
 
 def _offsets(text: str, span: Optional[tuple[int, int]]) -> Optional[dict]:

@@ -34,6 +34,7 @@ class Quoted:
         end: offset just after the last character inside the marks (trailing spaces excluded).
         closed: whether a closing mark was found in the paragraph.
         continuation: the quote reopens a quote left unclosed at the end of the previous paragraph.
+        continued: the quote is unclosed and the next paragraph reopens it.
         paragraph: index of the paragraph (non-empty line) it is in.
     """
 
@@ -43,7 +44,13 @@ class Quoted:
     end: int
     closed: bool = True
     continuation: bool = False
+    continued: bool = False
     paragraph: int = 0
+
+    @property
+    def solid(self) -> bool:
+        """Closed, or part of a multi-paragraph quote: an unclosed mark otherwise may be a typo."""
+        return self.closed or self.continued or self.continuation
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -130,6 +137,7 @@ def find_quoted(text: str) -> list[Quoted]:
             lead += 1
         if quotes and prev_open and quotes[0].open == lead:
             quotes[0].continuation = True
+            out[-1].continued = True
         prev_open = bool(quotes) and not quotes[-1].closed and quotes[-1].close == pe
         out.extend(quotes)
     return out

@@ -53,6 +53,26 @@ def trim(text: str, start: int, end: int) -> Optional[Span]:
     return (start, end) if start < end else None
 
 
+_OPEN_MARKS = ("\u201c", '"', "``")
+_CLOSE_MARKS = ("\u201d", '"', "''")
+
+
+def balance(text: str, span: Optional[Span]) -> Optional[Span]:
+    """Give a span that ends inside a quoted fragment its closing mark back ("called it “absurd”")."""
+    if span is None:
+        return None
+    start, end = span
+    part = text[start:end]
+    opens = part.count("\u201c") + part.count("``")
+    closes = part.count("\u201d") + part.count("''")
+    straight = part.count('"')
+    if opens > closes or straight % 2:
+        for mark in _CLOSE_MARKS:
+            if text.startswith(mark, end) or (text[end:end + 1] in ".,;" and text.startswith(mark, end + 1)):
+                return start, text.index(mark, end) + len(mark)
+    return span
+
+
 def tokens_span(doc: Doc, first: int, last: int) -> Span:
     """Character span of tokens ``first..last`` inclusive."""
     return doc[first].idx, doc[last].idx + len(doc[last])
@@ -64,9 +84,9 @@ def subtree_span(tok: Token) -> Span:
 
 
 def inside(pos: int, quoted: Iterable[Quoted]) -> Optional[Quoted]:
-    """The quote whose marks enclose character ``pos``, if any."""
+    """The quote whose marks enclose character ``pos``, if any (a lone unclosed mark encloses nothing)."""
     for q in quoted:
-        if q.open <= pos < q.close:
+        if q.open <= pos < q.close and q.solid:
             return q
     return None
 
@@ -207,8 +227,8 @@ def clause_rules(doc: Doc, quoted: list[Quoted], keep_that: bool, recipient: boo
         if comp is None:
             continue
         para = paragraph_of(text, tok.idx)
-        content = clip(object_content(doc, comp) if rule == "dobj" else clause_content(doc, comp, keep_that),
-                       para, text)
+        content = balance(text, clip(object_content(doc, comp) if rule == "dobj" else
+                                     clause_content(doc, comp, keep_that), para, text))
         if content is None or not content[0] <= comp.idx < content[1]:
             continue
         quote = _as_quoting(tok)
@@ -288,9 +308,7 @@ def direct_rules(doc: Doc, quoted: list[Quoted], recipient: bool) -> list[Attrib
     text = doc.text
     starts = [t.idx for t in doc]
     for q in quoted:
-        content = trim(text, q.start, q.end) if q.closed else (q.start, q.end)
-        if content is None:
-            continue
+        content = (q.start, q.end)
         verb = speaker_tok = None
         rule = ""
         # after the quote, up to the end of the attribution clause (12 tokens, calibrated on the seed's longest

@@ -100,12 +100,16 @@ def _compatible(word: str, eid: str, types: dict[str, str], genders: dict[str, s
 
 def _resolve_pronoun(word: str, start: int, history: list[tuple[int, str]], mentions: list[_Mention],
                      types: dict[str, str], genders: dict[str, str]) -> Optional[str]:
-    """Nearest earlier speaker of a compatible kind; for he/she, else the nearest earlier PERSON mention."""
-    for _, eid in reversed([h for h in history if h[0] < start]):
-        if _compatible(word, eid, types, genders):
-            return eid
+    """Nearest earlier speaker of a compatible kind; for he/she, else the nearest earlier PERSON mention.
+
+    For he/she a candidate already seen with the same pronoun wins over a nearer one of unknown gender.
+    """
+    pool = [eid for pos, eid in reversed(history) if pos < start]
     if word in _PERSON_PRONOUNS:
-        for m in reversed([m for m in mentions if m.end <= start]):
-            if _compatible(word, m.entity_id, types, genders):
-                return m.entity_id
-    return None
+        pool += [m.entity_id for m in reversed(mentions) if m.end <= start]
+    fits = [eid for eid in pool if _compatible(word, eid, types, genders)]
+    if word in _PERSON_PRONOUNS:
+        same = [eid for eid in fits if genders.get(eid) == _PERSON_PRONOUNS[word]]
+        if same:
+            return same[0]
+    return fits[0] if fits else None
