@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import stage_call
-from .entities_actors import code_leaders, code_named, country_counts, dominant
+from .entities_actors import code_leaders, code_named, code_residents, country_counts, dominant
 from .entities_groups import find_descriptions, find_weapons
 from .entities_mentions import Cluster, collect
 from .entities_pronouns import link_pronouns
@@ -41,7 +41,9 @@ def extract_entities(doc: Doc) -> list[Cluster]:
     code_leaders(clusters, actor_counts)
     # bare domestic group nouns take the dominant *location* country: the rebels of a story datelined from Syria
     # are Syrian even when the article names Russia more often as an actor
-    clusters += find_descriptions(doc, clusters, owner, dominant(location_counts))
+    home = dominant(location_counts)
+    clusters += find_descriptions(doc, clusters, owner, home)
+    code_residents(clusters, home)
     link_pronouns(doc, clusters, owner)
     clusters += find_weapons(doc, owner)
     clusters = [c for c in clusters if c.mentions]

@@ -26,6 +26,7 @@ DOMINANT_RATIO = 1.5
 _LOC_PREPS = frozenset({"in", "from", "into", "across", "inside", "throughout", "within", "near", "around", "at"})
 _FORMER = frozenset({"former", "ex", "ex-", "then", "then-", "late"})
 _ROLE_KINDS = ("LEADER", "ROLE", "ORG", "GROUP")
+_NON_STATE = frozenset({"REB", "OPP"})
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "advmod", "nummod"})
 
 
@@ -45,9 +46,20 @@ def code_named(doc: Doc, clusters: list[Cluster], owner: list[int]) -> None:
                 cluster.sector = "GOV"
         elif cluster.type == "ORG":
             _code_org(doc, cluster, lex)
+            if cluster.country is None:  # "Peru’s Congress": the possessor's country
+                cluster.country = _possessor_country(doc, cluster, clusters, owner)
     for cluster in clusters:
         if cluster.type == "PERSON":
             _code_person(doc, cluster, clusters, owner)
+
+
+def _possessor_country(doc: Doc, cluster: Cluster, clusters: list[Cluster], owner: list[int]) -> Optional[str]:
+    for s, e in cluster.mentions:
+        for child in doc[s:e].root.children:
+            k = owner[child.i]
+            if child.dep_ == "poss" and child.i < s and k >= 0 and clusters[k].type == "GPE" and clusters[k].country:
+                return clusters[k].country
+    return None
 
 
 def _code_org(doc: Doc, cluster: Cluster, lex) -> None:
@@ -159,7 +171,7 @@ def code_role(doc: Doc, cluster: Cluster, found: tuple[int, int, int], clusters:
             if form and form.kind in ("name", "demonym"):
                 country = form.iso3
     words = [w for w in lowers if w not in ("’s", "'s")]
-    entry, leader = None, None
+    entry, leader, n, stop = None, None, 0, 0
     for stop in range(len(words), 0, -1):
         entry, n = sector_entry(words[:stop], _ROLE_KINDS)
         if entry is not None:
@@ -168,19 +180,24 @@ def code_role(doc: Doc, cluster: Cluster, found: tuple[int, int, int], clusters:
             break
     if entry is not None and entry.sector:
         sector = entry.sector
+        # a non-state qualifier outranks the office noun: "opposition lawmaker" OPP, "rebel commander" REB
+        roles = actor_lexicon().sectors.get("ROLE", {})
+        for w in words[:stop - n]:
+            if w in roles and roles[w].sector in _NON_STATE:
+                sector = roles[w].sector
     elif outlet:
         sector = "MED"
     if any(w in _FORMER or w.startswith("ex-") for w in lowers):
         sector, leader = None, None
+    title = actor_lexicon().sectors.get("TITLE", {}).get(lowers[0]) if lowers else None
+    if title and title.gender:
+        cluster.gender = title.gender
     if entry is None and not country:
         return
     cluster.role = " ".join(tokens.text.split())
     cluster.role_span = (start, end)
     cluster.country = cluster.country or country
     cluster.sector = cluster.sector or sector
-    title = actor_lexicon().sectors.get("TITLE", {}).get(lowers[0]) if lowers else None
-    if title and title.gender:
-        cluster.gender = title.gender
     if leader and not country:
         cluster.leader = leader
 
@@ -200,7 +217,8 @@ def country_counts(doc: Doc, clusters: list[Cluster]) -> tuple[Counter, Counter]
                 actors[cluster.country] += 1
             head = doc[s:e].root.head
             if cluster.type != "NORP" and head.dep_ == "prep" and head.lower_ in _LOC_PREPS:
-                places[cluster.country] += 1
+                # a capital is where talks are held as often as where the story is: half a vote
+                places[cluster.country] += 0.5 if cluster.country_kind == "capital" else 1
     return actors, places
 
 
@@ -222,3 +240,17 @@ def code_leaders(clusters: list[Cluster], actor_counts: Counter) -> None:
             taken = frozenset(c.country for c in clusters if c is not cluster and c.country and c.type == "PERSON"
                               and c.role and cluster.leader in c.role.lower())
             cluster.country = dominant(actor_counts, taken)
+
+
+#: Person roles that belong to the place the story is about ("a resident of Gao", "opposition lawmaker"); officials,
+#: journalists and business people are as often foreign and keep no country unless the text gives one.
+RESIDENT_SECTORS = frozenset({"CVL", "OPP", "REB", "LEG", "EDU", "JUD", "COP", "HLH", "LAB", "AGR", "REF", "CRM"})
+
+
+def code_residents(clusters: list[Cluster], home: Optional[str]) -> None:
+    """Give persons with a local role and no country the article's dominant location country."""
+    if not home:
+        return
+    for cluster in clusters:
+        if cluster.type == "PERSON" and cluster.country is None and cluster.sector in RESIDENT_SECTORS:
+            cluster.country = home

@@ -28,10 +28,12 @@ _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 _SKIP_LEFT = frozenset({"det", "predet", "nummod", "quantmod", "punct", "cc", "advmod"})
 #: Quantifying adjectives left out of a group's mention ("most Russian forces" → "Russian forces").
 _QUANTIFIERS = frozenset({"most", "some", "many", "all", "several", "few", "other", "more", "both", "remaining"})
-#: Extra compound nouns allowed before a description's own phrase ("state news agency"); any other common noun
-#: makes it something else ("ceasefire regime", "tax office").
+#: Extra compound nouns allowed before a GROUP's own phrase ("opposition fighters"), or before a head in
+#: _STRICT_HEADS; any other common noun makes it something else ("ceasefire regime", "football fans"). Other ORG
+#: heads take any ("health ministry", "state news agency").
 _ALLOWED_COMPOUNDS = frozenset({"state", "government", "army", "military", "police", "rebel", "opposition",
                                 "security", "federal", "national", "official"})
+_STRICT_HEADS = frozenset({"regime"})
 _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?$")
 
 
@@ -76,12 +78,12 @@ def find_descriptions(doc: Doc, clusters: list[Cluster], owner: list[int],
             continue
         mods = _modifiers(token)
         entry, n = sector_entry([m.lower_ for m in mods] + [token.lower_], ("ORG", "GROUP"))
-        if entry is None or any(m.pos_ == "NOUN" and m.lower_ not in _ALLOWED_COMPOUNDS
-                                for m in mods[:len(mods) - (n - 1)]):
+        if entry is None or ((entry.kind == "GROUP" or token.lower_ in _STRICT_HEADS) and any(
+                m.pos_ == "NOUN" and m.lower_ not in _ALLOWED_COMPOUNDS for m in mods[:len(mods) - (n - 1)])):
             continue
         country, sector, possessor, poss_cluster = None, entry.sector, None, None
         for child in token.children:
-            if child.dep_ == "poss" and child.i < token.i:
+            if child.dep_ == "poss" and token.sent.start <= child.i < token.i:
                 possessor = child
         if possessor is not None:
             poss_cluster = _cluster_of(possessor, clusters, owner)
@@ -147,6 +149,11 @@ def _left_edge(token: Token, possessor: Optional[Token], mods: list[Token]) -> i
     if possessor is not None:
         start = min(start, possessor.left_edge.i)
     doc = token.doc
+    start = max(start, token.sent.start)
+    for i in range(token.i - 1, start - 1, -1):  # never across a line break (a parse that joined two paragraphs)
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1
+            break
     while start < token.i and (doc[start].dep_ in _SKIP_LEFT or doc[start].is_space
                                or doc[start].lower_ in _QUANTIFIERS):
         start += 1

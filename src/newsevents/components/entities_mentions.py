@@ -159,10 +159,43 @@ def collect(doc: Doc) -> tuple[list[Cluster], list[int]]:
                 cluster.country, cluster.country_kind = form.iso3, form.kind
         for i in range(start, end):
             owner[i] = idx
+    clusters = _absorb_surnames(clusters, owner)
     add_repeats(doc, clusters, owner)
     for cluster in clusters:
         _finish(doc, cluster)
     return clusters, owner
+
+
+def _absorb_surnames(clusters: list[Cluster], owner: list[int]) -> list[Cluster]:
+    """Merge a one-word name NER typed otherwise (no country) into the one PERSON whose surname it is.
+
+    Handles the order the in-loop match cannot: "Hartmann" tagged GPE before "Julia Hartmann" appears.
+    """
+    surnames: dict[str, list[int]] = {}
+    for k, c in enumerate(clusters):
+        if c.labels.count("PERSON") and len(c.name_words) > 1:
+            surnames.setdefault(c.name_words[-1], []).append(k)
+    moved: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        if len(c.name_words) != 1 or c.country or "PERSON" in c.labels:
+            continue
+        target = surnames.get(c.name_words[0], [])
+        if len(target) == 1 and target[0] != k:
+            person = clusters[target[0]]
+            person.mentions += c.mentions
+            person.labels += ["PERSON"] * len(c.labels)
+            moved[k] = target[0]
+    if not moved:
+        return clusters
+    keep = [k for k in range(len(clusters)) if k not in moved]
+    new_index = {old: new for new, old in enumerate(keep)}
+    for i, k in enumerate(owner):
+        if k >= 0:
+            owner[i] = new_index[moved.get(k, k)]
+    out = [clusters[k] for k in keep]
+    for c in out:
+        c.mentions.sort()
+    return out
 
 
 def add_repeats(doc: Doc, clusters: list[Cluster], owner: list[int]) -> None:
@@ -235,6 +268,10 @@ def _finish(doc: Doc, cluster: Cluster) -> None:
         cluster.type = "PERSON" if "PERSON" in top and len(cluster.name_words) > 1 else label_of_longest
     else:
         cluster.type = top[0]
+    if cluster.type in ("PERSON", "ORG") and len(cluster.name_words) == 1:
+        form = country_form(doc[longest[0]:longest[1]].text)
+        if form is not None and form.kind == "name":  # "Mali" tagged PERSON: a country's name is a GPE
+            cluster.type, cluster.country, cluster.country_kind = "GPE", form.iso3, form.kind
     if cluster.type in ("PERSON", "ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"):
         cluster.name = doc[longest[0]:longest[1]].text
     else:  # GPE, NORP: the most frequent form ("US" over "United States" when it is what the article says)
