@@ -8,6 +8,7 @@ leaves out the addressee, as PolNeAR's annotators did) and, for comparison, with
 Run: .venv/bin/python benchmarks/quotes.py [--limit N] [--split dev] [--baseline] [--parsed CACHE.spacy]
   --baseline  also run the scorer's own naive reporting-verb rule (per paragraph, as the scorer does)
   --parsed    reuse a DocBin of spaCy parses (only the quotes stage is then run: no entities; for quick iteration)
+  --speed N   instead: time the full pipeline over N news-corpus docs with and without the quotes stage
 """
 from __future__ import annotations
 
@@ -87,6 +88,25 @@ def run_baseline(arts: list[dict], sc) -> dict:
     return preds
 
 
+def speed(n: int) -> None:
+    """Pipeline seconds per doc over ``n`` news-corpus docs, with and without the quotes stage (best of 2)."""
+    from newsevents.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    texts = [d["text"] for d, _ in zip(read_jsonl(DATA / "news-corpus" / "docs.jsonl"), range(n))]
+    list(nlp.pipe(texts[:5]))  # warm up (gazetteer, lexicons)
+    took: dict[str, list[float]] = {"with": [], "without": []}
+    for label in ("with", "without", "with", "without"):
+        with nlp.select_pipes(disable=[] if label == "with" else ["quotes"]):
+            t0 = time.time()
+            for _ in nlp.pipe(texts, batch_size=16):
+                pass
+            took[label].append(time.time() - t0)
+    with_q, without = min(took["with"]), min(took["without"])
+    print(f"{len(texts)} news-corpus docs: {1000 * with_q / len(texts):.1f} ms/doc with quotes, "
+          f"{1000 * without / len(texts):.1f} ms/doc without; quotes add {100 * (with_q - without) / without:.1f} %")
+
+
 def row(name: str, s: dict) -> str:
     cells = [f"{100 * s['exact'][r]['p']:.1f} / {100 * s['exact'][r]['r']:.1f} / **{100 * s['exact'][r]['f1']:.1f}**"
              for r in ROLES]
@@ -102,7 +122,11 @@ def main() -> int:
     ap.add_argument("--baseline", action="store_true")
     ap.add_argument("--parsed", default=None)
     ap.add_argument("--convention", default=None, help="only this convention (polnear or newsevents)")
+    ap.add_argument("--speed", type=int, default=None)
     args = ap.parse_args()
+    if args.speed:
+        speed(args.speed)
+        return 0
     sc = scorer("quotes_polnear")
     path = DATA / "polnear" / f"{args.split}.jsonl"
     arts = list(read_jsonl(path))[: args.limit]

@@ -39,7 +39,7 @@ CASES = [
     ("The council leader said the vote would take place next week.",
      "the vote would take place next week", "said", "The council leader", "indirect"),
     ("The union said the offer was \u201can insult to every worker\u201d.",
-     "the offer was \u201can insult to every worker", "said", "The union", "mixed"),
+     "the offer was \u201can insult to every worker\u201d", "said", "The union", "mixed"),
     ("\u201cWe will not give up\u201d \u2014 Maria Duarte, a protest organiser.",
      "We will not give up", None, "Maria Duarte, a protest organiser", "direct"),
     ("\u201cShe told me \u2018go home\u2019 and walked away,\u201d the witness said.",

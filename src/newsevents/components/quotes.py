@@ -70,9 +70,8 @@ def _merge(clause: list[Attribution], direct: list[Attribution], quoted: list[Qu
     return unique
 
 
-def _carry(doc: Doc, atts: list[Attribution], quoted: list[Quoted]) -> list[Attribution]:
+def _carry(doc: Doc, text: str, atts: list[Attribution], quoted: list[Quoted]) -> list[Attribution]:
     """Cue-less quotes that continue the speech of the quote (or attribution) just before them."""
-    text = doc.text
     paras = paragraphs(text)
     p_starts = [p[0] for p in paras]
     claimed = {id(a.quote) for a in atts if a.quote is not None}
@@ -91,7 +90,7 @@ def _carry(doc: Doc, atts: list[Attribution], quoted: list[Quoted]) -> list[Attr
         prev = before[-1] if before else None
         p_prev = para_of(prev.content[0]) if prev else -1
         if starts_para and p_q > 0 and p_prev < p_q - 1:
-            prev = _introducer(doc, paras[p_q - 1]) or prev
+            prev = _introducer(doc, text, paras[p_q - 1]) or prev
             p_prev = p_q - 1 if prev is not None and prev.rule == "introducer" else p_prev
         if prev is None:
             continue
@@ -112,7 +111,7 @@ def _carry(doc: Doc, atts: list[Attribution], quoted: list[Quoted]) -> list[Attr
     return out
 
 
-def _introducer(doc: Doc, para: tuple[int, int]) -> Optional[Attribution]:
+def _introducer(doc: Doc, text: str, para: tuple[int, int]) -> Optional[Attribution]:
     """A person introduced right before a quote paragraph ("Farmer X, who lost his herd, described the night."):
     the subject of the paragraph's last sentence when it holds a PERSON name."""
     span = doc.char_span(para[0], para[1], alignment_mode="expand")
@@ -125,7 +124,7 @@ def _introducer(doc: Doc, para: tuple[int, int]) -> Optional[Attribution]:
     s, e = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge)
     if not any(ent.label_ == "PERSON" and s <= ent.start_char and ent.end_char <= e for ent in doc.ents):
         return None
-    span_ = trim(doc.text, s, e)
+    span_ = trim(text, s, e)
     if span_ is None:
         return None
     return Attribution(content=(para[1], para[1]), speaker=span_, speaker_head=subj[0].i, kind="direct",
@@ -167,19 +166,20 @@ class QuoteExtractor:
         self._set_spans(doc)
         return doc
 
-    def attributions(self, doc: Doc) -> list[Attribution]:
+    def attributions(self, doc: Doc, text: Optional[str] = None) -> list[Attribution]:
         """All attributions of a parsed doc in text order (speakers not yet linked)."""
         polnear = self.convention == "polnear"
-        quoted = find_quoted(doc.text)
-        clause = clause_rules(doc, quoted, keep_that=polnear, recipient=not polnear) + according_to(doc, polnear)
-        direct = direct_rules(doc, quoted, recipient=not polnear)
-        return _carry(doc, _merge(clause, direct, quoted), quoted)
+        text = doc.text if text is None else text
+        quoted = find_quoted(text)
+        clause = clause_rules(doc, text, quoted, keep_that=polnear, recipient=not polnear) + according_to(doc, text)
+        direct = direct_rules(doc, text, quoted, recipient=not polnear)
+        return _carry(doc, text, _merge(clause, direct, quoted), quoted)
 
     def extract(self, doc: Doc) -> list[dict]:
         """The ``doc._.quotes`` items of a parsed doc."""
         text = doc.text
-        atts = self.attributions(doc)
-        ids = link_speakers(doc, atts)
+        atts = self.attributions(doc, text)
+        ids = link_speakers(doc, text, atts)
         items = []
         for n, att in enumerate(atts, 1):
             content = _content_span(text, att)

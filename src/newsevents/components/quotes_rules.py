@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .quotes_lexicon import clear_adjectives, is_cue, speech_lemmas
@@ -109,7 +110,7 @@ def subject(verb: Token) -> Optional[Token]:
     return None
 
 
-def source_span(doc: Doc, subj: Token, avoid: list[Span]) -> Optional[Span]:
+def source_span(text: str, subj: Token, avoid: list[Span]) -> Optional[Span]:
     """The subject's subtree, cut where it runs into the content or the cue (parse errors)."""
     start, end = subtree_span(subj)
     for a, b in avoid:
@@ -118,7 +119,7 @@ def source_span(doc: Doc, subj: Token, avoid: list[Span]) -> Optional[Span]:
                 start = max(start, b)
             else:
                 end = min(end, a)
-    return trim(doc.text, start, end)
+    return trim(text, start, end)
 
 
 def cue_span(doc: Doc, verb: Token, recipient: bool = True) -> Span:
@@ -140,15 +141,15 @@ def cue_span(doc: Doc, verb: Token, recipient: bool = True) -> Span:
     return tokens_span(doc, left, right)
 
 
-def clause_content(doc: Doc, comp: Token, keep_that: bool) -> Optional[Span]:
+def clause_content(doc: Doc, text: str, comp: Token, keep_that: bool) -> Optional[Span]:
     """The content of a complement clause: its subtree, the complementizer "that" kept or dropped."""
     left = comp.left_edge.i
     if not keep_that and doc[left].dep_ == "mark" and doc[left].lower_ == "that" and left < comp.right_edge.i:
         left += 1
-    return trim(doc.text, doc[left].idx, comp.right_edge.idx + len(comp.right_edge))
+    return trim(text, doc[left].idx, comp.right_edge.idx + len(comp.right_edge))
 
 
-def object_content(doc: Doc, obj: Token) -> Optional[Span]:
+def object_content(doc: Doc, text: str, obj: Token) -> Optional[Span]:
     """The content of an object frame: the object with what completes it on the right ("called him a liar",
     "described it as a disaster", "accused them of lying")."""
     right = obj.right_edge.i
@@ -156,7 +157,7 @@ def object_content(doc: Doc, obj: Token) -> Optional[Span]:
         if c.i > right and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))):
             if c.left_edge.i <= right + 2:
                 right = c.right_edge.i
-    return trim(doc.text, obj.left_edge.idx, doc[right].idx + len(doc[right]))
+    return trim(text, obj.left_edge.idx, doc[right].idx + len(doc[right]))
 
 
 def _as_quoting_head(verb: Token) -> Optional[Token]:
@@ -198,10 +199,12 @@ def clip(span: Optional[Span], para: Span, text: str) -> Optional[Span]:
     return trim(text, max(span[0], para[0]), min(span[1], para[1]))
 
 
-def clause_rules(doc: Doc, quoted: list[Quoted], keep_that: bool, recipient: bool) -> list[Attribution]:
-    """Verbs of saying or thinking with a clausal (ccomp) or to-infinitive (xcomp) complement."""
+def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, recipient: bool) -> list[Attribution]:
+    """Verbs of saying or thinking with a clausal (ccomp), to-infinitive (xcomp) or object (dobj) complement.
+
+    ``text`` is ``doc.text`` (passed in: spaCy rebuilds it on every access).
+    """
     out: list[Attribution] = []
-    text = doc.text
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or inside(tok.idx, quoted):
             continue
@@ -227,8 +230,8 @@ def clause_rules(doc: Doc, quoted: list[Quoted], keep_that: bool, recipient: boo
         if comp is None:
             continue
         para = paragraph_of(text, tok.idx)
-        content = balance(text, clip(object_content(doc, comp) if rule == "dobj" else
-                                     clause_content(doc, comp, keep_that), para, text))
+        content = balance(text, clip(object_content(doc, text, comp) if rule == "dobj" else
+                                     clause_content(doc, text, comp, keep_that), para, text))
         if content is None or not content[0] <= comp.idx < content[1]:
             continue
         quote = _as_quoting(tok)
@@ -239,7 +242,7 @@ def clause_rules(doc: Doc, quoted: list[Quoted], keep_that: bool, recipient: boo
         cue = cue or cue_span(doc, tok, recipient)
         speaker = None
         if speaker_tok is not None:
-            speaker = clip(source_span(doc, speaker_tok, [content] if quote else [content, cue]), para, text)
+            speaker = clip(source_span(text, speaker_tok, [content] if quote else [content, cue]), para, text)
         out.append(Attribution(content=content, cue=trim(text, *cue), speaker=speaker,
                                speaker_head=speaker_tok.i if speaker is not None else None,
                                cue_head=tok.i, rule=rule))
@@ -260,10 +263,9 @@ def _as_quoting(verb: Token) -> Optional[tuple[Token, Token]]:
     return None
 
 
-def according_to(doc: Doc, keep_that: bool) -> list[Attribution]:
+def according_to(doc: Doc, text: str) -> list[Attribution]:
     """ "according to X, …" and "…, according to X": source X, content the rest of the clause."""
     out: list[Attribution] = []
-    text = doc.text
     for tok in doc[:-1]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
             continue
@@ -302,11 +304,10 @@ def _token_at(starts: list[int], doc: Doc, char: int, after: bool) -> Optional[i
     return i - 1 if i > 0 else None
 
 
-def direct_rules(doc: Doc, quoted: list[Quoted], recipient: bool) -> list[Attribution]:
+def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> list[Attribution]:
     """Cue next to a direct quote: "“…,” she said", "“…,” said Smith", "He said: “…”", "“…” — Smith"."""
     out: list[Attribution] = []
-    text = doc.text
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist() if quoted else []
     for q in quoted:
         content = (q.start, q.end)
         verb = speaker_tok = None
@@ -351,7 +352,7 @@ def direct_rules(doc: Doc, quoted: list[Quoted], recipient: bool) -> list[Attrib
             cue = trim(text, *cue_span(doc, verb, recipient))
         else:
             cue = None
-        speaker = source_span(doc, speaker_tok, [content] + ([cue] if cue else [])) if speaker_tok is not None \
+        speaker = source_span(text, speaker_tok, [content] + ([cue] if cue else [])) if speaker_tok is not None \
             else None
         out.append(Attribution(content=content, cue=cue, speaker=speaker,
                                speaker_head=speaker_tok.i if speaker_tok is not None else None,

@@ -60,7 +60,7 @@ def _overlapping(mentions: list[_Mention], start: int, end: int, head: Optional[
     return max(pool, key=lambda m: (min(m.end, end) - max(m.start, start), -(m.end - m.start)))
 
 
-def link_speakers(doc: Doc, attributions: list[Attribution]) -> dict[int, Optional[str]]:
+def link_speakers(doc: Doc, text: str, attributions: list[Attribution]) -> dict[int, Optional[str]]:
     """Entity id for each attribution's speaker (keyed by ``id(attribution)``; None when unknown).
 
     Attributions must be in text order; carried-over ones are linked like the speaker they copy.
@@ -78,7 +78,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution]) -> dict[int, Option
         head = doc[att.speaker_head].idx if att.speaker_head is not None else None
         m = _overlapping(mentions, start, end, head)
         eid = m.entity_id if m else None
-        word = doc.text[start:end].lower()
+        word = text[start:end].lower()
         if eid is None and (word in _PERSON_PRONOUNS or word in _THING_PRONOUNS or word in _PLURAL_PRONOUNS):
             eid = _resolve_pronoun(word, start, history, mentions, types, genders)
         if eid is not None and word in _PERSON_PRONOUNS:
