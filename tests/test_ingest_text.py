@@ -69,6 +69,7 @@ def test_ingest_text_prefix_lines(line, dropped):
     ("Talks resume", False),                                       # too short to call
     ("- 300 troops withdrawn from the north", False),              # list item
     ("the talks resume next week in the capital", False),          # lower case: a broken paragraph
+    ("CROWDS GATHERED OUTSIDE THE COURT ALL DAY", False),           # all-caps caption fragment
 ])
 def test_ingest_text_standalone_lines(middle, dropped):
     raw = f"Officials met in the capital on Monday.\n\n{middle}\n\nThey will meet again in May."
@@ -112,6 +113,8 @@ def test_ingest_text_never_changes_words():
 @pytest.mark.parametrize("raw, meta", [
     ("Council approves new harbour budget\n\nBy Jane Okafor\n\nThe council approved the budget on Tuesday.\n\n"
      "It passed by 9 votes to 4.", {"title": "Council approves new harbour budget", "author": "Jane Okafor"}),
+    ("By Monday, the army had left the town.\n\nShops reopened on Tuesday.", {}),
+    ("WASHINGTON\n\nThe Senate passed the bill on Friday.\n\nIt now goes to the House.", {}),
     # a dateline lede is not a headline
     ("LISBON (Coastal Wire) - Rail workers went on strike on Monday.\n\nTrains were cancelled.", {}),
     # credit lines name the first outlet; generic credits name none

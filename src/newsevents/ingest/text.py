@@ -51,7 +51,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+[\"“‘(]?[A-Z0-9]")
 _HEADLINE_MIN_WORDS, _HEADLINE_MAX_WORDS, _HEADLINE_MAX_CHARS = 4, 16, 120
 # A title line is at most 25 words / 200 characters; a standfirst one sentence of 6-28 words (news standfirsts
 # run 10-25 words; a wire lede after a headline is usually longer, 25-40).
-_TITLE_MAX_WORDS, _TITLE_MAX_CHARS = 25, 200
+_TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_MAX_CHARS = 3, 25, 200  # a lone "WASHINGTON" is a dateline
 _STANDFIRST_MIN_WORDS, _STANDFIRST_MAX_WORDS = 6, 28
 #: Promo lines longer than this are not promos but paragraphs that happen to start with the same word.
 _PROMO_MAX_WORDS = 30
@@ -169,14 +169,16 @@ def _ends_finished(text: str) -> bool:
 
 def _related_candidate(text: str) -> bool:
     words = text.split()
+    # all-capitals lines are broadcast caption fragments ("HIS DOCTORS HAVE SET GOALS FOR HIM TO WALK AND EVEN"
+    # in scraped TV-station pages), not related-story links, which are in sentence or title case
     return (_HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS and len(text) <= _HEADLINE_MAX_CHARS
             and text[-1] not in _TERMINAL and (text[0].isupper() or text[0].isdigit())
-            and not _BULLET.match(text))
+            and not _BULLET.match(text) and not text.isupper())
 
 
 def _is_title(text: str) -> bool:
     words = text.split()
-    return (1 <= len(words) <= _TITLE_MAX_WORDS and len(text) <= _TITLE_MAX_CHARS and text[-1] not in ".;,:…"
+    return (_TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS and len(text) <= _TITLE_MAX_CHARS and text[-1] not in ".;,:…"
             and not _BYLINE.match(text) and not _BULLET.match(text) and not _DATELINE.match(text)
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'"))
 
@@ -194,7 +196,8 @@ def _mark_header(paras: list[_Para], meta: dict, headline: bool) -> set[int]:
     protected: set[int] = set()
     for i in kept[:_HEADER_ZONE]:
         match = _BYLINE.match(paras[i].text)
-        if match and "author" not in meta:
+        # "By Monday, the army had left." is a sentence, not a byline: bylines carry no sentence punctuation
+        if match and "author" not in meta and paras[i].text[-1] not in ".!?":
             meta["author"] = match.group(1)
             paras[i].drop = "byline"
     kept = [i for i, p in enumerate(paras) if p.drop is None]
