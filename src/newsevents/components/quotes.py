@@ -67,7 +67,10 @@ def _merge(clause: list[Attribution], direct: list[Attribution], quoted: list[Qu
             continue
         seen.add(att.content)
         unique.append(att)
-    return unique
+    # an attribution reported inside another one's content ("said that he hoped …") is part of that content:
+    # dropping it gains 1.0 source / 0.3 cue / 0.4 content exact F1 on 250 PolNeAR train articles
+    return [a for a in unique if a.cue is None or not any(
+        o is not a and o.content[0] <= a.cue[0] and a.cue[1] <= o.content[1] for o in unique)]
 
 
 def _carry(doc: Doc, text: str, atts: list[Attribution], quoted: list[Quoted]) -> list[Attribution]:
