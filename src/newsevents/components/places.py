@@ -1,21 +1,139 @@
-"""``newsevents_places_v1``: fills ``doc._.places`` (see :class:`newsevents.record` for the item shape).
+"""``newsevents_places_v1``: toponyms resolved to GeoNames → ``doc._.places`` and ``doc.spans["places"]``.
 
-Not built yet: the stage runs and leaves its layer empty.
+Sub-tasks live in their own modules: :mod:`.places_detect` (which spans are toponyms), :mod:`.places_rank`
+(which GeoNames entry each one means) and :mod:`.places_metonymy` ("Moscow said…"). The gazetteer is the SQLite
+index of :mod:`newsevents.gazetteer`, built at first use in the configured ``data_dir``.
+
+An unknown name never empties the result: it is kept with ``geonameid`` null and a ``reason``.
 """
 from __future__ import annotations
+
+import logging
+from typing import Iterable, Optional
+from urllib.parse import urlparse
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..gazetteer.lookup import Gazetteer, get_gazetteer
 from . import stage_call
+from .places_detect import Mention, demonym_mentions, detect_toponyms
+from .places_metonymy import is_metonymic
+from .places_rank import UNSURE, Choice, Context, rank_mentions
+
+logger = logging.getLogger(__name__)
+
+#: context weights outside the toponyms: a demonym is weaker evidence than a named country, the main actors'
+#: country weaker still, and the outlet's home country only breaks ties
+W_DEMONYM, W_ACTOR, W_OUTLET = 0.7, 0.5, 0.4
+_PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: country-code top-level domains that are used as generic ones and say nothing about the outlet's country
+_VANITY_TLDS = frozenset({"co", "tv", "io", "me", "fm", "ly", "ai", "am", "cc", "ws", "to", "gg", "is", "it"})
+
+
+def outlet_country(meta: Optional[dict], gaz: Gazetteer) -> Optional[str]:
+    """ISO2 of the outlet's country from the URL or outlet domain's country-code TLD (``.ca`` → CA)."""
+    meta = meta or {}
+    for value in (meta.get("url"), meta.get("outlet")):
+        if not value:
+            continue
+        host = urlparse(value).hostname if "//" in value else value
+        tld = (host or "").rsplit(".", 1)[-1].lower()
+        if len(tld) == 2 and tld not in _VANITY_TLDS:
+            iso = "GB" if tld == "uk" else tld.upper()
+            if iso in gaz.iso3:
+                return iso
+    return None
+
+
+def article_context(doc: Doc, gaz: Gazetteer) -> Context:
+    """Context from outside the toponyms: demonyms, actors' countries (``doc._.entities``), outlet."""
+    ctx = Context()
+    for d in demonym_mentions(doc):
+        ctx.countries[d["country"]] += W_DEMONYM
+    for ent in doc._.entities or []:
+        if not isinstance(ent, dict) or ent.get("type") in _PLACE_ENTITY_TYPES:
+            continue  # a place entity's "actor country" is just another guess at the place itself
+        iso3 = (ent.get("actor") or {}).get("country") or ""
+        iso2 = gaz.iso2_of_iso3.get(iso3)
+        if iso2:
+            ctx.countries[iso2] += W_ACTOR * min(3, len(ent.get("mentions") or []) or 1)
+    iso = outlet_country(doc._.meta, gaz)
+    if iso:
+        ctx.countries[iso] += W_OUTLET
+    return ctx
+
+
+def _place_item(doc: Doc, index: int, choice: Choice, gaz: Gazetteer) -> dict:
+    m = choice.mention
+    item: dict = {"id": f"P{index}", "start": m.start, "end": m.end, "text": doc.text[m.start:m.end]}
+    best = choice.best
+    if best is None:
+        known = gaz.unresolvable_reason(m.text)
+        item.update(name=known[0] if known else m.text, geonameid=None, precision=known[1] if known else None,
+                    reason=known[2] if known else "not in the gazetteer (below 500 inhabitants, a natural "
+                                                  "feature, a building, or an unknown spelling)",
+                    metonymic=False)
+        return item
+    admin1 = None
+    if best.admin1 and best.kind != "country":
+        admin1 = {"code": best.admin1, "name": gaz.admin_name.get(best.admin1)}
+    item.update(name=best.name, geonameid=best.geonameid, lat=best.lat, lon=best.lon, country=best.country,
+                country_iso3=gaz.iso3.get(best.country or ""), admin1=admin1, feature=best.feature,
+                precision=best.precision, score=round(choice.confidence, 3),
+                metonymic=is_metonymic(doc, *m.tokens, best.kind, best.feature) if m.tokens != (0, 0) else False)
+    if choice.confidence < UNSURE:
+        item["candidates"] = [{"geonameid": c.geonameid, "name": c.name, "country": c.country, "lat": c.lat,
+                               "lon": c.lon, "feature": c.feature, "score": round(p, 3)}
+                              for c, p in choice.ranked[:3]]
+    return item
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: Optional[Gazetteer] = None) -> list[dict]:
+    """Resolve toponym mentions in their article context into ``Place``-shaped dicts."""
+    gaz = gaz or get_gazetteer()
+    choices = rank_mentions(mentions, gaz, article_context(doc, gaz))
+    return [_place_item(doc, i, ch, gaz) for i, ch in enumerate(choices, start=1)]
+
+
+def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]], gaz: Optional[Gazetteer] = None) -> list[dict]:
+    """Resolve given character spans (e.g. gold toponyms) as places, in the context of the doc.
+
+    Args:
+        doc: A processed Doc (its demonyms, entities and metadata are used as context).
+        spans: ``(start, end)`` character offsets into ``doc.text``.
+        gaz: The gazetteer; the configured one by default.
+
+    Returns:
+        One ``Place``-shaped dict per span, in the order given.
+    """
+    mentions = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        tokens = (span.start, span.end) if span is not None and len(span) else (0, 0)
+        mentions.append(Mention(s, e, doc.text[s:e], "given", tokens=tokens))
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for a, b in zip(order, order[1:]):
+        if doc.text[mentions[a].end:mentions[b].start].strip() == ",":
+            mentions[a].container = b
+    return resolve_mentions(doc, mentions, gaz)
 
 
 class PlaceResolver:
-    """Stage ``places``."""
+    """Stage ``places``: detect toponyms, rank their GeoNames candidates, flag metonymy."""
 
     @stage_call("places")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = []
+        gaz = get_gazetteer()
+        places = resolve_mentions(doc, detect_toponyms(doc, gaz), gaz)
+        doc._.places = places
+        spans = []
+        for p in places:
+            span = doc.char_span(p["start"], p["end"], label=p.get("precision") or "unresolved",
+                                 alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["places"] = spans
         return doc
 
 

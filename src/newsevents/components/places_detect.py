@@ -1,0 +1,227 @@
+"""Toponym detection for ``newsevents_places_v1``: which spans of the text name places.
+
+Sources, in order: spaCy GPE/LOC entities (minus a leading "the" and a possessive "'s"; "Paris, Texas" inside
+one entity is split in two), toponyms that open an ORG or FAC entity ("Pittsburgh Police", "Allegheny County
+Jail"), "<Name> County" sequences the model missed, and country names outside any entity. Demonyms ("Syrian")
+are not places: :func:`demonym_mentions` returns them as context for ranking.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer.build import name_key, read_resource_tsv
+from ..gazetteer.lookup import Gazetteer
+
+#: entity labels whose whole span is a toponym
+PLACE_LABELS = ("GPE", "LOC")
+#: entity labels that may open with a toponym ("Pittsburgh Police", "Allegheny County Jail", "Kabul airport")
+HOST_LABELS = ("ORG", "FAC")
+#: labels the small model often gives a well-known place ("Aleppo" NORP, "Winnipeg" PRODUCT): such an entity is
+#: taken as a toponym when its whole text is a strong place name (never PERSON: "Jordan" the person stays one)
+MISLABELS = ("NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "ORG", "FAC")
+#: an embedded toponym must be at least this populous if it is a city: below it, the first word of an
+#: organisation name ("Liberty Mutual", "Bay Area Rapid Transit") is far more often not a place
+MIN_EMBEDDED_CITY_POP = 50_000
+_AREA_WORDS = frozenset({"County", "Parish", "Province", "Governorate", "District", "Oblast", "Prefecture"})
+_PERSON_TYPES = frozenset({"PERSON", "PER"})
+
+
+@dataclass
+class Mention:
+    """A toponym in the text (character offsets into ``doc.text``)."""
+
+    start: int
+    end: int
+    text: str
+    source: str
+    container: Optional[int] = None  # index of the mention right after ", " ("Paris, Texas": Texas's index)
+    tokens: tuple[int, int] = (0, 0)  # token span (start, end) for the parse-based metonymy check
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym key (see :func:`name_key`) → ISO2, with regular plurals ("Syrians", "Afghans", "Iraqis")."""
+    out: dict[str, str] = {}
+    for row in read_resource_tsv("place_demonyms.tsv"):
+        word, iso = row["demonym"], row["iso2"]
+        out[name_key(word)] = iso
+        if word.endswith(("an", "i", "ian")):
+            out[name_key(word + "s")] = iso
+    return out
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token span without a leading determiner and a trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "\u2019s")
+                           or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+        end -= 1
+    return start, end
+
+
+def _split_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'Paris, Texas' in one entity → two token spans."""
+    parts, s = [], start
+    for i in range(start, end):
+        if doc[i].text == ",":
+            if i > s:
+                parts.append((s, i))
+            s = i + 1
+    if s < end:
+        parts.append((s, end))
+    return parts
+
+
+def _is_name_token(token) -> bool:
+    return token.is_title or token.is_upper or (token.text[:1].isupper() and "." in token.text)
+
+
+def _strong(gaz: Gazetteer, text: str, min_city_pop: int = MIN_EMBEDDED_CITY_POP) -> bool:
+    """Whether a text is the primary or official name of a country, area, or a big enough city."""
+    return any(c.how < 2 and (c.kind in ("country", "admin1", "admin2", "continent")
+                              or (c.kind == "city" and c.population >= min_city_pop))
+               for c in gaz.candidates(text))
+
+
+def _embedded(doc: Doc, ent: Span, gaz: Gazetteer) -> Optional[tuple[int, int]]:
+    """The longest toponym opening an ORG/FAC entity, if it is a strong one (see MIN_EMBEDDED_CITY_POP)."""
+    start, end = _trim(doc, ent.start, ent.end)
+    for stop in range(min(end, start + 4), start, -1):
+        toks = doc[start:stop]
+        if not all(_is_name_token(t) for t in toks) or name_key(toks.text) in demonyms():
+            continue
+        if stop == end and ent.label_ == "ORG" and not (stop - start == 1):
+            continue  # a multi-word ORG that is wholly a place name is a team or a company named after it
+        if _strong(gaz, toks.text):
+            return start, stop
+    return None
+
+
+def _whole_place(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
+    s, e = _trim(doc, ent.start, ent.end)
+    text = doc[s:e].text
+    return e > s and e - s <= 3 and name_key(text) not in demonyms() and _strong(gaz, text)
+
+
+def _county_spans(doc: Doc) -> list[tuple[int, int]]:
+    """'<Name> County' (and Parish, Province…) sequences, whatever the model labelled them."""
+    out = []
+    for i, token in enumerate(doc):
+        if token.text in _AREA_WORDS and i > 0 and _is_name_token(doc[i - 1]) and doc[i - 1].pos_ == "PROPN":
+            s = i - 1
+            while s > 0 and s > i - 3 and doc[s - 1].pos_ == "PROPN" and _is_name_token(doc[s - 1]):
+                s -= 1
+            out.append((s, i + 1))
+    return out
+
+
+def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tuple[int, int]]:
+    """Country names the model left out of every entity (headlines, lists)."""
+    out = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (3, 2, 1):
+            toks = doc[i:i + n]
+            if len(toks) < n or any(taken[t.i] for t in toks) or not all(_is_name_token(t) for t in toks):
+                continue
+            if any(c.kind == "country" and c.how < 2 for c in gaz.candidates(toks.text)):
+                hit = (i, i + n)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _person_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of person mentions from ``doc._.entities`` (a place inside one is a person's name)."""
+    spans = []
+    for ent in doc._.entities or []:
+        if (ent.get("type") or "") in _PERSON_TYPES:
+            spans += [(m["start"], m["end"]) for m in ent.get("mentions") or []]
+    return spans
+
+
+def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Every toponym mention in the doc, in text order, without overlaps.
+
+    Args:
+        doc: A parsed Doc with NER.
+        gaz: The open gazetteer (for embedded toponyms and bare country names).
+    """
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            s, e = _trim(doc, ent.start, ent.end)
+            for a, b in _split_commas(doc, s, e):
+                text = doc[a:b].text
+                if b > a and not gaz.candidates(text) and not gaz.unresolvable_reason(text):
+                    hit = _embedded(doc, doc[a:b], gaz)  # "Allegheny County Jail" labelled GPE
+                    a, b = hit if hit else (a, b)
+                if b > a:
+                    spans.append((a, b, f"ent:{ent.label_}"))
+        elif ent.label_ in MISLABELS and _whole_place(doc, ent, gaz):
+            spans.append((*_trim(doc, ent.start, ent.end), f"mislabel:{ent.label_}"))
+        elif ent.label_ in HOST_LABELS:
+            hit = _embedded(doc, ent, gaz)
+            if hit:
+                spans.append((*hit, f"in:{ent.label_}"))
+    taken = [False] * len(doc)
+    for s, e, _ in spans:
+        for i in range(s, e):
+            taken[i] = True
+    for s, e in _county_spans(doc):
+        if not any(taken[s:e]):
+            spans.append((s, e, "county"))
+            for i in range(s, e):
+                taken[i] = True
+    for ent in doc.ents:  # names of people and groups are never scanned for bare country names
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    spans += [(s, e, "country-name") for s, e in _country_name_spans(doc, gaz, taken)]
+    persons = _person_offsets(doc)
+    mentions: list[Mention] = []
+    last_end = -1
+    for s, e, source in sorted(spans):
+        if s < last_end:
+            continue
+        span = doc[s:e]
+        text = span.text
+        if not any(ch.isupper() for ch in text) or name_key(text) in demonyms():
+            continue
+        if any(ps <= span.start_char and span.end_char <= pe for ps, pe in persons):
+            continue
+        mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e)))
+        last_end = e
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if re.fullmatch(r",\s*", doc.text[a.end:b.start]):
+            a.container = i + 1
+    return mentions
+
+
+def demonym_mentions(doc: Doc) -> list[dict]:
+    """Demonyms in the text ("Syrian", "Russians") with their country: context for ranking, not places.
+
+    Returns:
+        ``[{start, end, text, country}]`` in text order.
+    """
+    table = demonyms()
+    out = []
+    for token in doc:
+        if token.text[:1].isupper():
+            iso = table.get(name_key(token.text))
+            if iso:
+                out.append({"start": token.idx, "end": token.idx + len(token.text), "text": token.text,
+                            "country": iso})
+    return out

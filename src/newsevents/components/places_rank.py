@@ -1,0 +1,197 @@
+"""Candidate ranking for ``newsevents_places_v1``: which GeoNames entry each toponym means.
+
+Each candidate gets a score that adds a prior (kind of place, population, capital, how well the name matched)
+and the article's context: countries and first-level areas of the other toponyms, the "Paris, Texas" pattern,
+demonyms, the countries of the article's main actors, and the outlet's country. Resolution runs twice: a first
+pass without the other toponyms, whose clear choices then vote in the second pass. Every mention of the same
+name in an article gets the same place. The softmax share of the winner is the place's ``score``.
+
+Weights are in log-population units (1.0 = a ten times larger place); they were set by hand from the
+TR-News/GeoVirus dev sets' error lists and kept round.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..gazetteer.build import name_key
+from ..gazetteer.lookup import Candidate, Gazetteer
+from .places_detect import Mention, demonyms
+
+#: prior by kind: a bare name in news means the country or state before a town of that name
+KIND_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.5, "city": 0.0, "admin2": -1.0}
+#: a capital city ("Moscow", "Washington") beats a same-named province or state; a small capital ("Hamilton",
+#: Bermuda, 1,000 people) only gets the smaller bonus so it does not beat a big namesake
+CAPITAL_BONUS, SMALL_CAPITAL_BONUS, BIG_CAPITAL = 2.5, 1.0, 100_000
+#: first-level areas below this population (summed over their towns) get no kind prior
+BIG_AREA = 100_000
+#: an alternate name (another language, an old spelling) counts less than a primary or official one
+ALTERNATE_PENALTY = 1.5
+#: context weights: the candidate's country / first-level area is among the article's other places
+W_COUNTRY, W_ADMIN1 = 2.0, 2.0
+#: "Paris, Texas": the next toponym contains the candidate (the strongest evidence there is)
+W_CONTAINER = 6.0
+#: a place whose own name says what it is ("Allegheny County") keeps that kind
+W_KIND_WORD = 3.0
+#: an area named like a big city inside it ("Geneva" canton, "Paris" département, "New York" state) means the
+#: city unless the text says otherwise; "big" = at least a tenth of the area's population
+W_SAME_NAME_CITY = 2.5
+#: below this softmax share the top candidates are listed with the place
+UNSURE = 0.8
+_COUNTY_WORDS = ("county", "parish", "province", "governorate", "district", "oblast", "prefecture")
+
+
+@dataclass
+class Context:
+    """What the article says about where it is, besides the toponym itself."""
+
+    countries: Counter = field(default_factory=Counter)  # ISO2 → weight
+    admin1s: Counter = field(default_factory=Counter)  # "US.TX" → weight
+
+
+def prior(c: Candidate, text: str) -> float:
+    """Context-free score of a candidate for a mention text."""
+    kind_prior = KIND_PRIOR.get(c.kind, 0.0)
+    if c.kind == "admin1" and c.population < BIG_AREA:
+        kind_prior = 0.0  # a parish of Bermuda is no likelier than a town of that name
+    score = kind_prior + math.log10(c.population + 1) * 0.5
+    if c.feature == "P.PPLC":
+        score += CAPITAL_BONUS if c.population >= BIG_CAPITAL else SMALL_CAPITAL_BONUS
+    if c.how >= 2:
+        score -= ALTERNATE_PENALTY
+    key = name_key(text)
+    if key.endswith(_COUNTY_WORDS):
+        score += W_KIND_WORD if c.kind == "admin2" or (c.kind == "admin1" and key.endswith("province")) else 0
+    elif key.endswith(" city") and c.kind == "city":
+        score += W_KIND_WORD
+    return score
+
+
+def context_score(c: Candidate, ctx: Context) -> float:
+    """Score from the article context (countries are log-damped so one repeated name does not swamp it)."""
+    score = 0.0
+    if c.country and ctx.countries.get(c.country):
+        score += W_COUNTRY * min(1.5, 0.5 + 0.5 * math.log2(1 + ctx.countries[c.country]))
+    if c.admin1 and ctx.admin1s.get(c.admin1):  # for an admin1 candidate: places inside it are mentioned
+        score += W_ADMIN1
+    return score
+
+
+def _contains(area: Candidate, c: Candidate) -> bool:
+    if area.kind == "country":
+        return c.country == area.country and c.geonameid != area.geonameid
+    if area.kind == "admin1":
+        return c.admin1 == area.admin1 and c.geonameid != area.geonameid
+    if area.kind == "admin2":
+        return c.admin2 == area.admin2 and c.geonameid != area.geonameid
+    return False
+
+
+def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
+    """Gazetteer candidates of a mention; a demonym given as a toponym ("Turkish") means its country."""
+    if gaz.unresolvable_reason(m.text):
+        return []
+    iso = demonyms().get(name_key(m.text))
+    if iso and iso in gaz.country_id:
+        c = gaz.place(gaz.country_id[iso])
+        return [c] if c else []
+    return list(gaz.candidates(m.text))
+
+
+def _shadowed(area: Candidate, cands: list[Candidate]) -> float:
+    """Penalty for an area that shares its name with a big city inside it (see W_SAME_NAME_CITY)."""
+    if area.kind not in ("admin1", "admin2"):
+        return 0.0
+    for c in cands:
+        if c.kind == "city" and c.how == 0 and _contains(area, c) and c.population * 10 >= area.population:
+            return W_SAME_NAME_CITY
+    return 0.0
+
+
+def _softmax_top(scores: list[float]) -> list[float]:
+    m = max(scores)
+    exps = [math.exp(s - m) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+@dataclass
+class Choice:
+    """The ranked candidates of one mention."""
+
+    mention: Mention
+    ranked: list[tuple[Candidate, float]]  # (candidate, probability), best first
+
+    @property
+    def best(self) -> Optional[Candidate]:
+        return self.ranked[0][0] if self.ranked else None
+
+    @property
+    def confidence(self) -> float:
+        return self.ranked[0][1] if self.ranked else 0.0
+
+
+def _votes(choices: list[Choice], skip_key: str) -> Context:
+    """Context from the clear choices of other names (a tie between towns votes for nothing)."""
+    ctx = Context()
+    for ch in choices:
+        best = ch.best
+        if best is None or name_key(ch.mention.text) == skip_key or ch.confidence < 0.5:
+            continue
+        if best.country:
+            ctx.countries[best.country] += 1
+        if best.kind in ("admin1", "admin2", "city") and best.admin1:
+            ctx.admin1s[best.admin1] += 1
+    return ctx
+
+
+def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> list[Choice]:
+    """Rank the candidates of every mention in the article context.
+
+    Args:
+        mentions: Toponym mentions in text order (``container`` links set for "X, Y").
+        gaz: The open gazetteer.
+        base: Context from outside the toponyms (demonyms, actors, outlet).
+    """
+    cands = [_candidates(m, gaz) for m in mentions]
+    priors = [[prior(c, m.text) - _shadowed(c, cs) for c in cs] for m, cs in zip(mentions, cands)]
+
+    def run(ctx_for) -> list[Choice]:
+        out: list[Choice] = []
+        for i, (m, cs) in enumerate(zip(mentions, cands)):
+            if not cs:
+                out.append(Choice(m, []))
+                continue
+            ctx = ctx_for(m)
+            scores = [p + context_score(c, ctx) for c, p in zip(cs, priors[i])]
+            if m.container is not None and cands[m.container]:
+                areas = cands[m.container][:5]
+                scores = [s + (W_CONTAINER if any(_contains(a, c) for a in areas) else 0.0)
+                          for s, c in zip(scores, cs)]
+            probs = _softmax_top(scores)
+            order = sorted(range(len(cs)), key=lambda k: -scores[k])
+            out.append(Choice(m, [(cs[k], probs[k]) for k in order]))
+        return out
+
+    first = run(lambda m: base)
+    votes = {name_key(m.text): _votes(first, name_key(m.text)) for m in mentions}
+
+    def merged(m: Mention) -> Context:
+        v = votes[name_key(m.text)]
+        return Context(base.countries + v.countries, base.admin1s + v.admin1s)
+
+    second = run(merged)
+    # one article, one meaning: every mention of a name gets the choice made with the most evidence
+    by_key: dict[str, Choice] = {}
+    for ch in second:
+        key = name_key(ch.mention.text)
+        c = ch.mention.container
+        if c is not None and name_key(mentions[c].text) == key:
+            continue  # "Singapore, Singapore" names the city inside the country: it says nothing about the others
+        if ch.ranked and (key not in by_key or ch.confidence > by_key[key].confidence):
+            by_key[key] = ch
+    return [Choice(ch.mention, by_key[name_key(ch.mention.text)].ranked)
+            if ch.ranked and ch.mention.container is None and name_key(ch.mention.text) in by_key else ch
+            for ch in second]

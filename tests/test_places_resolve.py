@@ -1,0 +1,133 @@
+"""Places stage: seed places, ambiguity, unresolvable names, offsets, metonymy (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.config import get_settings
+from newsevents.gazetteer.build import FILE_NAME, build_gazetteer
+from newsevents.gazetteer.lookup import reset_gazetteers
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gazetteer_dir(tmp_path_factory):
+    """Point data_dir at a temp dir holding the real gazetteer (built once per session, shared by modules)."""
+    folder = tmp_path_factory.getbasetemp() / "places-gazetteer"
+    if not (folder / FILE_NAME).is_file():
+        build_gazetteer(path=folder / FILE_NAME)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSEVENTS_DATA_DIR", str(folder))
+        get_settings.cache_clear()
+        reset_gazetteers()
+        yield folder
+    get_settings.cache_clear()
+    reset_gazetteers()
+
+
+def places_of(nlp, text: str, **meta) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.meta = meta
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert not doc._.errors, doc._.errors
+    return doc._.places
+
+
+def find(places: list[dict], text: str, start: int) -> dict:
+    hits = [p for p in places if p["start"] == start and p["text"] == text]
+    assert hits, f"{text!r}@{start} not in {[(p['text'], p['start']) for p in places]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, toponym, start, geonameid, precision, country", [
+    ("Syria said the talks would resume.", "Syria", 0, 163843, "country", "SY"),
+    ("Troops from Russia crossed the border on Monday.", "Russia", 12, 2017370, "country", "RU"),
+    ("Delegates met in Geneva on Tuesday.", "Geneva", 17, 2660646, "city", "CH"),
+    ("The talks were hosted by Switzerland.", "Switzerland", 25, 2658434, "country", "CH"),
+    ("The envoy flew to Moscow overnight.", "Moscow", 18, 524901, "city", "RU"),
+])
+def test_places_resolve_seed_places(nlp, text, toponym, start, geonameid, precision, country):
+    place = find(places_of(nlp, text), toponym, start)
+    assert (place["geonameid"], place["precision"], place["country"]) == (geonameid, precision, country)
+    assert text[place["start"]:place["end"]] == toponym
+    assert place["lat"] is not None and place["lon"] is not None
+
+
+@pytest.mark.parametrize("text, toponym, start, geonameid, admin1", [
+    # Paris the capital by default; Paris, Texas when the state follows it
+    ("Protesters marched through Paris on Saturday.", "Paris", 27, 2988507, "FR.11"),
+    ("The tornado hit Paris, Texas, early on Sunday.", "Paris", 16, 4717560, "US.TX"),
+    # Springfield: the one in the state named next to it, or elsewhere in the article
+    ("The governor spoke in Springfield, Illinois, on Monday.", "Springfield", 22, 4250542, "US.IL"),
+    ("Police in Springfield said the suspect fled. Missouri troopers joined the search.", "Springfield", 10,
+     4409896, "US.MO"),
+])
+def test_places_resolve_ambiguous_names_with_context(nlp, text, toponym, start, geonameid, admin1):
+    place = find(places_of(nlp, text), toponym, start)
+    assert place["geonameid"] == geonameid
+    assert place["admin1"]["code"] == admin1
+
+
+def test_places_resolve_jordan_country_not_person(nlp):
+    text = "King Abdullah returned to Jordan after Michael Jordan visited Amman."
+    places = places_of(nlp, text)
+    jordan = find(places, "Jordan", 26)
+    assert jordan["geonameid"] == 248816 and jordan["precision"] == "country"
+    assert not [p for p in places if p["start"] == text.index("Michael Jordan") + 8]
+
+
+@pytest.mark.parametrize("text, toponym, start, precision", [
+    ("Relations between the Soviet Union and China were tense.", "Soviet Union", 22, "country"),
+    ("Leaders in the West condemned the vote in Kyiv.", "West", 15, "region"),
+])
+def test_places_resolve_unresolvable_kept_with_reason(nlp, text, toponym, start, precision):
+    places = places_of(nlp, text)
+    place = find(places, toponym, start)
+    assert place["geonameid"] is None and place["reason"]
+    assert place["precision"] == precision
+    assert [p for p in places if p["geonameid"]], "one unknown name must not empty the result"
+
+
+def test_places_resolve_demonym_is_context_not_place(nlp):
+    text = "Syrian officials said the convoy reached Aleppo."
+    places = places_of(nlp, text)
+    assert [p["text"] for p in places] == ["Aleppo"]
+    assert places[0]["country"] == "SY" and places[0]["start"] == 41
+
+
+@pytest.mark.parametrize("text, toponym, start, geonameid", [
+    ("An inmate at the Allegheny County Jail was hurt.", "Allegheny County", 17, 5178040),
+    ("The Pittsburgh Police said two men were held.", "Pittsburgh", 4, 5206379),
+])
+def test_places_resolve_toponym_inside_organisation(nlp, text, toponym, start, geonameid):
+    place = find(places_of(nlp, text), toponym, start)
+    assert place["geonameid"] == geonameid
+
+
+@pytest.mark.parametrize("text, toponym, start, metonymic", [
+    ("Moscow warned that sanctions would fail.", "Moscow", 0, True),
+    ("Washington rejected the proposal on Friday.", "Washington", 0, True),
+    ("Beijing and Moscow said they would veto it.", "Moscow", 12, True),
+    ("She has lived in Moscow since 2010.", "Moscow", 17, False),
+    ("Russia said the exercise was routine.", "Russia", 0, True),
+    ("Heavy snow fell across Russia overnight.", "Russia", 23, False),
+])
+def test_places_resolve_metonymy(nlp, text, toponym, start, metonymic):
+    place = find(places_of(nlp, text), toponym, start)
+    assert place["metonymic"] is metonymic
+    assert place["geonameid"] is not None
+
+
+def test_places_resolve_region_in_context_picks_namesake(nlp):
+    text = "Flooding closed roads around London on Monday."
+    uk = find(places_of(nlp, text), "London", 29)
+    ca = find(places_of(nlp, text + " Ontario officials urged caution."), "London", 29)
+    assert (uk["country"], uk["geonameid"]) == ("GB", 2643743)
+    assert (ca["country"], ca["admin1"]["code"]) == ("CA", "CA.08")
+
+
+def test_places_resolve_outlet_country_breaks_ties(nlp):
+    text = "The council in Hamilton approved the budget on Tuesday."
+    plain = find(places_of(nlp, text), "Hamilton", 15)
+    kiwi = find(places_of(nlp, text, url="https://www.example.co.nz/news/1"), "Hamilton", 15)
+    assert plain["country"] == "CA"
+    assert kiwi["country"] == "NZ"
