@@ -93,15 +93,18 @@ def inside(pos: int, quoted: Iterable[Quoted]) -> Optional[Quoted]:
 
 
 def subject(verb: Token) -> Optional[Token]:
-    """The subject of a reporting verb, borrowed from the governing verb for "…, saying" / "… and said"."""
+    """The subject of a reporting verb, borrowed up the tree for "…, saying" / "… and said" / "likely to say",
+    or the noun a participle hangs on ("voters saying they want …")."""
     tok: Optional[Token] = verb
-    for _ in range(3):
+    for _ in range(4):
         if tok is None:
             break
         subj = [c for c in tok.children if c.dep_ in _SUBJ]
         if subj:
             return subj[0]
-        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp") and tok.head is not tok:
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acomp", "dep", "npadvmod") and tok.head is not tok:
             tok = tok.head
             if tok.dep_ == "prep":  # "… by saying"
                 tok = tok.head
