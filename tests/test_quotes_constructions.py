@@ -116,3 +116,16 @@ def test_quotes_constructions_span_layers(nlp):
     assert [s.text for s in doc.spans["quotes.cue"]] == ["said"]
     assert [s.text for s in doc.spans["quotes.speaker"]] == ["Mayor Anna Berg"]
     assert [q["id"] for q in doc._.quotes] == ["Q1"]
+
+
+@pytest.mark.parametrize("convention, content, cue", [
+    ("newsevents", "two suspects had been arrested", "told reporters"),
+    ("polnear", "that two suspects had been arrested", "told"),
+])
+def test_quotes_constructions_conventions(nlp, convention, content, cue):
+    from newsevents.components.quotes import QuoteExtractor
+
+    text = "Police chief Dan Okafor told reporters that two suspects had been arrested."
+    (q,) = QuoteExtractor(convention).extract(nlp(text))
+    assert (q["content"]["start"], q["content"]["end"]) == _span(text, content)
+    assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)

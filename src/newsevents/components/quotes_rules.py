@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.attrs import IDX
@@ -42,11 +42,10 @@ class Attribution:
     carried_over: bool = False
     rule: str = ""
     quote: Optional[Quoted] = None  # the direct quote it stands for
-    extra: dict = field(default_factory=dict)
 
 
 def trim(text: str, start: int, end: int) -> Optional[Span]:
-    """Strip spaces, commas, dashes and quote marks at both ends; keep a closing ``.?!`` only after a letter."""
+    """Strip spaces, commas, colons, full stops, dashes and quote marks at both ends (None if nothing is left)."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
@@ -54,7 +53,6 @@ def trim(text: str, start: int, end: int) -> Optional[Span]:
     return (start, end) if start < end else None
 
 
-_OPEN_MARKS = ("\u201c", '"', "``")
 _CLOSE_MARKS = ("\u201d", '"', "''")
 
 
