@@ -37,9 +37,11 @@ def cue_rates() -> dict[tuple[str, str], float]:
 
 @functools.lru_cache(maxsize=1)
 def speech_lemmas() -> frozenset[str]:
-    """Lemmas that introduce a direct quote next to it ("…,” she said"): ccomp cues above :data:`CCOMP_RATE`
-    plus the hand-listed verbs of quote_cue_phrases.tsv with kind ``verb``."""
-    out = {lemma for (lemma, frame), rate in cue_rates().items() if frame == "ccomp" and rate >= CCOMP_RATE}
+    """Lemmas that introduce a direct quote next to it ("…,” she said", "“…,” he mocked"): ccomp cues above
+    :data:`CCOMP_RATE`, object cues above :data:`DOBJ_RATE`, and the hand-listed verbs of quote_cue_phrases.tsv
+    with kind ``verb``."""
+    out = {lemma for (lemma, frame), rate in cue_rates().items()
+           if (frame == "ccomp" and rate >= CCOMP_RATE) or (frame == "dobj" and rate >= DOBJ_RATE)}
     out.update(r["phrase"] for r in _rows("quote_cue_phrases.tsv") if r["kind"] == "verb")
     return frozenset(out)
 

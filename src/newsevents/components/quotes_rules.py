@@ -313,8 +313,10 @@ def _token_at(starts: list[int], doc: Doc, char: int, after: bool) -> Optional[i
     """Index of the first token starting at or after ``char`` (``after``) or the last ending at or before it."""
     i = bisect.bisect_left(starts, char)
     if after:
+        while i < len(doc) and doc[i].is_space:  # spaCy keeps "\n\n" as a token
+            i += 1
         return i if i < len(doc) else None
-    while i > 0 and doc[i - 1].idx + len(doc[i - 1]) > char:
+    while i > 0 and (doc[i - 1].idx + len(doc[i - 1]) > char or doc[i - 1].is_space):
         i -= 1
     return i - 1 if i > 0 else None
 
@@ -348,7 +350,8 @@ def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> 
                     "\n" not in text[doc[j].idx:q.open] or doc[j].text == ":"):
                 first = j
                 while first > 0 and j - first < 25 and not doc[first - 1].is_sent_end and \
-                        not inside(doc[first - 1].idx, quoted) and "\n" not in doc[first - 1].text_with_ws:
+                        not inside(doc[first - 1].idx, quoted) and "\n" not in doc[first - 1].text_with_ws \
+                        and not doc[first - 1].is_space:
                     first -= 1
                 cands = [t for t in doc[first:j] if t.pos_ in ("VERB", "AUX") and
                          t.lemma_.lower() in speech_lemmas()]
