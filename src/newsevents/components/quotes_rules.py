@@ -321,6 +321,20 @@ def _token_at(starts: list[int], doc: Doc, char: int, after: bool) -> Optional[i
     return i - 1 if i > 0 else None
 
 
+def _attribution_clause(doc: Doc, text: str, q: Quoted, first: int, verb: Token) -> bool:
+    """Whether the tokens after a quote up to ``verb`` read as "“…,” she said" / "“…,” said the mayor": the
+    quote ends in punctuation (inside or right after the marks) and only the subject, adverbs and punctuation
+    stand between it and the verb. A quoted fragment inside a longer sentence fails this (it cost 125 wrong
+    contents on 300 PolNeAR train articles before this check)."""
+    inner_end = text[q.start:q.end].rstrip()[-1:]
+    if inner_end not in (",", ".", "?", "!", "\u2014", "-") and not text[q.close:q.close + 1] in (",", "\u2014"):
+        return False
+    subj = subject(verb)
+    allowed = {t.i for t in subj.subtree} if subj is not None else set()
+    return all(doc[k].is_punct or doc[k].is_space or k in allowed or
+               (doc[k].head is verb and doc[k].dep_ in ("advmod", "aux", "neg")) for k in range(first, verb.i))
+
+
 def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> list[Attribution]:
     """Cue next to a direct quote: "“…,” she said", "“…,” said Smith", "He said: “…”", "“…” — Smith"."""
     out: list[Attribution] = []
@@ -338,6 +352,8 @@ def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> 
                     and "\n" not in doc[last].text_with_ws:
                 last += 1
             verb = _verb_near(doc, i, last, quoted)
+            if verb is not None and not _attribution_clause(doc, text, q, i, verb):
+                verb = None
             rule = "quote-then-cue"
             if verb is None and doc[i].text in ("\u2014", "\u2013", "-", "--"):
                 ents = [e for e in doc.ents if e.start > i and e.start <= i + 2 and e.label_ in ("PERSON", "ORG")]
