@@ -152,3 +152,22 @@ def test_ingest_errors_bad_jsonl_lines(tmp_path):
     assert items[3].meta["published"] == "2024-01-01"      # the default fills a missing one
     assert items[3].meta["outlet"] == "Port News" and items[3].meta["title"] == "Strike costs port"
     assert all(a.source["path"] == str(path) for a in items)
+
+
+def test_ingest_errors_reader_crash_is_recorded_and_batch_goes_on(tmp_path, monkeypatch):
+    import newsevents.ingest.finish as finish
+
+    real = finish.clean_text
+
+    def flaky(raw, **kw):
+        if "BOOM" in raw:
+            raise RuntimeError("boom")
+        return real(raw, **kw)
+
+    monkeypatch.setattr(finish, "clean_text", flaky)
+    (tmp_path / "a.txt").write_text("BOOM goes the reader.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "x", "text": "BOOM"}) + "\n" +
+                                      json.dumps({"id": "y", "text": ENGLISH}) + "\n", encoding="utf-8")
+    _single, articles = read_inputs(str(tmp_path))
+    assert [_codes(a.errors) for a in articles] == [["E109"], [], ["E109"], []]

@@ -33,6 +33,7 @@ class Code(str, Enum):
     E106 = "Bad JSONL line {line}: {detail}. Each line must be a JSON object with 'text' or 'html'."
     E107 = "Input not found or not readable: {detail}."
     E108 = "Unsupported input {detail}: pass a .txt, .html, .jsonl file, a directory of those, a URL or '-'."
+    E109 = "Ingest failed on this input ({detail}). This is a bug in newsevents: please report it with the input."
     E121 = "Could not fetch {url}: {detail}. Check the address and the network."
     E122 = "Fetching {url} returned HTTP {status}. The page may be gone or need a login."
     E123 = "Fetching {url} timed out after {timeout} s. Retry later or raise NEWSEVENTS_FETCH_TIMEOUT."

@@ -1,13 +1,16 @@
 """Steps every input shares once it is text: the size limit, the empty check, language, the published date."""
 from __future__ import annotations
 
-from typing import Optional
+import logging
+from typing import Callable, Optional
 
 from . import Article
 from ..config import get_settings
 from ..errors import Code, InputError, error_item
 from .language import detect_language
 from .text import clean_text
+
+logger = logging.getLogger(__name__)
 
 #: Fields of :class:`newsevents.record.Meta` and :class:`newsevents.record.Source` that ingest may fill.
 META_KEYS = ("title", "standfirst", "published", "outlet", "author", "language", "url")
@@ -82,3 +85,13 @@ def from_text(raw: str, source: Optional[dict] = None, meta: Optional[dict] = No
     article = Article(text=text, meta=merged, source=dict(source or {}), removed_boilerplate=removed,
                       warnings=list(warnings or []))
     return finish(article, published)
+
+
+def guarded(make: Callable[[], Article], source: dict) -> Article:
+    """Run one input's reader; an unexpected exception becomes error E109 on that input instead of ending a batch."""
+    try:
+        return make()
+    except Exception as exc:  # one input's failure must not stop a batch (the error row says it is a bug)
+        logger.exception("ingest failed on %s", source)
+        return Article(source=dict(source), errors=[error_item(Code.E109, "ingest",
+                                                               detail=f"{type(exc).__name__}: {exc}")])

@@ -23,7 +23,7 @@ from . import Article
 from ..config import get_settings
 from ..errors import Code, InputError, error_item
 from .decode import binary_kind
-from .finish import check_size, finish, from_text, keep_known, make_source
+from .finish import check_size, from_text, guarded, keep_known, make_source
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,11 @@ def from_item(item: dict, line: Optional[int] = None) -> Article:
     Returns:
         The Article, or an error Article (E106 for a malformed item, E101/E102/E103/E104/E105 from the content).
     """
+    source = make_source(id=item.get("id") if isinstance(item, dict) else None, line=line)
+    return guarded(lambda: _from_item(item, line), source)
+
+
+def _from_item(item: dict, line: Optional[int]) -> Article:
     if not isinstance(item, dict):
         return _bad(f"expected a JSON object, got {type(item).__name__}", line, make_source(line=line))
     item_id = item.get("id")
@@ -90,7 +95,13 @@ def read_jsonl(path: Path, published: Optional[str] = None) -> Iterator[Article]
         published: Publication date for items that carry none.
     """
     limit = get_settings().max_bytes
-    with open(path, "rb") as handle:
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield Article(source=make_source(path=path),
+                      errors=[error_item(Code.E107, "ingest", detail=f"{path}: {exc.strerror}")])
+        return
+    with handle:
         kind = binary_kind(handle.read(8192))
         if kind:
             yield Article(source=make_source(path=path), errors=[error_item(Code.E102, "ingest", detail=kind)])
@@ -109,7 +120,7 @@ def read_jsonl(path: Path, published: Optional[str] = None) -> Iterator[Article]
                 continue
             if not raw.strip():
                 continue
-            yield _line_article(raw, number, path, published)
+            yield guarded(lambda: _line_article(raw, number, path, published), source)
 
 
 def _line_article(raw: bytes, number: int, path: Path, published: Optional[str]) -> Article:

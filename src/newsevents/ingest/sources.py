@@ -12,7 +12,7 @@ from . import Article
 from ..config import get_settings
 from ..errors import Code, InputError, error_item
 from .decode import decode_bytes, looks_like_html
-from .finish import check_size, from_text, make_source
+from .finish import check_size, from_text, guarded, make_source
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +51,10 @@ def _article_from_bytes(data: bytes, kind: str, source: dict, published: Optiona
 
 def read_file(path: Path, published: Optional[str] = None) -> Article:
     """One .txt/.html/.htm file → Article (E105 is decided from the file size, before reading it)."""
+    return guarded(lambda: _read_file(path, published), make_source(path=path))
+
+
+def _read_file(path: Path, published: Optional[str]) -> Article:
     source = make_source(path=path)
     kind = ARTICLE_SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -67,6 +71,10 @@ def read_file(path: Path, published: Optional[str] = None) -> Article:
 
 def read_stream(stream: BinaryIO, published: Optional[str] = None) -> Article:
     """Standard input (or any byte stream) → Article; HTML or plain text is decided by sniffing the start."""
+    return guarded(lambda: _read_stream(stream, published), make_source(path="-"))
+
+
+def _read_stream(stream: BinaryIO, published: Optional[str]) -> Article:
     limit = get_settings().max_bytes
     data = stream.read(limit + 1)
     source = make_source(path="-")
@@ -116,7 +124,8 @@ def read_inputs(target: str, published: Optional[str] = None,
     if is_url(target):
         from .fetch import fetch_url
 
-        return True, _one(lambda: _with_published(fetch_url(target, transport=transport), published))
+        return True, _one(lambda: guarded(lambda: _with_published(fetch_url(target, transport=transport), published),
+                                          make_source(url=target)))
     path = Path(target)
     if path.is_dir():
         return False, _read_directory(path, published)
