@@ -48,6 +48,7 @@ class Source(_Model):
     id: Optional[str] = Field(None, description="the caller's own id (e.g. the 'id' of a JSONL input line)")
     url: Optional[str] = None
     path: Optional[str] = None
+    line: Optional[int] = Field(None, description="1-based line number in a JSONL input file")
     feed: Optional[str] = None
 
 
