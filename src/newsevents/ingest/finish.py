@@ -35,7 +35,7 @@ def keep_known(meta: dict, keys: tuple[str, ...] = META_KEYS) -> dict:
 
 
 def make_source(**fields: object) -> dict:
-    """A source dict with only the fields :class:`newsevents.record.Source` knows ."""
+    """A source dict with only the fields :class:`newsevents.record.Source` knows."""
     known = _source_keys()
     out = {k: (str(v) if hasattr(v, "__fspath__") else v) for k, v in fields.items()
            if k in known and v not in (None, "")}
