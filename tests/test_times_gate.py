@@ -27,3 +27,13 @@ def test_times_gate_value_accuracy(times_nlp, test_data):
     assert n_gold >= 30
     assert hits / n_gold >= RECALL_FLOOR
     assert hits / n_pred >= PRECISION_FLOOR
+
+
+def test_times_gate_windowed_detection_equals_full_scan(test_data):
+    from newsevents.components.times_detect import find_candidates
+
+    articles = yaml.safe_load((test_data / "times" / "articles.yaml").read_text(encoding="utf-8"))
+    extra = ("The 12-year-old boy, in his 20s, was born in nineteen ninety-six; every Tuesday at 4 in the morning "
+             "since the early 1990s, twice a week, o'clock, the year-ago quarter, Christmas 2015, fiscal 1989.")
+    for text in [a["text"] for a in articles] + [extra]:
+        assert find_candidates(text) == find_candidates(text, full_scan=True)

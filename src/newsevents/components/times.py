@@ -53,9 +53,8 @@ def parse_published(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
-def _keep(doc: Doc, cand: Candidate) -> bool:
-    """Filters that need the tokens or the surrounding text."""
-    text = doc.text
+def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]) -> bool:
+    """Filters that need the tokens or the surrounding text (``text`` is ``doc.text``, read once per doc)."""
     low = cand.text.lower()
     if re.match(r"[\s-]+old\b", text[cand.end:cand.end + 6], re.I):
         return False  # ages: "five years old"
@@ -64,7 +63,7 @@ def _keep(doc: Doc, cand: Candidate) -> bool:
             return False
         if _YEAR_CUE.search(text[max(0, cand.start - 14):cand.start]):
             return True
-        return any(e.label_ == "DATE" and e.start_char <= cand.start and cand.end <= e.end_char for e in doc.ents)
+        return any(s <= cand.start and cand.end <= e for s, e in date_ents)
     if cand.kind == "month" and re.fullmatch(r"[A-Za-z.]+", cand.text):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or span[0].tag_ not in ("NNP", "NNPS"):
@@ -111,11 +110,10 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 def _comparison_periods(doc: Doc, items: list[dict]) -> None:
     """"a year earlier" next to a quarter ("third-quarter profit fell from $5 a year earlier") is that quarter
     of the year before: the comparison period of an earnings report, not the whole year."""
-    if not doc.has_annotation("SENT_START"):
+    todo = [item for item in items if item["type"] == "DATE" and _YEAR_BACK.search(item["text"])]
+    if not todo or not doc.has_annotation("SENT_START"):
         return
-    for item in items:
-        if not _YEAR_BACK.search(item["text"]) or item["type"] != "DATE":
-            continue
+    for item in todo:
         sent = doc.char_span(item["start"], item["end"], alignment_mode="expand")
         if sent is None:
             continue
@@ -137,14 +135,18 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     """
     items: list[dict] = []
     pending: list[tuple[dict, Candidate, Optional[str]]] = []
-    for cand in find_candidates(doc.text):
-        if not _keep(doc, cand):
+    # doc.ents walks every token on each access: read it once
+    date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    parsed = doc.has_annotation("DEP")
+    text = doc.text  # Doc.text joins every token on each access
+    for cand in find_candidates(text):
+        if not _keep(doc, text, cand, date_ents):
             continue
         cand = _trim(cand)
-        tense = governing_tense(doc, cand.start, cand.end)
+        tense = governing_tense(doc, cand.start, cand.end) if parsed else None
         if re.search(r"\bnext\b", cand.text, re.I):
             tense = "future"
-        res = normalize(cand, published, tense, doc.text[max(0, cand.start - 30):cand.start])
+        res = normalize(cand, published, tense, text[max(0, cand.start - 30):cand.start])
         if res is None:
             continue
         ttype, value, mod, used = res
@@ -155,7 +157,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             pending.append((item, cand, tense))
     _comparison_periods(doc, items)
     if pending:
-        speech = SpeechAnchors(doc.text, items)
+        speech = SpeechAnchors(text, items)
         for item, cand, tense in pending:
             day = speech.anchor_for(cand.start)
             if day and day != item["anchor"]:

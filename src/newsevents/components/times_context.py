@@ -49,9 +49,12 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
-    """Tense of the nearest verb above the tokens covering ``doc.text[start:end]`` in the dependency tree."""
+    """Tense of the nearest verb above the tokens covering ``doc.text[start:end]`` in the dependency tree.
+
+    The caller checks once per doc that there is a parse (``doc.has_annotation("DEP")`` walks every token).
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None:
         return None
     tok = span.root
     for _ in range(10):

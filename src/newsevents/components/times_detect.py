@@ -137,18 +137,92 @@ def compiled() -> list[tuple[str, re.Pattern]]:
     return [(kind, re.compile(rf"(?<![\w]){pattern}", re.I)) for kind, pattern in _patterns()]
 
 
-def find_candidates(text: str) -> list[Candidate]:
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Lower-case words at least one of which (or a digit) every time expression contains.
+
+    The patterns only run in windows around these (``_WINDOW`` characters either side): most of a news article
+    has no time in it, and scanning all of it with every pattern was most of the stage's cost.
+    """
+    lex = lexicon()
+    words = set(lex.month) | set(lex.weekday) | set(lex.unit) | set(lex.season) | set(lex.partofday) | set(lex.set)
+    for phrase in list(lex.ref) + list(lex.holiday):
+        words |= {w for w in phrase.split() if w not in ("the", "at", "these", "right", "near", "short", "day",
+                                                          "new", "year's", "eve")}
+    words |= {"today", "tomorrow", "yesterday", "ago", "nineteen", "twenty", "thousand", "twenties", "thirties",
+              "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "centuries", "fiscal", "half",
+              "clock", "weekend", "days", "weeks", "months", "years", "hours", "minutes", "decades", "quarters",
+              "nights", "weekends", "seconds", "midday", "noon"}
+    words |= {w for w in lex.number if len(w) > 2 and w not in ("some", "many")}
+    words |= {w + "s" for w in lex.weekday}
+    return frozenset(words)
+
+
+#: Characters either side of a trigger word that the patterns see: the longest modifier before a trigger
+#: ("at least the very end of the") and the longest continuation after it (", 2016, at 10:30 p.m. EST") fit.
+_WINDOW = 40
+_WORD = re.compile(r"\d|[A-Za-z]+")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    words = trigger_words()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if not (w.isdigit() or w.lower() in words):
+            continue
+        s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return spans
+
+
+_DIGITS = tuple("0123456789")
+
+
+@lru_cache(maxsize=1)
+def needs() -> dict[str, tuple[str, ...]]:
+    """Per pattern kind, lower-case substrings one of which a window must contain for the pattern to run there."""
+    lex = lexicon()
+    units = ("sec", "min", "hour", "hr", "day", "night", "week", "fortnight", "month", "quarter", "year", "yr",
+             "decade", "centur")
+    weekdays = tuple(lex.weekday)
+    refs = tuple({w for phrase in lex.ref for w in phrase.split() if w not in ("the", "at", "these", "right")})
+    holidays = ("christmas", "easter", "thanksgiving", "halloween", "new year", "valentine", "independence",
+                "boxing", "veterans", "labor day", "memorial", "good friday")
+    return {
+        "iso": _DIGITS, "year": _DIGITS, "clock": _DIGITS + ("noon", "midnight", "midday"),
+        "date_mdy": tuple(lex.month), "date_dmy": tuple(lex.month), "month_year": tuple(lex.month),
+        "month": tuple(lex.month), "decade": _DIGITS + ("ties",), "century": ("centur",), "quarter": ("quarter",),
+        "half": ("half",), "season": tuple(lex.season), "relative": ("week", "month", "year", "decade", "centur"),
+        "year_adj": ("year-",), "ago": ("ago", "earlier", "later", "from now", "hence"), "duration": units,
+        "vague_plural": units, "pod": ("morning", "afternoon", "evening", "night"), "weekday": weekdays,
+        "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,
+        "set": tuple(lex.set) + ("every", "each", "per ", "once", "twice", "thrice", "times") + weekdays,
+        "holiday": holidays, "weekend": ("weekend",), "year_words": ("nineteen", "twenty", "thousand"),
+    }
+
+
+def find_candidates(text: str, full_scan: bool = False) -> list[Candidate]:
     """All non-overlapping time expressions in ``text``, longest match first, in text order.
 
     Args:
         text: The canonical article text.
+        full_scan: Run every pattern over the whole text instead of the trigger windows (same result, slower;
+            for tests of the windowing).
 
     Returns:
         Candidates with character offsets, the pattern kind and the matched text (prepositions trimmed).
     """
     found: list[tuple[int, int, int, str]] = []
+    windows = [(ws, we, text[ws:we].lower()) for ws, we in _windows(text)]
+    need = needs()
     for order, (kind, rx) in enumerate(compiled()):
-        for m in rx.finditer(text):
+        subs = need[kind]
+        runs = [(0, len(text))] if full_scan else [(ws, we) for ws, we, low in windows if any(n in low for n in subs)]
+        for m in (m for ws, we in runs for m in rx.finditer(text, ws, we)):
             s, e = m.start(), m.end()
             if e <= s:
                 continue
