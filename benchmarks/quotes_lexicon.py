@@ -54,7 +54,8 @@ def parse(texts: list[str], cache: Path | None):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--min-count", type=int, default=3, help="keep (lemma, frame) rows marked as cue at least this often")
+    ap.add_argument("--min-count", type=int, default=3,
+                    help="keep (lemma, frame) rows marked as cue at least this often")
     ap.add_argument("--cache", type=Path, default=None, help="DocBin cache of the parsed train split")
     args = ap.parse_args()
     arts = list(read_jsonl(DATA / "polnear" / "train.jsonl"))
@@ -83,8 +84,9 @@ def main() -> int:
     with open(OUT, "w", encoding="utf-8") as fh:
         fh.write("# Reporting-cue lexicon for newsevents_quotes_v1, mined by benchmarks/quotes_lexicon.py from the\n"
                  f"# PolNeAR train split ({len(arts)} articles, first annotator) on {dt.date.today().isoformat()}.\n"
-                 "# lemma: spaCy lemma of a verb; frame: it governs a ccomp (clause), xcomp (to-infinitive) or dobj (object), with\n"
-                 "# '@q' when the verb itself stands inside quotation marks (speech inside a direct quote);\n"
+                 "# lemma: spaCy lemma of a verb; frame: it governs a ccomp (clause), xcomp (to-infinitive) or dobj\n"
+                 "# (object), with '@q' when the verb itself stands inside quotation marks (speech inside a\n"
+                 "# direct quote);\n"
                  "# cue: times it headed a gold attribution cue in that frame; total: times seen in that frame;\n"
                  f"# rate = cue/total. Rows with cue >= {args.min_count} only.\n")
         fh.write("lemma\tframe\tcue\ttotal\trate\n")

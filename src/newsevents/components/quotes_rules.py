@@ -118,9 +118,18 @@ def source_span(text: str, subj: Token, avoid: list[Span]) -> Optional[Span]:
     it out 64 times in 84.
     """
     start, end = subtree_span(subj)
+    doc = subj.doc
     for c in subj.children:
-        if c.dep_ == "acl" and c.i > subj.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
-            end = min(end, c.doc[c.left_edge.i - 1].idx)
+        if c.dep_ == "acl" and c.i > subj.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
+            end = min(end, doc[c.left_edge.i - 1].idx)
+        elif c.dep_ == "advcl" and c.i > subj.i:  # "said Dan Golvach when asked about …"
+            end = min(end, c.left_edge.idx)
+        elif c.dep_ == "advmod" and c.i == subj.left_edge.i:  # "just 30 percent", "virtually all"
+            start = max(start, doc[c.i + 1].idx)
+    # a dateline before the name: "RENO, Nev. (AP) — Republican hopeful Donald Trump"
+    for k in range(subj.left_edge.i, subj.i):
+        if doc[k].text in ("\u2014", "--", "\u2013") and doc[k].idx >= start:
+            start = max(start, doc[k].idx + len(doc[k]))
     for a, b in avoid:
         if a < end and b > start:  # overlap: keep the side of the subject head
             if a <= subj.idx:
@@ -169,7 +178,8 @@ def object_content(doc: Doc, text: str, obj: Token) -> Optional[Span]:
     "described it as a disaster", "accused them of lying")."""
     right = obj.right_edge.i
     for c in obj.head.children:
-        if c.i > right and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))):
+        completes = c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))
+        if c.i > right and completes:
             if c.left_edge.i <= right + 2:
                 right = c.right_edge.i
     return trim(text, obj.left_edge.idx, doc[right].idx + len(doc[right]))
@@ -386,9 +396,11 @@ def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> 
             cue = trim(text, *cue_span(doc, verb, recipient))
         else:
             cue = None
-        speaker = source_span(text, speaker_tok, [content] + ([cue] if cue else [])) if speaker_tok is not None \
-            else None
-        out.append(Attribution(content=content, cue=cue, speaker=speaker,
-                               speaker_head=speaker_tok.i if speaker_tok is not None else None,
+        speaker = None
+        if speaker_tok is not None:
+            para = paragraph_of(text, cue[0] if cue else speaker_tok.idx)
+            speaker = clip(source_span(text, speaker_tok, [content] + ([cue] if cue else [])), para, text)
+        head = speaker_tok.i if speaker is not None and speaker_tok is not None else None
+        out.append(Attribution(content=content, cue=cue, speaker=speaker, speaker_head=head,
                                cue_head=verb.i if verb is not None else None, kind="direct", rule=rule, quote=q))
     return out
