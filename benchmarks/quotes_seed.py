@@ -20,11 +20,11 @@ def main() -> int:
     ap.add_argument("--published", default="2016-03-15")
     args = ap.parse_args()
     from newsevents.engines.local import process
-    from newsevents.ingest import Article
+    from newsevents.ingest.finish import from_text
     from newsevents.pipeline import load_pipeline
 
-    rec = next(process([Article(text=args.path.read_text(encoding="utf-8"), meta={"published": args.published})],
-                       nlp=load_pipeline(), n_process=1))
+    article = from_text(args.path.read_text(encoding="utf-8"), published=args.published)  # ingest drops promos
+    rec = next(process([article], nlp=load_pipeline(), n_process=1))
     names = {e.id: e.name for e in rec.entities}
     for q in rec.quotes:
         spk = q.speaker
