@@ -72,6 +72,18 @@ def balance(text: str, span: Optional[Span]) -> Optional[Span]:
     return span
 
 
+def _to_quote_end(span: Optional[Span], quoted: list[Quoted]) -> Optional[Span]:
+    """Run a clause that goes on in quotation marks ("said that “ethanol people” do … well. It’s vital.”") to
+    the closing mark of the quote it opens, when that quote closes later in the same paragraph."""
+    if span is None:
+        return None
+    start, end = span
+    for q in quoted:
+        if q.closed and start < q.open < end < q.close:
+            end = q.close
+    return start, end
+
+
 def tokens_span(doc: Doc, first: int, last: int) -> Span:
     """Character span of tokens ``first..last`` inclusive."""
     return doc[first].idx, doc[last].idx + len(doc[last])
@@ -255,8 +267,8 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
         if comp is None:
             continue
         para = paragraph_of(text, tok.idx)
-        content = balance(text, clip(object_content(doc, text, comp) if rule == "dobj" else
-                                     clause_content(doc, text, comp, keep_that), para, text))
+        content = _to_quote_end(balance(text, clip(object_content(doc, text, comp) if rule == "dobj" else
+                                                   clause_content(doc, text, comp, keep_that), para, text)), quoted)
         if content is None or not content[0] <= comp.idx < content[1]:
             continue
         quote = _as_quoting(tok)
