@@ -89,8 +89,17 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
     return True
 
 
+_ADJ_DET = re.compile(r"^(?:(?:its|their|his|her|our)\s+|(?:a|an|the|that|this)\s+(?=[\w-]+-quarter$|"
+                      r"year-(?:ago|earlier)$))", re.I)
+
+
 def _trim(cand: Candidate) -> Candidate:
-    """Adjectival durations lose their determiner ("a five-year low" → "five-year"), as in TimeBank."""
+    """Adjectival durations lose their determiner ("a five-year low" → "five-year"), as in TimeBank; so do
+    possessives ("its fourth quarter") and articles of hyphenated adjectives ("a third-quarter loss")."""
+    if cand.kind in ("quarter", "year_adj"):
+        m = _ADJ_DET.match(cand.text)
+        if m:
+            return Candidate(cand.start + m.end(), cand.end, cand.kind, cand.text[m.end():])
     if cand.kind == "duration":
         m = _DET.match(cand.text)
         if m and re.search(r"[\s-](?:second|minute|hour|day|night|week|month|quarter|year|decade|century)$",

@@ -39,10 +39,11 @@ def _patterns() -> list[tuple[str, str]]:
     rel = r"(?:this|last|next|past|coming|previous|following|current)"
     rel_pre = (r"(?:(?:early|late|mid|earlier|later|sometime|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
                r"[\s-]+)?")
-    durpre = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|"
-              r"at\s+least|at\s+most|up\s+to|over(?!\s+the)|under|only|just|barely|well\s+over|just\s+over|"
-              r"just\s+under)"
-              r"\s+)?")
+    # "over"/"under" alone, "only", "just" stay out: TimeBank reads them as prepositions or focus words
+    # ("over three years", "only six months"); "well over", "just over" are modifiers (MORE_THAN).
+    durpre = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|(?:no\s+)?more\s+than|"
+              r"(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|just\s+over|"
+              r"just\s+under)\s+)?")
     tz = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\(\d{4}\s+GMT\)))?"
     clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midnight|"
              rf"\d{{1,2}}\s+o'clock){tz}")
@@ -85,11 +86,12 @@ def _patterns() -> list[tuple[str, str]]:
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
                 rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"),
-        ("weekday", rf"(?:(?:early|late)\s+)?(?:(?:last|next|this|past|coming)\s+)?{weekday}"
+        ("weekday", rf"(?:(?:early|late|earlier|later)\s+)?(?:(?:last|next|this|past|coming)\s+)?{weekday}"
                     rf"(?:\s+(?:{pod}))?(?!s\b)(?![\w-])"),
-        ("deictic", rf"(?:(?:early|late)\s+)?\b(?:today|yesterday|tomorrow)(?:\s+(?:{pod}))?(?![\w-])"),
+        ("deictic", rf"(?:(?:early|late|earlier|later)\s+)?\b(?:today|yesterday|tomorrow)(?:\s+(?:{pod}))?(?![\w-])"),
         ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-                  rf"{clock}(?:\s+(?:{weekday}|today|yesterday|tomorrow|tonight)(?![\w-]))?"
+                  rf"{clock}(?:\s+(?:{weekday}|today|yesterday|tomorrow|tonight)(?![\w-])"
+                  rf"|,?\s+(?:{weekday},?\s+)?{month}\s+{day}(?!\d|:\d)(?:,?\s+{yr})?)?"
                   rf"|\d{{1,2}}\s+in\s+the\s+(?:morning|afternoon|evening)"),
         ("ref", _ref_pattern()),
         ("set", rf"(?:every|each)\s+(?:other\s+)?(?:(?:{number})\s+)?(?:{unit}|{weekday}|{season}|{pod}|"

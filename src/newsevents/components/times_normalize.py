@@ -22,6 +22,8 @@ from .times_lexicon import lexicon, words_to_number
 Result = tuple[str, str, Optional[str], bool]  # (type, value, mod, used_anchor)
 
 _MODS = [
+    (r"no\s+more\s+than\s+", "EQUAL_OR_LESS"),
+    (r"no\s+less\s+than\s+", "EQUAL_OR_MORE"),
     (r"(?:the\s+)?(?:very\s+)?(?:beginning|start|early\s+part)\s+of(?:\s+the)?\s+|early[\s-]+|earlier\s+", "START"),
     (r"(?:the\s+)?(?:very\s+)?(?:end|close|latter\s+part|latter\s+half|last\s+half)\s+of(?:\s+the)?\s+|late[\s-]+"
      r"|later\s+", "END"),

@@ -414,6 +414,11 @@ def read_clock(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     day = anchor.isoformat() if anchor else "XXXX-XX-XX"
     dm = re.search(r"(today|yesterday|tomorrow|tonight|[a-z]+day)$", low)
     used = anchor is not None
+    on_date = re.search(r"[A-Z][a-z]+\.?\s+\d{1,2}\b.*$", body)
+    if on_date:  # "5 p.m. EST Nov. 9"
+        res = read_date(on_date.group(0), anchor, tense, before)
+        if res:
+            day, used, dm = res[1], res[3], None
     if dm and anchor is not None:
         w = dm.group(1)
         if w in ("yesterday", "tomorrow"):
