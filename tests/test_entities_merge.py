@@ -109,3 +109,12 @@ def test_entities_weapon_model_name(nlp):
     start = text.index("S-300")
     assert weapons[0]["name"] == "S-300"
     assert weapons[0]["mentions"] == [{"start": start, "end": start + 5, "text": "S-300"}]
+
+
+def test_entities_empty_and_unparsed_docs(nlp):
+    assert nlp("")._.entities == []
+    with nlp.select_pipes(disable=["parser"]):
+        doc = nlp("Julia Hartmann visited Vienna. Hartmann said she was pleased.")
+    assert not [e for e in doc._.errors or [] if e["stage"] == "entities"]
+    names = {e["name"] for e in doc._.entities}
+    assert "Vienna" in names and any("Hartmann" in n for n in names)

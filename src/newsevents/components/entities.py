@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -33,8 +34,14 @@ logger = logging.getLogger(__name__)
 SPAN_KEY = "entities.mentions"
 
 
-def extract_entities(doc: Doc) -> list[Cluster]:
-    """Run the four sub-tasks on a parsed doc and return the entity clusters in order of first mention."""
+def extract_entities(doc: Doc, text: str | None = None) -> list[Cluster]:
+    """Run the four sub-tasks on a parsed doc and return the entity clusters in order of first mention.
+
+    Args:
+        doc: A doc with NER (and, for descriptions and pronouns, the parse).
+        text: ``doc.text`` if the caller has it: spaCy rebuilds it from the tokens on each access.
+    """
+    text = doc.text if text is None else text
     clusters, owner = collect(doc)
     code_named(doc, clusters, owner)
     actor_counts, location_counts = country_counts(doc, clusters)
@@ -42,24 +49,29 @@ def extract_entities(doc: Doc) -> list[Cluster]:
     # bare domestic group nouns take the dominant *location* country: the rebels of a story datelined from Syria
     # are Syrian even when the article names Russia more often as an actor
     home = dominant(location_counts)
-    clusters += find_descriptions(doc, clusters, owner, home)
+    if doc.has_annotation("DEP"):  # descriptions and pronouns read the parse; NER-only pipelines skip them
+        clusters += find_descriptions(doc, clusters, owner, home)
+        link_pronouns(doc, clusters, owner, text)
     code_residents(clusters, home)
-    link_pronouns(doc, clusters, owner)
-    clusters += find_weapons(doc, owner)
+    clusters += find_weapons(doc, owner, text)
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: min(c.all_mentions())[0])
     return clusters
 
 
-def to_items(doc: Doc, clusters: list[Cluster]) -> tuple[list[dict], list[Span]]:
-    """Clusters as ``Entity``-shaped dicts plus their mention spans."""
+def to_items(doc: Doc, clusters: list[Cluster], text: str) -> tuple[list[dict], list[Span]]:
+    """Clusters as ``Entity``-shaped dicts plus their mention spans (``text`` is ``doc.text``)."""
     items, spans = [], []
+    if not clusters:
+        return items, spans
+    starts = doc.to_array(IDX).tolist()
+    ends = [a + n for a, n in zip(starts, doc.to_array(LENGTH).tolist())]
     for n, cluster in enumerate(clusters, start=1):
         ent_id = f"E{n}"
         mentions = []
         for s, e in cluster.all_mentions():
-            span = doc[s:e]
-            mentions.append({"start": span.start_char, "end": span.end_char, "text": span.text})
+            a, b = starts[s], ends[e - 1]
+            mentions.append({"start": a, "end": b, "text": text[a:b]})
             spans.append(Span(doc, s, e, label=cluster.type, kb_id=ent_id))
         actor = None
         if cluster.country or cluster.sector:
@@ -74,7 +86,8 @@ class EntityLinker:
 
     @stage_call("entities")
     def __call__(self, doc: Doc) -> Doc:
-        items, spans = to_items(doc, extract_entities(doc))
+        text = doc.text
+        items, spans = to_items(doc, extract_entities(doc, text), text)
         doc._.entities = items
         doc.spans[SPAN_KEY] = spans
         return doc

@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from .entities_lexicon import actor_lexicon, country_form, sector_entry
+from .entities_lexicon import actor_lexicon, country_form, sector_entry, token_hits
 from .entities_mentions import Cluster
 
 #: Sectors whose bare group nouns mean the article's own country ("the opposition", "police", "rebels").
@@ -34,7 +34,7 @@ _QUANTIFIERS = frozenset({"most", "some", "many", "all", "several", "few", "othe
 _ALLOWED_COMPOUNDS = frozenset({"state", "government", "army", "military", "police", "rebel", "opposition",
                                 "security", "federal", "national", "official"})
 _STRICT_HEADS = frozenset({"regime"})
-_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?$")
+_MODEL_IN_TEXT = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?(?![\w-])")
 
 
 def _modifiers(head: Token) -> list[Token]:
@@ -71,8 +71,9 @@ def find_descriptions(doc: Doc, clusters: list[Cluster], owner: list[int],
     found: list[Cluster] = []
     by_key: dict[object, Cluster] = {}
     country_at: dict[int, Optional[str]] = {}
-    for token in doc:
-        if token.lower_ not in words or token.pos_ not in ("NOUN", "PROPN") or owner[token.i] >= 0:
+    for i in token_hits(doc, "LOWER", words):
+        token = doc[i]
+        if token.pos_ not in ("NOUN", "PROPN") or owner[i] >= 0:
             continue
         if token.dep_ in ("compound", "amod", "nmod"):
             continue
@@ -171,13 +172,18 @@ def _prep_country(token: Token, clusters: list[Cluster], owner: list[int], preps
     return None
 
 
-def find_weapons(doc: Doc, owner: list[int]) -> list[Cluster]:
-    """Model designations followed by a weapon noun within two words ("S-400 defence system"), merged by name."""
+def find_weapons(doc: Doc, owner: list[int], text: str) -> list[Cluster]:
+    """Model designations followed by a weapon noun within two words ("S-400 defence system"), merged by name.
+
+    ``text`` is ``doc.text``, built once by the caller.
+    """
     nouns = actor_lexicon().sectors.get("WEAPON", {})
     found: dict[str, Cluster] = {}
-    for token in doc:
-        if not _MODEL.match(token.text) or not any(c.isdigit() for c in token.text):
+    for match in _MODEL_IN_TEXT.finditer(text):
+        token = doc.char_span(match.start(), match.end())
+        if token is None or len(token) != 1:
             continue
+        token = token[0]
         if owner[token.i] >= 0 and token.ent_type_ not in ("PRODUCT", "ORG", ""):
             continue
         after = doc[token.i + 1:token.i + 4]

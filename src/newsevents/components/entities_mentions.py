@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .entities_lexicon import actor_lexicon, country_form
+from .entities_lexicon import actor_lexicon, country_form, token_hits
 
 #: NER labels that become entities (numbers, dates and times are other stages' business).
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -218,11 +218,11 @@ def add_repeats(doc: Doc, clusters: list[Cluster], owner: list[int]) -> None:
         return
     for plist in patterns.values():
         plist.sort(key=lambda p: -len(p[0]))
-    i, n = 0, len(doc)
-    while i < n:
-        cands = patterns.get(doc[i].text) if owner[i] < 0 else None
-        step = 1
-        for form, k in cands or ():
+    n, taken = len(doc), -1
+    for i in token_hits(doc, "ORTH", list(patterns)):
+        if i <= taken or owner[i] >= 0:
+            continue
+        for form, k in patterns[doc[i].text]:
             m = len(form)
             if i + m > n or any(doc[i + j].text != form[j] or owner[i + j] >= 0 for j in range(m)):
                 continue
@@ -234,9 +234,8 @@ def add_repeats(doc: Doc, clusters: list[Cluster], owner: list[int]) -> None:
             clusters[k].labels.append(clusters[k].labels[0])
             for j in range(i, i + m):
                 owner[j] = k
-            step = m
+            taken = i + m - 1
             break
-        i += step
 
 
 def _person_match(clusters: list[Cluster], persons: list[int], words: tuple[str, ...]) -> Optional[int]:

@@ -13,32 +13,45 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from .entities_lexicon import token_hits
 from .entities_mentions import Cluster
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_PRONOUNS = (*_GENDER, "it")
 _EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "happen", "take", "rain", "remain", "matter", "follow",
                               "become", "look", "sound", "feel", "make"})
 
 
-def _paragraph_starts(doc: Doc) -> list[int]:
-    """Token indices where a paragraph starts (after a token or whitespace holding a newline)."""
+def _paragraph_starts(doc: Doc, text: str) -> list[int]:
+    """Token indices where a paragraph starts: the first token after a newline (``text`` is ``doc.text``)."""
+    from spacy.attrs import IDX
+
+    offsets = doc.to_array(IDX).tolist()
     starts = [0]
-    for token in doc:
-        if "\n" in token.text_with_ws[len(token.text):] or (token.is_space and "\n" in token.text):
-            if token.i + 1 < len(doc):
-                starts.append(token.i + 1)
+    for match in re.finditer(r"\n\s*", text):
+        k = bisect.bisect_left(offsets, match.end())
+        if k < len(doc) and k > starts[-1]:
+            starts.append(k)
     return starts
 
 
-def link_pronouns(doc: Doc, clusters: list[Cluster], owner: list[int]) -> None:
-    """Add pronoun mentions to the clusters they unambiguously refer to (in place; ``owner`` updated)."""
+def link_pronouns(doc: Doc, clusters: list[Cluster], owner: list[int], text: str) -> None:
+    """Add pronoun mentions to the clusters they unambiguously refer to (in place; ``owner`` updated).
+
+    Args:
+        doc: The parsed doc.
+        clusters: All clusters so far (named and descriptions).
+        owner: Cluster index per token (-1 outside mentions).
+        text: ``doc.text`` (built once by the caller: spaCy joins it from the tokens on every access).
+    """
     if not doc.has_annotation("DEP"):
         return
-    para = _paragraph_starts(doc)
+    para = _paragraph_starts(doc, text)
     # first-mention positions of every PERSON cluster mention, in text order: (token index, cluster index)
     person_mentions = sorted((s, k) for k, c in enumerate(clusters) if c.type == "PERSON" for s, _ in c.mentions)
     starts = [s for s, _ in person_mentions]
@@ -47,9 +60,10 @@ def link_pronouns(doc: Doc, clusters: list[Cluster], owner: list[int]) -> None:
     for sent in doc.sents:
         sent_prev[sent.start] = prev_start
         prev_start = sent.start
-    for token in doc:
+    for i in token_hits(doc, "LOWER", _PRONOUNS):
+        token = doc[i]
         low = token.lower_
-        if owner[token.i] >= 0 or token.tag_ not in ("PRP", "PRP$"):
+        if owner[i] >= 0 or token.tag_ not in ("PRP", "PRP$"):
             continue
         if low in _GENDER:
             k = _link_person(doc, token, _GENDER[low], clusters, person_mentions, starts, para)
@@ -70,10 +84,9 @@ def _compatible(cluster: Cluster, gender: str) -> bool:
     return cluster.gender in (None, gender)
 
 
-def _excluded(token: Token, clusters: list[Cluster], owner: list[int] | None = None) -> set[int]:
+def _excluded(token: Token, clusters: list[Cluster]) -> set[int]:
     """Clusters the pronoun cannot be: coordinated with it, or the subject of the verb it is the object of."""
     out: set[int] = set()
-    doc = token.doc
     mates = [*token.conjuncts]
     if token.dep_ in ("dobj", "pobj", "iobj") and token.tag_ == "PRP":
         verb = token.head if token.dep_ != "pobj" else token.head.head
@@ -82,7 +95,6 @@ def _excluded(token: Token, clusters: list[Cluster], owner: list[int] | None = N
         for k, cluster in enumerate(clusters):
             if any(s <= mate.i < e for s, e in cluster.mentions):
                 out.add(k)
-    del doc
     return out
 
 
