@@ -26,6 +26,11 @@ _PEOPLE_CATEGORIES = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACE",
 logger = logging.getLogger(__name__)
 
 
+def _not_people(noun) -> bool:
+    forms = {noun.lemma_.lower(), noun.lower_, noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_}
+    return bool(forms & not_people())
+
+
 def _offsets(span: Optional[Span]) -> Optional[dict]:
     if span is None or len(span) == 0:
         return None
@@ -62,12 +67,15 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
                 item["value"] += extra
                 last = max(c.i for c in noun.conjuncts)
                 end = max(end, doc[last].idx + len(doc[last]))
-        trig = governing_trigger(role)
-        if trig is None:
-            trig = adjacent_trigger(doc, (noun.i + 1) if noun is not None and noun.i >= num.end else num.end)
+        after = (noun.i + 1) if noun is not None and noun.i >= num.end else num.end
+        trig = None
+        if role.dep_ in ("conj", "appos", "npadvmod", "ROOT", "dep", "nsubj"):
+            # headline lists "1 dead, 3 injured": the word right after a group beats the coordination's verb
+            trig = adjacent_trigger(doc, after, limit=1)
+        trig = trig or governing_trigger(role) or adjacent_trigger(doc, after)
         if trig is None and noun is not None:
             trig = noun_trigger(noun)
-        if trig is not None and noun is not None and noun.lemma_.lower() in not_people() \
+        if trig is not None and noun is not None and _not_people(noun) \
                 and trig.category in _PEOPLE_CATEGORIES:
             trig = None
         if trig is not None:

@@ -28,7 +28,10 @@ logger = logging.getLogger(__name__)
 _BACKGROUND = re.compile(
     r"\b(?:each|every|per)\s+(?:year|month|week)\b|\b(?:this|last)\s+year\b|"
     r"\b(?:past|previous|last|first)\s+(?:\w+\s+)?(?:weeks|months|years)\b|\bannually\b|\bso far\b|"
-    r"\b(?:since|in|of)\s+(?:19|20)\d\d\b|\bhomicides\b|\bsince (?:January|the start)\b", re.I)
+    r"\bseparate\s+(?:shootings|incidents|attacks)\b|\bcitywide\b|\bacross\s+(?:the\s+city|(?-i:[A-Z])\w+)\b|"
+    r"\bfrom\s+\w+\s+(?:morning|afternoon|evening|night)\s+(?:to|through|until)\b|"
+    r"\bbetween\s+\w+\s+(?:morning|afternoon|evening|night)\s+and\b|"
+    r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b|\b(?:since|in|of|for)\s+(?:19|20)\d\d\b|\b(?:years|months)\s+ago\b|\bhomicides\b|\bsince (?:January|the start)\b", re.I)
 POLICIES = ("max", "latest", "first", "mode", "median")
 
 
@@ -127,9 +130,14 @@ def _headline_items(title: Union[str, Doc], nlp: Any = None) -> tuple[list[dict]
 
 
 def clean_headline(title: str) -> str:
-    """The headline without the site name a page title carries ("… - WAFF-TV: News, Weather …")."""
-    parts = re.split(r"\s+[|\u2013\u2014-]\s+", title)
-    return parts[0] if parts and len(parts[0]) >= 12 else title
+    """The headline as a sentence: without the site name a page title carries ("… - WAFF-TV: News, Weather …")
+    and, when written in Title Case, in sentence case (the tagger reads "Man Dies After …" as proper nouns)."""
+    parts = re.split(r"\s+[|\u2013\u2014-]\s+|\s+::\s+", title.strip())
+    head = parts[0] if parts and len(parts[0]) >= 12 else title.strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w']*", head) if len(w) > 3]
+    if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        head = head[:1] + head[1:].lower()
+    return head
 
 
 def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: Any = None) -> dict[str, Optional[int]]:

@@ -103,7 +103,8 @@ _ID_LEFT = re.compile(
     r"\b(?:No|Nos|Number|Route|Rte|Highway|Hwy|Interstate|SR|US|Channel|Flight|Resolution|Article|Chapter|Section|"
     r"Sec|Apartment|Apt|Room|Unit|Suite|Ste|Precinct|District|Ward|Station|Engine|Ladder|Box|Vol|Page|Grade|Level|"
     r"Gate|Pier|Exit|Platform|Bus|Line|Lot|Building|Bldg|Floor|Zone|Phase|Game|Week|Round|Proposition|Prop|"
-    r"Amendment|Title|Class|Type|Model|Version|Local|Part|Item|Figure|Fig|Table|Mark|Mk|Block|Pub|Camp|Cell|"
+    r"Amendment|Title|Class|Type|Model|Version|Local|Part|Item|Figure|Fig|Table|Mark|Mk|Block|Pub|Camp|Cell|Image|Photo|"
+    r"Slide|Picture|Video|Gallery|Episode|"
     r"Lane|Court|Bay|Hangar|Terminal|Squad|Company|Battalion|Brigade|Division|Regiment|Corps|Fleet|Army)\.?\s*#?$")
 _SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|beat|beats|lost|loss|lose|defeat\w*|victory|score\w*|led|lead|"
                             r"trail\w*|tied?|record|halftime|innings?|quarter|final)\b", re.I)
@@ -303,6 +304,9 @@ def _reject(doc: Doc, cand: Candidate, surface: str) -> bool:
         return True
     if re.search(r"\d:$", left):
         return True
+    if re.search(r"\b(?:Image|Photo|Slide|Page|Part|Picture|Video)\s+\d+\s+(?:of|/)\s+$|\d\s*/\s*$",
+                 text[max(0, cand.start - 25):cand.start], re.I):
+        return True  # "Image 12 of 12", "1 / 12": gallery counters
     value = cand.value if cand.value is not None else cand.low
     if _is_age_apposition(doc, cand.start, cand.end, value):
         return True

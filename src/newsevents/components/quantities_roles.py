@@ -37,6 +37,12 @@ def _triggers() -> dict[tuple[str, str], tuple[str, bool]]:
     return {(r["lemma"], r["kind"]): (r["category"], r["hit"] == "1") for r in read_table("quantity_triggers.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _subject_verbs() -> frozenset[str]:
+    """Verbs whose active subject is the counted group ("200 died"), from the ``subject`` column."""
+    return frozenset(r["lemma"] for r in read_table("quantity_triggers.tsv") if r["subject"] == "1")
+
+
 def _word_list(name: str) -> frozenset[str]:
     text = resources.files("newsevents.resources").joinpath(name).read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -71,7 +77,9 @@ def _lookup(token: Token, kind: str) -> Optional[Trigger]:
 def _verb_trigger(verb: Token) -> Optional[Trigger]:
     """The trigger of a verb and of the verbs coordinated with it ("shot and killed"), the most severe first."""
     found: list[Trigger] = []
-    chain = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ")]]
+    # a coordinated verb shares the subject only when it has none of its own ("were shot and killed")
+    chain = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ")
+                     and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]]
     for v in chain:
         if _negated(v):
             continue
@@ -113,6 +121,9 @@ def governing_trigger(role: Token) -> Optional[Trigger]:
     if dep in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "appos", "npadvmod", "ROOT") and head.i != role.i:
         if head.pos_ in ("VERB", "AUX", "ADJ") and not _negated(head):
             trig = _verb_trigger(head)
+            if trig and dep == "nsubj" and trig.token.i == head.i and head.pos_ == "VERB" \
+                    and head.lemma_ not in _subject_verbs() and not _bare_subject_passive(head, role):
+                trig = None  # "gunmen shot three": the subject of an active "shoot" is the agent
             if trig:
                 return trig
             if head.lemma_ in ("be", "rise", "climb", "reach", "stand") and dep in ("attr", "npadvmod"):
@@ -293,6 +304,15 @@ def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trig
             if got:
                 out.append((got[0], verb.head, trig, got[1]))
     return out
+
+
+def _bare_subject_passive(verb: Token, subj: Token) -> bool:
+    """"4 hit in shooting", "Three shot near park": a bare number subject, no object: a reduced passive."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("at", "into")) for c in verb.children):
+        return False
+    if any(c.dep_ in ("det", "poss") for c in subj.children):
+        return False
+    return subj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in subj.children)
 
 
 def _headline_passive(verb: Token) -> bool:
