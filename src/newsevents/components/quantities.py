@@ -4,7 +4,7 @@ Sub-tasks live in their own modules: number parsing (:mod:`.quantities_numbers`)
 not-a-quantity rules (:mod:`.quantities_detect`), counted noun / category / agent / source from the parse
 (:mod:`.quantities_roles`); article and incident casualty counts built on this layer are in
 :mod:`.quantities_casualties`. Span layers: ``doc.spans["quantities"]`` (the whole expression, as in ``text``)
-and ``doc.spans["quantities.number"]`` (qualifier + number + unit only, what re3d annotates).
+and ``doc.spans["quantities.number"]`` (number + unit only, what re3d annotates).
 """
 from __future__ import annotations
 
@@ -105,7 +105,8 @@ class QuantityTagger:
         for cand in find_candidates(doc):
             item, noun_i, parent_i = _numeric_item(doc, cand)
             items.append(item)
-            span = doc.char_span(cand.span_start, cand.span_end, alignment_mode="expand")
+            num_start = min(x for x in (cand.start, cand.u_start) if x is not None)
+            span = doc.char_span(num_start, cand.span_end, alignment_mode="expand")
             if span is not None:
                 numbers.append(span)
             if noun_i is not None:

@@ -62,7 +62,7 @@ def _pattern() -> re.Pattern[str]:
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     wordnum = rf"(?:{plain})(?:(?:[ \-]|\s+and\s+)(?:{plain}|{scale}))*"
     atom = (rf"(?:{digits}(?:(?:{glued})\b)?|{wordnum}|an?\s+(?:{scale}))"
-            rf"(?:\s+(?:{scale}))*(?![\w])")
+            rf"(?:\s+(?:{scale}))*(?!(?!(?:km|ft|mi|kg|mm|cm|lbs?|sq)(?![A-Za-z]))\w)")
     fraction = rf"(?:(?:an?|{plain})[ \-]+)?(?:{frac})"
     rng = rf"(?:between\s+)?(?P<lo>{atom})\s*(?P<conn>to|-|\u2013|\u2014|or|and)\s*(?P<hi>{atom})"
     return re.compile(
@@ -106,14 +106,21 @@ _ID_LEFT = re.compile(
     r"Amendment|Title|Class|Type|Model|Version|Local|Part|Item|Figure|Fig|Table|Mark|Mk|Block|Pub|Camp|Cell|Image|Photo|"
     r"Slide|Picture|Video|Gallery|Episode|"
     r"Lane|Court|Bay|Hangar|Terminal|Squad|Company|Battalion|Brigade|Division|Regiment|Corps|Fleet|Army)\.?\s*#?$")
+_GLUED_UNIT = re.compile(r"^(?:km|ft|mi|kg|mm|cm|lb|lbs|sq)(?![A-Za-z])")
 _SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|beat|beats|lost|loss|lose|defeat\w*|victory|score\w*|led|lead|"
                             r"trail\w*|tied?|record|halftime|innings?|quarter|final)\b", re.I)
+
+
+_RANGE_WORDS = frozenset({"between", "and", "to", "or", "about", "around", "some", "nearly", "almost", "over",
+                          "under", "more", "than", "less", "fewer", "at", "least", "up", "a", "an"})
 
 
 def _exclusion_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans where no quantity may start: times, spaCy DATE/TIME entities, phone numbers."""
     spans = [(t["start"], t["end"]) for t in (doc._.times or []) if "start" in t]
-    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    # a DATE/TIME entity made only of numbers ("Between 10 and 20", an age "23") is a tagger slip, not a date
+    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")
+              and any(t.is_alpha and t.lower_ not in number_words() and t.lower_ not in _RANGE_WORDS for t in e)]
     spans += [(m.start(), m.end()) for m in _PHONE.finditer(doc.text)]
     return spans
 
@@ -145,6 +152,8 @@ def _is_identifier(doc: Doc, start: int, end: int, text: str) -> bool:
         return True  # URLs, file names, dates written 10/12
     if re.search(r"[A-Za-z]-?$", before) or re.search(r"[A-Za-z]$", before[-1:]):
         return True
+    if _GLUED_UNIT.match(doc.text[end:end + 4]):
+        return False  # "30km", "984ft"
     if re.match(r"^-?[A-Za-z]", after) and not re.match(r"^-(?:plus|odd|some)\b", doc.text[end:end + 6], re.I):
         if not re.match(rf"^-{_TIME_UNIT}", doc.text[end:end + 12], re.I):
             # "9mm", "40-caliber", "7-Eleven"; hyphen+time unit is a duration/age, handled elsewhere
@@ -287,11 +296,24 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if _inside(start, end, excluded) or _reject(doc, cand, text[start:end]):
             continue
         _attach_unit(doc, cand)
+        _metres_not_millions(doc, cand, surface)
         if cand.unit_kind in ("fraction",) and cand.unit != "fraction":
             continue
         _qualify(doc, cand)
         out.append(cand)
     return out
+
+
+def _metres_not_millions(doc: Doc, cand: Candidate, surface: str) -> None:
+    """A glued "m" is millions after a currency or before a plural noun ("$5m", "1.5m people"), else metres."""
+    if not re.fullmatch(r"[\d.,]+m", surface, re.I) or cand.unit_kind == "currency":
+        return
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+    if nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
+        return
+    cand.value = parse_value(surface[:-1])
+    cand.unit, cand.unit_kind = "m", "measure"
 
 
 def _reject(doc: Doc, cand: Candidate, surface: str) -> bool:

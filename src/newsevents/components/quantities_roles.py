@@ -171,7 +171,8 @@ def adjacent_trigger(doc: Doc, after: int, limit: int = 3) -> Optional[Trigger]:
 
 def noun_trigger(noun: Token) -> Optional[Trigger]:
     """The category a counted noun carries by itself ("5 deaths", "200 protesters", "3,000 troops")."""
-    return _lookup(noun, "noun") or (_lookup(noun, "adj") if noun.pos_ == "ADJ" else None)
+    # a casualty adjective mis-tagged as the noun ("Three hurt as bus overturns"); not plurals ("four shots")
+    return _lookup(noun, "noun") or (_lookup(noun, "adj") if noun.tag_ not in ("NNS", "NNPS") else None)
 
 
 def counted_noun(doc: Doc, num: Span) -> tuple[Optional[Token], Token]:
@@ -283,8 +284,9 @@ def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trig
     for verb in doc:
         if verb.pos_ not in ("VERB", "ADJ") or _negated(verb):
             continue
-        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-            continue  # handled with the first verb of the coordination
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue  # shares its subject with the first verb of the coordination, handled there
         trig = _verb_trigger(verb)
         if trig is None or trig.category not in ("KILL", "WOUND", "ARREST", "KIDNAP"):
             continue

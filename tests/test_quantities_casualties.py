@@ -1,0 +1,74 @@
+"""Casualty counts: article-level rules (max, hits minus dead, headline, background statistics), incident policies,
+and a CI gate over project-written articles in tests/data/quantities/."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsevents.components.quantities_casualties import (article_casualties, clean_headline, counts_from_items,
+                                                         incident_casualties)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Two men were killed and four others were wounded in the attack.", 2, 4),
+    ("Three people were shot, one fatally, on Sunday evening.", 1, 2),
+    ("A man was shot and killed on Main Street on Friday.", 1, None),
+    ("A woman was shot in the leg. She is expected to survive.", None, 1),
+    ("A man was shot on Friday. He later died at the hospital.", 1, 0),
+    ("One person died and no one else was injured.", 1, 0),
+    ("The city has seen 45 people killed so far this year.", None, None),
+    ("Five people were killed including two children.", 5, None),
+])
+def test_quantities_casualties_article_rules(nlp, text, killed, injured):
+    doc = nlp(text)
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("4 hit in shooting near park", None, 4),
+    ("2 Dead, 3 Injured In Overnight Shooting - Channel 5 News", 2, 3),
+    ("Man killed in shooting", 1, None),
+])
+def test_quantities_casualties_headline(nlp, title, killed, injured):
+    doc = nlp("Police are investigating.")
+    assert article_casualties(doc, title=title, nlp=nlp) == {"killed": killed, "injured": injured}
+
+
+def test_quantities_casualties_headline_cleaning():
+    assert clean_headline("Man Dies After Crash On Highway - WXYZ News, Weather") == "Man dies after crash on highway"
+
+
+@pytest.mark.parametrize("policy, killed", [("max", 3), ("latest", 2), ("first", 1), ("mode", 2), ("median", 2)])
+def test_quantities_casualties_incident_policies(policy, killed):
+    results = [{"killed": 1, "injured": None, "published": "2024-01-01"},
+               {"killed": 3, "injured": 2, "published": "2024-01-02"},
+               {"killed": 2, "injured": None, "published": "2024-01-04"},
+               {"killed": 2, "injured": None, "published": "2024-01-03"}]
+    assert incident_casualties(results, policy)["killed"] == killed
+    assert incident_casualties(results, policy)["injured"] == 2
+
+
+def test_quantities_casualties_unknown_policy():
+    with pytest.raises(ValueError):
+        incident_casualties([], "average")
+
+
+def test_quantities_casualties_record_input(run):
+    """The function reads an ArticleRecord too (the title comes from meta)."""
+    record = run("Police said the driver was killed in the crash.", title="Three hurt as bus overturns")
+    assert article_casualties(record) == {"killed": 1, "injured": 3}
+
+
+def test_quantities_casualties_ci_gate(nlp, test_data):
+    """Floor on exact killed/injured matches over the project's fixture articles (only goes up)."""
+    lines = (test_data / "quantities" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = [json.loads(line) for line in lines if line.strip()]
+    exact = {"killed": 0, "injured": 0}
+    for art in articles:
+        doc = nlp(art["text"])
+        got = article_casualties(doc, title=art["title"], nlp=nlp)
+        for key in exact:
+            exact[key] += (got[key] or 0) == art[key]
+    assert exact["killed"] >= 7, exact
+    assert exact["injured"] >= 7, exact

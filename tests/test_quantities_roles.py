@@ -1,0 +1,92 @@
+"""Roles: what a number counts, its category from the governing word, subsets, agent, source, counts of one."""
+from __future__ import annotations
+
+import pytest
+
+
+def _find(doc, needle):
+    hits = [q for q in doc._.quantities if q["text"].startswith(needle)]
+    assert hits, f"no quantity starting with {needle!r}: {[q['text'] for q in doc._.quantities]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, needle, category, counts, value", [
+    ("Government troops have killed more than 400 insurgents in the valley.", "more than 400", "KILL",
+     "insurgents", 400),
+    ("Six miners were killed when the tunnel collapsed.", "Six miners", "KILL", "miners", 6),
+    ("Eleven passengers died after the ferry capsized.", "Eleven passengers", "KILL", "passengers", 11),
+    ("Four others were injured in the blast.", "Four others", "WOUND", "others", 4),
+    ("Police arrested 37 demonstrators outside parliament.", "37 demonstrators", "ARREST", "demonstrators", 37),
+    ("Gunmen abducted 12 students from the school.", "12 students", "KIDNAP", "students", 12),
+    ("The floods displaced about 8,000 residents.", "about 8,000 residents", "DISPLACE", "residents", 8000),
+    ("The ministry deployed 1,500 soldiers to the border.", "1,500 soldiers", "DEPLOY", "soldiers", 1500),
+    ("About 2,000 protesters marched to the ministry.", "About 2,000 protesters", "PROTEST", "protesters", 2000),
+    ("The storm cut power to hundreds of homes.", "hundreds of homes", "OTHER", "homes", 100),
+    ("The war has displaced almost half the nation's population.", "almost half", "DISPLACE",
+     "the nation's population", 0.5),
+    ("Five people were shot near the market.", "Five people", "WOUND", "people", 5),
+    ("Three men were shot to death outside the bar.", "Three men", "KILL", "men", 3),
+    ("The death toll rose to 31 on Friday.", "31", "KILL", None, 31),
+    ("The gunman fired four shots at the car.", "four shots", "OTHER", "shots", 4),
+])
+def test_quantities_roles_category(nlp, text, needle, category, counts, value):
+    item = _find(nlp(text), needle)
+    assert item["category"] == category
+    assert (item.get("counts") or {}).get("text") == counts
+    if counts:
+        c = item["counts"]
+        assert text[c["start"]:c["end"]] == counts
+    assert (item.get("value") if item.get("value") is not None else item.get("low")) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, category, value, phrase", [
+    ("A man was shot and killed outside his home on Sunday.", "KILL", 1, "A man"),
+    ("The victim died at the hospital hours later.", "KILL", 1, "The victim"),
+    ("A woman was injured when the car hit the wall.", "WOUND", 1, "A woman"),
+    ("Police said he was arrested at the scene.", "ARREST", 1, "he"),
+    ("A man and a woman were wounded in the attack.", "WOUND", 2, "A man and a woman"),
+    ("No one was injured in the fire, officials said.", "WOUND", 0, "No one"),
+    ("Teenager shot near school", "WOUND", 1, "Teenager"),
+    ("Police are investigating a triple homicide in the suburb.", "KILL", 3, "triple homicide"),
+])
+def test_quantities_roles_count_without_numeral(nlp, text, category, value, phrase):
+    item = _find(nlp(text), phrase)
+    assert (item["category"], item["value"]) == (category, value)
+    assert item["start"] == text.index(phrase) and item["text"] == phrase
+
+
+@pytest.mark.parametrize("text", [
+    "The officer was not injured.",
+    "He threatened to kill his neighbour.",
+    "Rescuers tried to reach the injured climbers.",
+])
+def test_quantities_roles_no_count_for_negated_or_intended(nlp, text):
+    assert not [q for q in nlp(text)._.quantities if q["category"] in ("KILL", "WOUND")]
+
+
+def test_quantities_roles_subset_agent_source(nlp):
+    text = ("Officials estimate that the militia has killed more than 900 villagers, including 40 local "
+            "leaders, since the spring.")
+    doc = nlp(text)
+    whole, part = _find(doc, "more than 900"), _find(doc, "40 local leaders")
+    assert whole["category"] == part["category"] == "KILL"
+    assert part["part_of"] == whole["id"]
+    assert whole["agent"]["text"] == "the militia"
+    assert whole["trigger"]["text"] == "killed"
+
+
+def test_quantities_roles_source_marks_estimates(nlp):
+    doc = nlp("Western estimates suggest there are 5,000 to 7,000 contractors in the region.")
+    item = _find(doc, "5,000")
+    assert item["source"]["text"] == "Western estimates"
+    assert item["approximate"] is True
+
+
+@pytest.mark.parametrize("text, needle, category", [
+    ("2 dead, 5 hurt in highway crash", "5", "WOUND"),
+    ("2 dead, 5 hurt in highway crash", "2", "KILL"),
+    ("4 hit in drive-by shooting", "4", "WOUND"),
+    ("Six shot, two fatally, at night club", "two", "KILL"),
+])
+def test_quantities_roles_headline_style(nlp, text, needle, category):
+    assert _find(nlp(text), needle)["category"] == category
