@@ -193,7 +193,8 @@ class TimeTagger:
         return doc
 
 
-@Language.factory("newsevents_times_v1", requires=["doc.ents", "token.tag"], assigns=["doc._.times"])
+@Language.factory("newsevents_times_v1", requires=["doc.ents", "token.tag", "token.dep"],
+                  assigns=["doc._.times", "doc.spans"])
 def make_times(nlp: Language, name: str) -> TimeTagger:
     """Factory for :class:`TimeTagger`."""
     return TimeTagger()
