@@ -20,6 +20,7 @@ from test_times_expressions import TUE, find, times_of, times_nlp  # noqa: F401 
     ("The vote is scheduled for Thursday.", TUE, "Thursday", "2016-03-17"),
     ("Leaders planned to meet on Friday.", TUE, "Friday", "2016-03-18"),
     ("He arrived last Tuesday.", TUE, "last Tuesday", "2016-03-08"),
+    ("They met this past Sunday.", TUE, "this past Sunday", "2016-03-13"),
     ("They will vote next Tuesday.", TUE, "next Tuesday", "2016-03-22"),
     ("The court ruled on Sunday.", TUE, "Sunday", "2016-03-13"),
     # published Sunday 2016-03-20, and a datetime string

@@ -36,7 +36,7 @@ def _patterns() -> list[tuple[str, str]]:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     pre = (r"(?:(?:the\s+)?(?:early|late|mid|(?:very\s+)?(?:end|beginning|start|middle|turn|close|first\s+half|"
            r"second\s+half|latter\s+part|latter\s+half|early\s+part|last\s+half)\s+of(?:\s+the)?)[\s-]+)?")
-    rel = r"(?:this|last|next|past|coming|previous|following|current)"
+    rel = r"(?:this\s+(?:past|coming)|this|last|next|past|coming|previous|following|current)"
     rel_pre = (r"(?:(?:early|late|mid|earlier|later|sometime|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
                r"[\s-]+)?")
     # "over"/"under" alone, "only", "just" stay out: TimeBank reads them as prepositions or focus words
@@ -86,7 +86,7 @@ def _patterns() -> list[tuple[str, str]]:
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
                 rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"),
-        ("weekday", rf"(?:(?:early|late|earlier|later)\s+)?(?:(?:last|next|this|past|coming)\s+)?{weekday}"
+        ("weekday", rf"(?:(?:early|late|earlier|later)\s+)?(?:(?:this\s+(?:past|coming)|last|next|this|past|coming)\s+)?{weekday}"
                     rf"(?:\s+(?:{pod}))?(?!s\b)(?![\w-])"),
         ("deictic", rf"(?:(?:early|late|earlier|later)\s+)?\b(?:today|yesterday|tomorrow)(?:\s+(?:{pod}))?(?![\w-])"),
         ("clock", rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"

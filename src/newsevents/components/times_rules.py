@@ -125,9 +125,14 @@ def read_month_year(text: str, anchor: Anchor, tense, before) -> Optional[Result
     return "DATE", f"{year:04d}-{month:02d}", mod, rel
 
 
+def _this_past(text: str) -> str:
+    """"this past Sunday" reads as "past Sunday", "this coming spring" as "coming spring"."""
+    return re.sub(r"\bthis\s+(past|coming)\b", r"\1", text, flags=_I)
+
+
 def read_month(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     """"September", "late September", "last April", "earlier this month" is handled by read_relative."""
-    body, mod = strip_mod(text)
+    body, mod = strip_mod(_this_past(text))
     rel = None
     m = re.match(r"(this|last|next|past|coming|previous|following|current)\s+", body, _I)
     if m:
@@ -230,7 +235,7 @@ def read_half(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
 
 
 def read_season(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    body, mod = strip_mod(re.sub(r"^the\s+", "", text, flags=_I))
+    body, mod = strip_mod(re.sub(r"^the\s+", "", _this_past(text), flags=_I))
     m = re.match(r"(this|last|next|past|coming|previous|following|current|that)\s+", body, _I)
     rel = m.group(1).lower() if m else None
     if m:
@@ -267,7 +272,7 @@ def read_season(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
 
 def read_relative(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     """"last week", "next month", "this year", "early next year", "earlier this month", "the past year"."""
-    body, mod = strip_mod(text)
+    body, mod = strip_mod(_this_past(text))
     m = re.search(r"(?:(the)\s+)?(this|last|next|past|coming|previous|following|current)\s+(?:fiscal\s+)?"
                   r"(week|weekend|month|year|decade|century)$", body, _I)
     if not m:
@@ -362,7 +367,7 @@ def read_pod(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
 
 
 def read_weekday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    body, mod = strip_mod(text)
+    body, mod = strip_mod(_this_past(text))
     m = re.match(r"(?:(last|next|this|past|coming)\s+)?([a-z]+)(?:\s+(morning|afternoon|evening|night))?$", body, _I)
     if not m:
         return None
