@@ -122,3 +122,18 @@ def test_entities_leader_country_refused_when_two_countries_balance(nlp):
     text = "Peru and Chile will hold talks. Chile and Peru disagree. President Carlos Vega said the talks would help."
     vega = _by_mention(nlp(text)._.entities, text, "Carlos Vega")
     assert vega["actor"] == {"country": None, "sector": "GOV"}
+
+
+def test_entities_definite_head_noun_joins_the_one_earlier_org(nlp):
+    text = "Kenya’s defence ministry said two soldiers were wounded. The ministry gave no further details."
+    entities = nlp(text)._.entities
+    ministry = _by_mention(entities, text, "defence ministry")
+    start = text.index("ministry gave")
+    assert {"start": start, "end": start + len("ministry"), "text": "ministry"} in ministry["mentions"]
+
+
+def test_entities_definite_head_noun_refused_with_two_candidates(nlp):
+    text = ("Kenya’s defence ministry and Kenya’s health ministry met on Monday. The ministry gave no details.")
+    start = text.index("ministry gave")
+    owners = [e for e in nlp(text)._.entities if any(m["start"] == start for m in e["mentions"])]
+    assert all(e["name"] not in ("Kenya defence ministry", "Kenya health ministry") for e in owners)

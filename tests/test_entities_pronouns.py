@@ -55,3 +55,9 @@ def test_entities_pronoun_gender_learned_from_title(nlp):
 def test_entities_object_pronoun_is_not_its_own_subject(nlp):
     text = "John Carter met Peter Novak in Oslo. Novak praised him."
     assert _owner_of(nlp(text)._.entities, text, "him") == "John Carter"
+
+
+def test_entities_pronoun_subject_search_stops_at_a_root_without_subject(nlp):
+    # regression: the walk up the parse compared Token objects by identity and never reached the root
+    text = "Ask John Carter and Peter Novak whether he will resign."
+    assert _owner_of(nlp(text)._.entities, text, "he") is None

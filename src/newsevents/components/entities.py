@@ -53,7 +53,7 @@ def extract_entities(doc: Doc, text: str | None = None) -> list[Cluster]:
         clusters += find_descriptions(doc, clusters, owner, home)
         link_pronouns(doc, clusters, owner, text)
     code_residents(clusters, home)
-    clusters += find_weapons(doc, owner, text)
+    clusters += find_weapons(doc, clusters, owner, text)
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: min(c.all_mentions())[0])
     return clusters
@@ -90,6 +90,7 @@ class EntityLinker:
         items, spans = to_items(doc, extract_entities(doc, text), text)
         doc._.entities = items
         doc.spans[SPAN_KEY] = spans
+        logger.debug("entities: %d entities, %d mentions", len(items), len(spans))
         return doc
 
 

@@ -152,7 +152,7 @@ def _code_person(doc: Doc, cluster: Cluster, clusters: list[Cluster], owner: lis
 def code_role(doc: Doc, cluster: Cluster, found: tuple[int, int, int], clusters: list[Cluster],
               owner: list[int]) -> None:
     """Code a person from its role phrase ``(start, end, head)``: role text, country, sector, leader title."""
-    start, end, head_i = found
+    start, end, _ = found
     tokens = doc[start:end]
     lowers = [t.lower_ for t in tokens]
     country, sector, outlet = None, None, False

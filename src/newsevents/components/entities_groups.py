@@ -102,6 +102,12 @@ def find_descriptions(doc: Doc, clusters: list[Cluster], owner: list[int],
                 form = country_form(mod.text)
                 if form and form.kind in ("name", "demonym"):
                     country = form.iso3
+        if entry.kind == "ORG" and not mods and possessor is None and _definite(token):
+            earlier = _same_head(token, clusters, found)
+            if earlier is not None:  # "the ministry" after "Kenya’s defence ministry": that one
+                start = _left_edge(token, None, [])
+                earlier.mentions.append((start, token.i + 1))
+                continue
         if possessor is not None and poss_cluster is None and country is None:
             continue  # "its forces": whose is not known here
         if country is None:
@@ -143,6 +149,18 @@ def find_descriptions(doc: Doc, clusters: list[Cluster], owner: list[int],
     return found
 
 
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _same_head(token: Token, clusters: list[Cluster], found: list[Cluster]) -> Optional[Cluster]:
+    """The one earlier ORG (named or described) whose name has this head noun, or None if none or several."""
+    word = token.lower_
+    hits = [c for c in (*clusters, *found) if c.type == "ORG" and c.mentions and c.mentions[0][0] < token.i
+            and word in c.name.lower().split()]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _left_edge(token: Token, possessor: Optional[Token], mods: list[Token]) -> int:
     start = token.i
     if mods:
@@ -172,22 +190,27 @@ def _prep_country(token: Token, clusters: list[Cluster], owner: list[int], preps
     return None
 
 
-def find_weapons(doc: Doc, owner: list[int], text: str) -> list[Cluster]:
+def find_weapons(doc: Doc, clusters: list[Cluster], owner: list[int], text: str) -> list[Cluster]:
     """Model designations followed by a weapon noun within two words ("S-400 defence system"), merged by name.
 
+    A designation NER already made a one-word PRODUCT or ORG entity is retyped WEAPON instead of doubled.
     ``text`` is ``doc.text``, built once by the caller.
     """
     nouns = actor_lexicon().sectors.get("WEAPON", {})
     found: dict[str, Cluster] = {}
     for match in _MODEL_IN_TEXT.finditer(text):
-        token = doc.char_span(match.start(), match.end())
-        if token is None or len(token) != 1:
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
             continue
-        token = token[0]
-        if owner[token.i] >= 0 and token.ent_type_ not in ("PRODUCT", "ORG", ""):
-            continue
+        token = span[0]
         after = doc[token.i + 1:token.i + 4]
         if not any(t.lower_ in nouns for t in after) and token.ent_type_ != "PRODUCT":
+            continue
+        k = owner[token.i]
+        if k >= 0:
+            named = clusters[k]
+            if named.type in ("PRODUCT", "ORG") and named.name == token.text:
+                named.type, named.country, named.sector = "WEAPON", None, None
             continue
         cluster = found.setdefault(token.text, Cluster(type="WEAPON", kind="weapon", name=token.text))
         cluster.mentions.append((token.i, token.i + 1))

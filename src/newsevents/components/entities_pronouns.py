@@ -121,7 +121,7 @@ def _link_person(doc: Doc, token: Token, gender: str, clusters: list[Cluster],
 def _subject_above(token: Token, clusters: list[Cluster], allowed: set[int]) -> Optional[int]:
     """The person who is the subject of a clause the pronoun's clause is embedded in ("Putin said he …")."""
     verb = token.head
-    while verb.head is not verb:
+    while verb.head.i != verb.i:  # Token objects are made anew on each access: compare indices, not identity
         verb = verb.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i:
