@@ -12,7 +12,10 @@ Systems compared (all on the gold tokens, scored by ``ner_conll.score``):
 
 Labels map PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, NORP/EVENT/PRODUCT/…→MISC (the scorer's ``ONTO2CONLL``).
 
-Usage: ``.venv/bin/python benchmarks/entities.py [--limit N_DOCS] [--truecase] [--split dev]``
+Usage: ``.venv/bin/python benchmarks/entities.py [--limit N_DOCS] [--truecase] [--split dev] [--timing N]``
+
+``--timing N`` also measures the stage's share of pipeline CPU on the first N news-corpus documents: the model
+(with normalize) over them with ``nlp.pipe``, then the entities stage alone on the parsed docs.
 """
 from __future__ import annotations
 
@@ -143,6 +146,26 @@ def run_documents(nlp, docs: list[list[dict]], use_stage: bool, do_truecase: boo
     return pred
 
 
+def stage_share(n_docs: int) -> str:
+    """CPU seconds of the model and of the entities stage alone on the first ``n_docs`` news-corpus documents."""
+    from newsevents.pipeline import build_pipeline
+
+    texts = [row["text"] for _, row in zip(range(n_docs), read_jsonl(DATA / "news-corpus" / "docs.jsonl"))]
+    nlp = build_pipeline(stages=("entities",))
+    list(nlp.pipe(texts[:5]))  # warm-up: model and lexicons loaded once
+    with nlp.select_pipes(disable=["entities"]):
+        t0 = time.process_time()
+        docs = list(nlp.pipe(texts, batch_size=32))
+        base = time.process_time() - t0
+    stage = nlp.get_pipe("entities")
+    t0 = time.process_time()
+    for doc in docs:
+        stage(doc)
+    alone = time.process_time() - t0
+    return (f"{len(docs)} news-corpus docs, {sum(len(d) for d in docs)} tokens: normalize + model {base:.2f} s CPU, "
+            f"entities stage alone {alone:.2f} s ({alone / base * 100:.1f} %)")
+
+
 def row(name: str, result: dict, seconds: float) -> str:
     per = result["per_type"]
     cells = " | ".join(f"{per[t]['f1'] * 100:.1f}" if t in per else "-" for t in TYPES)
@@ -155,7 +178,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--split", default="dev")
     ap.add_argument("--truecase", action="store_true", help="also measure the truecasing experiment")
+    ap.add_argument("--timing", type=int, default=0, help="also time the stage on N news-corpus documents")
     args = ap.parse_args(argv)
+    if args.timing:
+        print(stage_share(args.timing))
 
     import spacy
 
