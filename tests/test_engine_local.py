@@ -52,3 +52,22 @@ def test_engine_local_two_processes_give_identical_records(nlp):
     one = [r.model_dump() for r in process(_articles(), nlp=nlp, n_process=1)]
     two = [r.model_dump() for r in process(_articles(), nlp=nlp, n_process=2)]
     assert one == two
+
+
+def test_engine_local_stage_crash_is_recorded_and_batch_goes_on(nlp, monkeypatch):
+    """Regression: E202 rows used to raise TypeError (stage passed twice) and stop the batch."""
+    from newsevents.components import stage_call
+
+    class Failing:
+        @stage_call("quotes")
+        def __call__(self, doc):
+            raise ValueError("synthetic failure")
+
+    monkeypatch.setattr(type(nlp.get_pipe("quotes")), "__call__", Failing.__call__)
+    records = list(process(_articles(), nlp=nlp))
+    assert [r.source.id for r in records] == ["a0", "a1", "a2"]
+    crashed = records[0]
+    assert crashed.status == "error" and crashed.quotes == []
+    assert crashed.errors[0].code == "E202" and crashed.errors[0].stage == "quotes"
+    assert "synthetic failure" in crashed.errors[0].message and "'quotes'" in crashed.errors[0].message
+    assert crashed.times  # the other stages' output is kept

@@ -86,7 +86,7 @@ class NewsEventsError(Exception):
         self.code = code
         self.stage = stage or self.default_stage
         self.fields = fields
-        super().__init__(code.format(**fields))
+        super().__init__(code.format(stage=self.stage, **fields))
 
     def to_item(self) -> dict:
         """The error as a record row ``{code, stage, message}``."""
@@ -129,4 +129,4 @@ class ApiError(NewsEventsError):
 
 def error_item(code: Code, stage: str, **fields: object) -> dict:
     """A record row ``{code, stage, message}`` for an error or warning that is not raised."""
-    return {"code": code.name, "stage": stage, "message": code.format(**fields)}
+    return {"code": code.name, "stage": stage, "message": code.format(stage=stage, **fields)}

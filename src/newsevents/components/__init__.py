@@ -42,7 +42,7 @@ def stage_call(stage: str) -> Callable[[Callable[..., Doc]], Callable[..., Doc]]
                 logger.exception("stage %s failed", stage)
                 setattr(doc._, stage, [])
                 doc._.errors = [*(doc._.errors or []),
-                                error_item(Code.E202, stage, stage=stage, detail=f"{type(exc).__name__}: {exc}")]
+                                error_item(Code.E202, stage, detail=f"{type(exc).__name__}: {exc}")]
                 return doc
 
         return call
