@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import stage_call
-from .quantities_detect import Candidate, find_candidates
+from .quantities_detect import Candidate, doc_text, find_candidates
 from .quantities_roles import (adjacent_trigger, agent_of, coordinated_extra, counted_noun, governing_trigger,
                                multiple_mentions, not_people, noun_trigger, phrase, singular_mentions, source_of,
                                subset_parent)
@@ -89,7 +89,7 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
         item["approximate"] = item["approximate"] or estimated
         parent = subset_parent(role)
         parent_i = parent.i if parent is not None else None
-    item.update(start=start, end=end, text=doc.text[start:end])
+    item.update(start=start, end=end, text=doc_text(doc)[start:end])
     return item, noun_i, parent_i
 
 

@@ -47,6 +47,18 @@ class Candidate:
         return max(x for x in (self.end, self.u_end) if x is not None)
 
 
+#: One-slot cache of the text of the Doc being processed: ``Doc.text`` joins every token on each access, and the
+#: rules read the text around each number (60 news articles: 38 s with ``doc.text``, well under 1 s cached).
+_LAST: list = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc."""
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, doc.text
+    return _LAST[1]
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -121,7 +133,7 @@ def _exclusion_spans(doc: Doc) -> list[tuple[int, int]]:
     # a DATE/TIME entity made only of numbers ("Between 10 and 20", an age "23") is a tagger slip, not a date
     spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")
               and any(t.is_alpha and t.lower_ not in number_words() and t.lower_ not in _RANGE_WORDS for t in e)]
-    spans += [(m.start(), m.end()) for m in _PHONE.finditer(doc.text)]
+    spans += [(m.start(), m.end()) for m in _PHONE.finditer(doc_text(doc))]
     return spans
 
 
@@ -133,8 +145,8 @@ def _is_age_apposition(doc: Doc, start: int, end: int, value: Optional[float]) -
     """"John Smith, 23, was …" / "a man (23)": a small integer set off by commas after a name or noun."""
     if value is None or value != int(value) or not 0 < value < 120:
         return False
-    left = doc.text[max(0, start - 3):start]
-    right = doc.text[end:end + 2]
+    left = doc_text(doc)[max(0, start - 3):start]
+    right = doc_text(doc)[end:end + 2]
     if not (re.search(r"[,(]\s*$", left) and re.match(r"^\s*[,)]", right)):
         return False
     tok = doc.char_span(start, end, alignment_mode="expand")
@@ -146,24 +158,26 @@ def _is_age_apposition(doc: Doc, start: int, end: int, value: Optional[float]) -
 
 def _is_identifier(doc: Doc, start: int, end: int, text: str) -> bool:
     """Model names ("S-400", "F-16", "AK-47", "G20"), ordinals, calibres, route/flight/article numbers."""
-    before = doc.text[max(0, start - 2):start]
-    after = doc.text[end:end + 3]
+    before = doc_text(doc)[max(0, start - 2):start]
+    after = doc_text(doc)[end:end + 3]
     if before.endswith(("/", "_", "#", "@", "=")) or after.startswith(("/", "_", "@")):
         return True  # URLs, file names, dates written 10/12
     if re.search(r"[A-Za-z]-?$", before) or re.search(r"[A-Za-z]$", before[-1:]):
         return True
-    if _GLUED_UNIT.match(doc.text[end:end + 4]):
+    if _GLUED_UNIT.match(doc_text(doc)[end:end + 4]):
         return False  # "30km", "984ft"
-    if re.match(r"^-?[A-Za-z]", after) and not re.match(r"^-(?:plus|odd|some)\b", doc.text[end:end + 6], re.I):
-        if not re.match(rf"^-{_TIME_UNIT}", doc.text[end:end + 12], re.I):
+    if re.match(r"^-?[A-Za-z]", after) and not re.match(r"^-(?:plus|odd|some)\b", doc_text(doc)[end:end + 6], re.I):
+        if not re.match(rf"^-{_TIME_UNIT}", doc_text(doc)[end:end + 12], re.I):
             # "9mm", "40-caliber", "7-Eleven"; hyphen+time unit is a duration/age, handled elsewhere
             if any(ch.isdigit() for ch in text):
                 return True
+    if re.fullmatch(r"\d{7,}", text):
+        return True  # long digit runs without separators are ids (news writes 1,000,000)
     if text == "911":
         return True  # the emergency number ("a 911 call")
     if _ORDINAL_RIGHT.match(after):
         return True
-    if text[:1].isdigit() and _ID_LEFT.search(doc.text[max(0, start - 20):start]):
+    if text[:1].isdigit() and _ID_LEFT.search(doc_text(doc)[max(0, start - 20):start]):
         return True
     return False
 
@@ -172,7 +186,7 @@ def _is_year(doc: Doc, start: int, end: int, text: str) -> bool:
     """A bare four-digit year ("in 2015") unless it plainly counts a plural noun ("2000 troops")."""
     if not re.fullmatch(r"1[89]\d\d|20\d\d", text):
         return False
-    if doc.text[max(0, start - 1):start] in ("$", "\u20ac", "\u00a3"):
+    if doc_text(doc)[max(0, start - 1):start] in ("$", "\u20ac", "\u00a3"):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None:
@@ -186,8 +200,8 @@ def _is_one_pronoun(doc: Doc, start: int, end: int, text: str) -> bool:
     """"one" that is not a count: "no one", "one another", "the one who", "one day"."""
     if text.lower() not in ("one", "an", "a"):
         return False
-    left = doc.text[max(0, start - 12):start].lower()
-    right = doc.text[end:end + 12].lower()
+    left = doc_text(doc)[max(0, start - 12):start].lower()
+    right = doc_text(doc)[end:end + 12].lower()
     if re.search(r"\b(?:no|any|every|the|this|that|which|each|last|another|such)\s+$", left):
         return True
     if re.match(r"^\s+(?:another|day|time|point|way|thing|hand|side|or\s+(?:another|more|two))\b", right):
@@ -203,7 +217,7 @@ def _is_one_pronoun(doc: Doc, start: int, end: int, text: str) -> bool:
 
 def _qualify(doc: Doc, cand: Candidate) -> None:
     before, after = _qualifiers()
-    left = doc.text[max(0, cand.start - 25):cand.start].lower()
+    left = doc_text(doc)[max(0, cand.start - 25):cand.start].lower()
     for phrase, row in before:
         if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", left):
             cand.qualifier = row["qualifier"]
@@ -211,7 +225,7 @@ def _qualify(doc: Doc, cand: Candidate) -> None:
             cand.approximate = cand.approximate or row["approximate"] == "1"
             _bound(cand, row["bound"])
             break
-    right = doc.text[cand.span_end:cand.span_end + 12].lower()
+    right = doc_text(doc)[cand.span_end:cand.span_end + 12].lower()
     if cand.qualifier is None:
         for phrase, row in after:
             if re.match(rf"^\s+{re.escape(phrase)}\b", right):
@@ -233,14 +247,14 @@ def _bound(cand: Candidate, bound: str) -> None:
 
 def _attach_unit(doc: Doc, cand: Candidate) -> None:
     before, after = _units()
-    left = doc.text[max(0, cand.start - 4):cand.start].lower()
+    left = doc_text(doc)[max(0, cand.start - 4):cand.start].lower()
     for surface, row in before:
         if left.rstrip().endswith(surface) and (len(left.rstrip()) == len(surface)
                                                 or not left.rstrip()[-len(surface) - 1].isalpha()):
             cand.unit, cand.unit_kind = row["unit"], row["kind"]
             cand.u_start = cand.start - (len(left) - len(left.rstrip()) + len(surface))
             return
-    right = doc.text[cand.end:cand.end + 25]
+    right = doc_text(doc)[cand.end:cand.end + 25]
     low = right.lower()
     for surface, row in after:
         m = re.match(rf"^\s?{re.escape(surface)}(?![a-z])", low)
@@ -252,7 +266,7 @@ def _attach_unit(doc: Doc, cand: Candidate) -> None:
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every number expression in ``doc`` that is a quantity (not a date, age, identifier, …), in text order."""
-    text = doc.text
+    text = doc_text(doc)
     excluded = _exclusion_spans(doc)
     out: list[Candidate] = []
     for m in _pattern().finditer(text):
@@ -317,7 +331,7 @@ def _metres_not_millions(doc: Doc, cand: Candidate, surface: str) -> None:
 
 
 def _reject(doc: Doc, cand: Candidate, surface: str) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     right = text[cand.end:cand.end + 30]
     left = text[max(0, cand.start - 12):cand.start]
     if _AGE_RIGHT.match(right) or _AGE_LEFT.search(left):
