@@ -84,20 +84,25 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def _qualifiers() -> tuple[list[tuple[str, dict]], list[tuple[str, dict]]]:
-    rows = read_table("quantity_qualifiers.tsv")
-    before = sorted(((r["phrase"], r) for r in rows if r["position"] == "before"), key=lambda x: -len(x[0]))
-    after = sorted(((r["phrase"], r) for r in rows if r["position"] == "after"), key=lambda x: -len(x[0]))
-    return before, after
+_Phrases = tuple[list[tuple[str, dict]], list[tuple[str, dict]]]
+
+
+def _by_position(name: str, key: str) -> _Phrases:
+    """(before, after) rows of a lexicon with a ``position`` column, longest phrase first (longest match wins)."""
+    rows = read_table(name)
+    split = tuple(sorted(((r[key], r) for r in rows if r["position"] == where), key=lambda x: -len(x[0]))
+                  for where in ("before", "after"))
+    return split[0], split[1]
 
 
 @lru_cache(maxsize=1)
-def _units() -> tuple[list[tuple[str, dict]], list[tuple[str, dict]]]:
-    rows = read_table("quantity_units.tsv")
-    before = sorted(((r["surface"], r) for r in rows if r["position"] == "before"), key=lambda x: -len(x[0]))
-    after = sorted(((r["surface"], r) for r in rows if r["position"] == "after"), key=lambda x: -len(x[0]))
-    return before, after
+def _qualifiers() -> _Phrases:
+    return _by_position("quantity_qualifiers.tsv", "phrase")
+
+
+@lru_cache(maxsize=1)
+def _units() -> _Phrases:
+    return _by_position("quantity_units.tsv", "surface")
 
 
 _TIME_UNIT = r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centur(?:y|ies))"
