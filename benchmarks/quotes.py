@@ -8,7 +8,7 @@ leaves out the addressee, as PolNeAR's annotators did) and, for comparison, with
 Run: .venv/bin/python benchmarks/quotes.py [--limit N] [--split dev] [--baseline] [--parsed CACHE.spacy]
   --baseline  also run the scorer's own naive reporting-verb rule (per paragraph, as the scorer does)
   --parsed    reuse a DocBin of spaCy parses (only the quotes stage is then run: no entities; for quick iteration)
-  --speed N   instead: time the full pipeline over N news-corpus docs with and without the quotes stage
+  --speed N   instead: CPU time of each pipeline component over N news-corpus docs (what quotes add)
 """
 from __future__ import annotations
 
@@ -90,24 +90,42 @@ def run_baseline(arts: list[dict], sc) -> dict:
 
 
 def speed(n: int) -> None:
-    """Pipeline CPU seconds per doc over ``n`` news-corpus docs, with and without the quotes stage (best of 2).
+    """CPU time per doc of each pipeline component over ``n`` news-corpus docs: what the quotes stage adds.
 
-    CPU time of this process (``time.process_time``), not wall time: the machine is shared with other jobs."""
+    Every component is timed on every doc (``time.process_time``, not wall time: the machine is shared); then
+    the batched ``nlp.pipe`` is timed with and without the stage (``nlp.select_pipes(disable=["quotes"])``).
+    """
     from newsevents.pipeline import load_pipeline
 
     nlp = load_pipeline()
     texts = [d["text"] for d, _ in zip(read_jsonl(DATA / "news-corpus" / "docs.jsonl"), range(n))]
-    list(nlp.pipe(texts[:5]))  # warm up (gazetteer, lexicons)
+    list(nlp.pipe(texts[:3]))  # warm up (gazetteer, lexicons)
+    per = {name: 0.0 for name in nlp.pipe_names}
+    make = 0.0
+    for text in texts:
+        t0 = time.process_time()
+        doc = nlp.make_doc(text)
+        make += time.process_time() - t0
+        for name, proc in nlp.pipeline:
+            t1 = time.process_time()
+            doc = proc(doc)
+            per[name] += time.process_time() - t1
+    total = make + sum(per.values())
+    without = total - per["quotes"]
+    print(f"{len(texts)} news-corpus docs, CPU ms/doc: " + ", ".join(
+        f"{name} {1000 * t / len(texts):.1f}" for name, t in [("tokenizer", make), *per.items()]))
+    print(f"per-doc calls: pipeline {1000 * total / len(texts):.1f} ms/doc with quotes, "
+          f"{1000 * without / len(texts):.1f} without; quotes add {100 * per['quotes'] / without:.1f} %")
     took: dict[str, list[float]] = {"with": [], "without": []}
-    for label in ("with", "without", "with", "without"):
+    for label in ("with", "without", "with", "without"):  # batched nlp.pipe, best of two
         with nlp.select_pipes(disable=[] if label == "with" else ["quotes"]):
             t0 = time.process_time()
             for _ in nlp.pipe(texts, batch_size=16):
                 pass
             took[label].append(time.process_time() - t0)
-    with_q, without = min(took["with"]), min(took["without"])
-    print(f"{len(texts)} news-corpus docs: {1000 * with_q / len(texts):.1f} ms/doc with quotes, "
-          f"{1000 * without / len(texts):.1f} ms/doc without; quotes add {100 * (with_q - without) / without:.1f} %")
+    with_q, no_q = min(took["with"]), min(took["without"])
+    print(f"nlp.pipe + select_pipes: {1000 * with_q / len(texts):.1f} ms/doc with quotes, "
+          f"{1000 * no_q / len(texts):.1f} without; quotes add {100 * (with_q - no_q) / no_q:.1f} %")
 
 
 def row(name: str, s: dict) -> str:
