@@ -66,7 +66,7 @@ def article_context(doc: Doc, gaz: Gazetteer) -> Context:
 
 def _place_item(doc: Doc, index: int, choice: Choice, gaz: Gazetteer) -> dict:
     m = choice.mention
-    item: dict = {"id": f"P{index}", "start": m.start, "end": m.end, "text": doc.text[m.start:m.end]}
+    item: dict = {"id": f"P{index}", "start": m.start, "end": m.end, "text": m.text}
     best = choice.best
     if best is None:
         known = gaz.unresolvable_reason(m.text)
@@ -108,13 +108,14 @@ def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]], gaz: Optional[Gaze
         One ``Place``-shaped dict per span, in the order given.
     """
     mentions = []
+    text = doc.text  # Doc.text joins every token on each access
     for s, e in spans:
         span = doc.char_span(s, e, alignment_mode="expand")
         tokens = (span.start, span.end) if span is not None and len(span) else (0, 0)
-        mentions.append(Mention(s, e, doc.text[s:e], "given", tokens=tokens))
+        mentions.append(Mention(s, e, text[s:e], "given", tokens=tokens))
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for a, b in zip(order, order[1:]):
-        if doc.text[mentions[a].end:mentions[b].start].strip() == ",":
+        if text[mentions[a].end:mentions[b].start].strip() == ",":
             mentions[a].container = b
     return resolve_mentions(doc, mentions, gaz)
 

@@ -85,7 +85,11 @@ def _is_name_token(token) -> bool:
 
 def _strong(gaz: Gazetteer, text: str, min_city_pop: int = MIN_EMBEDDED_CITY_POP) -> bool:
     """Whether a text is the primary or official name of a country, area, or a big enough city."""
-    return any(c.how < 2 and (c.kind in ("country", "admin1", "admin2", "continent")
+    if len(text) < 4 and not text.isupper():
+        return False  # "Al" (Jazeera), "La", "El": two-letter towns open too many names
+    has_area_word = any(w in _AREA_WORDS for w in text.split())
+    return any(c.how < 2 and (c.kind in ("country", "admin1", "continent")
+                              or (c.kind == "admin2" and (has_area_word or c.population >= min_city_pop))
                               or (c.kind == "city" and c.population >= min_city_pop))
                for c in gaz.candidates(text))
 
@@ -125,14 +129,14 @@ def _county_spans(doc: Doc) -> list[tuple[int, int]]:
 def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tuple[int, int]]:
     """Country names the model left out of every entity (headlines, lists)."""
     out = []
+    free = [not taken[t.i] and _is_name_token(t) for t in doc]  # per-token check once: this scan sees every token
     i = 0
     while i < len(doc):
         hit = None
         for n in (3, 2, 1):
-            toks = doc[i:i + n]
-            if len(toks) < n or any(taken[t.i] for t in toks) or not all(_is_name_token(t) for t in toks):
+            if i + n > len(doc) or not all(free[i:i + n]):
                 continue
-            if any(c.kind == "country" and c.how < 2 for c in gaz.candidates(toks.text)):
+            if any(c.kind == "country" and c.how < 2 for c in gaz.candidates(doc[i:i + n].text)):
                 hit = (i, i + n)
                 break
         if hit:
@@ -191,6 +195,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans += [(s, e, "country-name") for s, e in _country_name_spans(doc, gaz, taken)]
     persons = _person_offsets(doc)
     mentions: list[Mention] = []
+    doc_text = doc.text  # Doc.text joins every token on each access
     last_end = -1
     for s, e, source in sorted(spans):
         if s < last_end:
@@ -205,7 +210,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         last_end = e
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if re.fullmatch(r",\s*", doc.text[a.end:b.start]):
+        if re.fullmatch(r",\s*", doc_text[a.end:b.start]):
             a.container = i + 1
     return mentions
 
@@ -220,7 +225,7 @@ def demonym_mentions(doc: Doc) -> list[dict]:
     out = []
     for token in doc:
         if token.text[:1].isupper():
-            iso = table.get(name_key(token.text))
+            iso = table.get(token.lower_)  # keys are lower case; name_key per token would cost more than the stage
             if iso:
                 out.append({"start": token.idx, "end": token.idx + len(token.text), "text": token.text,
                             "country": iso})

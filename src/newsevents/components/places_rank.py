@@ -38,6 +38,8 @@ W_KIND_WORD = 3.0
 #: an area named like a big city inside it ("Geneva" canton, "Paris" département, "New York" state) means the
 #: city unless the text says otherwise; "big" = at least a tenth of the area's population
 W_SAME_NAME_CITY = 2.5
+#: a city that gives its name to its province or county is its seat and the one meant abroad ("Geneva")
+W_SEAT = 1.0
 #: below this softmax share the top candidates are listed with the place
 UNSURE = 0.8
 _COUNTY_WORDS = ("county", "parish", "province", "governorate", "district", "oblast", "prefecture")
@@ -72,8 +74,9 @@ def prior(c: Candidate, text: str) -> float:
 def context_score(c: Candidate, ctx: Context) -> float:
     """Score from the article context (countries are log-damped so one repeated name does not swamp it)."""
     score = 0.0
-    if c.country and ctx.countries.get(c.country):
-        score += W_COUNTRY * min(1.5, 0.5 + 0.5 * math.log2(1 + ctx.countries[c.country]))
+    weight = ctx.countries.get(c.country) if c.country else 0
+    if weight:  # membership counts, repetition only a little: "the US" said twice must not pull every US town
+        score += W_COUNTRY * min(1.0, weight) + 0.25 * math.log2(1 + weight)
     if c.admin1 and ctx.admin1s.get(c.admin1):  # for an admin1 candidate: places inside it are mentioned
         score += W_ADMIN1
     return score
@@ -108,6 +111,13 @@ def _shadowed(area: Candidate, cands: list[Candidate]) -> float:
         if c.kind == "city" and c.how == 0 and _contains(area, c) and c.population * 10 >= area.population:
             return W_SAME_NAME_CITY
     return 0.0
+
+
+def _seat(city: Candidate, cands: list[Candidate]) -> float:
+    """Bonus for a city named like the area around it (Geneva, Kyiv, Quebec): the area's seat, known abroad."""
+    if city.kind != "city":
+        return 0.0
+    return W_SEAT if any(a.kind in ("admin1", "admin2") and _contains(a, city) for a in cands) else 0.0
 
 
 def _softmax_top(scores: list[float]) -> list[float]:
@@ -156,7 +166,7 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> lis
         base: Context from outside the toponyms (demonyms, actors, outlet).
     """
     cands = [_candidates(m, gaz) for m in mentions]
-    priors = [[prior(c, m.text) - _shadowed(c, cs) for c in cs] for m, cs in zip(mentions, cands)]
+    priors = [[prior(c, m.text) - _shadowed(c, cs) + _seat(c, cs) for c in cs] for m, cs in zip(mentions, cands)]
 
     def run(ctx_for) -> list[Choice]:
         out: list[Choice] = []

@@ -273,7 +273,6 @@ class _Builder:
                 con.executemany("INSERT INTO meta VALUES (?,?)", [
                     ("version", GAZETTEER_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
                     ("places", str(len(self.places))), ("names", str(len(self.names)))])
-            con.execute("VACUUM")
         finally:
             con.close()
 
