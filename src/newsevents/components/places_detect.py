@@ -8,7 +8,7 @@ are not places: :func:`demonym_mentions` returns them as context for ranking.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -41,7 +41,6 @@ class Mention:
     source: str
     container: Optional[int] = None  # index of the mention right after ", " ("Paris, Texas": Texas's index)
     tokens: tuple[int, int] = (0, 0)  # token span (start, end) for the parse-based metonymy check
-    extra: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,7 @@ from collections import defaultdict
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 from ..config import get_settings
 from ..errors import Code, GazetteerError
@@ -319,11 +319,3 @@ def build_gazetteer(force: bool = False, path: Optional[Path] = None) -> dict:
     return {"path": str(path), "built": True, "counts": counts, "seconds": seconds,
             "megabytes": round(path.stat().st_size / 1e6, 1)}
 
-
-def iter_names(path: Path) -> Iterable[tuple[str, int, int]]:
-    """All (key, geonameid, how) rows of a built gazetteer (for diagnostics)."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        yield from con.execute("SELECT key, geonameid, how FROM names")
-    finally:
-        con.close()
