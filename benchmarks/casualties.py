@@ -76,7 +76,8 @@ def main() -> None:
         for policy in POLICIES:
             combined = {iid: incident_casualties(rs, policy)[key] or 0 for iid, rs in per_incident.items()}
             pairs = [(combined[iid], gold(iid)) for iid in per_incident]
-            rows.append((key, f"per incident ({policy})", _score(pairs), _score([(0, t) for _, t in pairs])))
+            label = f"per incident ({policy}{', default' if policy == 'latest' else ''})"
+            rows.append((key, label, _score(pairs), _score([(0, t) for _, t in pairs])))
         single = [(rs[0][key] or 0, gold(iid)) for iid, rs in per_incident.items() if len(rs) == 1]
         rows.append((key, "incidents with one article", _score(single), _score([(0, t) for _, t in single])))
 
