@@ -186,7 +186,7 @@ def counted_noun(doc: Doc, num: Span) -> tuple[Optional[Token], Token]:
         if tok.head.i not in inside:
             root = tok
             break
-    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "nmod", "npadvmod", "advmod") \
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "predet", "nmod", "npadvmod", "advmod") \
             and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") \
             and root.head.i - num.end < 6:
         noun = climb_possessor(root.head)
