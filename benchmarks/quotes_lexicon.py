@@ -1,7 +1,7 @@
 """Mine the reporting-cue lexicon (src/newsevents/resources/quote_cues.tsv) from PolNeAR's TRAIN split.
 
-For every verb in a train article that governs a clausal complement (``ccomp``) or an open complement
-(``xcomp``), count how often PolNeAR's first annotator marked it as the head of an attribution cue. The rate
+For every verb in a train article that governs a clausal complement (``ccomp``), an open complement
+(``xcomp``), an object (``dobj``) or a prepositional object (``prep-for`` …), count how often PolNeAR's first annotator marked it as the head of an attribution cue. The rate
 ``cue / total`` per (lemma, frame) is what the quotes stage uses to decide whether a verb reports speech or thought.
 Only the train split is read (dev is for measuring, test is held out).
 
@@ -64,11 +64,13 @@ def main() -> int:
     cue: collections.Counter = collections.Counter()
     for art, doc in zip(arts, docs):
         heads = set()
+        contents: dict[int, list] = collections.defaultdict(list)  # cue head -> its attribution's content spans
         for att in art["annotations"][0]["attributions"]:
             for c in att["cue"]:
                 h = cue_head(doc, c["start"], c["end"])
                 if h is not None:
                     heads.add(h.i)
+                    contents[h.i].extend((s["start"], s["end"]) for s in att["content"])
         inside = [(q.start, q.end) for q in find_quoted(doc.text)]
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX"):
@@ -80,13 +82,22 @@ def main() -> int:
                     key = (tok.lemma_.lower(), frame + ("@q" if quoted else ""))
                     total[key] += 1
                     cue[key] += tok.i in heads
+            # "called for X", "referring to X": the preposition is part of the cue; counted only for verbs with no
+            # other frame, where the prepositional object can be the content ("said in May that" is a ccomp)
+            for c in tok.children if not deps & set(FRAMES) else ():
+                if c.dep_ == "prep" and c.i > tok.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                    key = (tok.lemma_.lower(), "prep-" + c.lower_ + ("@q" if quoted else ""))
+                    obj = next(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+                    total[key] += 1  # a cue only when its content holds the object ("said in a statement" is not)
+                    cue[key] += any(s <= obj.idx < e for s, e in contents.get(tok.i, ()))
+                    break
     rows = sorted((k for k in total if cue[k] >= args.min_count), key=lambda k: (k[1], -cue[k] / total[k], k[0]))
     with open(OUT, "w", encoding="utf-8") as fh:
         fh.write("# Reporting-cue lexicon for newsevents_quotes_v1, mined by benchmarks/quotes_lexicon.py from the\n"
                  f"# PolNeAR train split ({len(arts)} articles, first annotator) on {dt.date.today().isoformat()}.\n"
                  "# lemma: spaCy lemma of a verb; frame: it governs a ccomp (clause), xcomp (to-infinitive) or dobj\n"
-                 "# (object), with '@q' when the verb itself stands inside quotation marks (speech inside a\n"
-                 "# direct quote);\n"
+                 "# (object) or prep-<p> (a prepositional object: 'call for'), with '@q' when the verb itself\n"
+                 "# stands inside quotation marks (speech inside a direct quote);\n"
                  "# cue: times it headed a gold attribution cue in that frame; total: times seen in that frame;\n"
                  f"# rate = cue/total. Rows with cue >= {args.min_count} only.\n")
         fh.write("lemma\tframe\tcue\ttotal\trate\n")

@@ -236,10 +236,12 @@ def clip(span: Optional[Span], para: Span, text: str) -> Optional[Span]:
     return trim(text, max(span[0], para[0]), min(span[1], para[1]))
 
 
-def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, recipient: bool) -> list[Attribution]:
+def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, recipient: bool,
+                 polnear: bool = False) -> list[Attribution]:
     """Verbs of saying or thinking with a clausal (ccomp), to-infinitive (xcomp) or object (dobj) complement.
 
-    ``text`` is ``doc.text`` (passed in: spaCy rebuilds it on every access).
+    ``text`` is ``doc.text`` (passed in: spaCy rebuilds it on every access); ``polnear`` takes PolNeAR's broader
+    attribution verbs (lower train rates, see :func:`.quotes_lexicon.is_cue`).
     """
     out: list[Attribution] = []
     for tok in doc:
@@ -254,20 +256,26 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
             cue = tokens_span(doc, tok.i, clear[0].i)
         else:
             for c in tok.children:
-                if c.dep_ == "ccomp" and is_cue(lemma, "ccomp"):
+                if c.dep_ == "ccomp" and is_cue(lemma, "ccomp", polnear):
                     comp, rule = c, "ccomp"
                     break
-                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and is_cue(lemma, "xcomp"):
+                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and is_cue(lemma, "xcomp", polnear):
                     comp, rule = c, "xcomp"
                     break
             else:
                 objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
-                if objs and lemma not in _RECIPIENT_VERBS and is_cue(lemma, "dobj") and _as_quoting_head(tok) is None:
+                if objs and lemma not in _RECIPIENT_VERBS and is_cue(lemma, "dobj", polnear) and \
+                        _as_quoting_head(tok) is None:
                     comp, rule = objs[0], "dobj"
+                elif polnear and not objs:
+                    comp = _prep_object(tok, lemma)
+                    if comp is not None:
+                        rule = "prep"
+                        cue = (cue_span(doc, tok, recipient)[0], comp.head.idx + len(comp.head))
         if comp is None:
             continue
         para = paragraph_of(text, tok.idx)
-        content = _to_quote_end(balance(text, clip(object_content(doc, text, comp) if rule == "dobj" else
+        content = _to_quote_end(balance(text, clip(object_content(doc, text, comp) if rule in ("dobj", "prep") else
                                                    clause_content(doc, text, comp, keep_that), para, text)), quoted)
         if content is None or not content[0] <= comp.idx < content[1]:
             continue
@@ -284,6 +292,18 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
                                speaker_head=speaker_tok.i if speaker is not None else None,
                                cue_head=tok.i, rule=rule))
     return out
+
+
+def _prep_object(verb: Token, lemma: str) -> Optional[Token]:
+    """The object of the first preposition after a verb whose ``prep-<p>`` frame PolNeAR train marks as a cue
+    ("called for X", "referring to X"; ``convention="polnear"`` only)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs and is_cue(lemma, "prep-" + c.lower_, True):
+                return objs[0]
+            return None
+    return None
 
 
 def _as_quoting(verb: Token) -> Optional[tuple[Token, Token]]:
@@ -416,3 +436,35 @@ def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> 
         out.append(Attribution(content=content, cue=cue, speaker=speaker, speaker_head=head,
                                cue_head=verb.i if verb is not None else None, kind="direct", rule=rule, quote=q))
     return out
+
+
+#: Words allowed in the name before a headline colon ("Trump:", "NY Daily News:", "Clinton camp:"): at most this
+#: many tokens, none a verb (PolNeAR train marks these headline sources; 51 in 150 train articles).
+_COLON_NAME_MAX = 4
+
+
+def headline_colon(doc: Doc, text: str, quoted: list[Quoted]) -> list[Attribution]:
+    """A headline-style "Name: what they said" at the start of a sentence ("Poll: Smith leads in Ohio"):
+    source the name, cue the colon, content the rest of the sentence."""
+    out: list[Attribution] = []
+    for sent in doc.sents:
+        toks = [t for t in sent[:_COLON_NAME_MAX + 1]]
+        colon = next((t for t in toks if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
+            continue
+        name = doc[sent.start:colon.i]
+        if not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.text in (".", "'s", "\u2019s") for t in name) \
+                or not any(t.pos_ in ("PROPN", "NOUN") for t in name) or inside(colon.idx, quoted):
+            continue
+        para = paragraph_of(text, colon.idx)
+        content = clip((doc[colon.i + 1].idx, sent.end_char), para, text)
+        if content is None or inside(content[0], quoted) or text[colon.idx + 1:content[0]].strip():
+            continue
+        out.append(Attribution(content=content, cue=(colon.idx, colon.idx + 1), speaker=trim(text, *name_span(name)),
+                               speaker_head=name.root.i, cue_head=colon.i, rule="headline-colon"))
+    return out
+
+
+def name_span(span) -> Span:
+    """Character span of a spaCy span."""
+    return span.start_char, span.end_char

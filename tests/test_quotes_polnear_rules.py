@@ -1,0 +1,67 @@
+"""Recall rules learned from PolNeAR train (invented sentences, asserting offsets): the headline colon in every
+convention, and PolNeAR's broader attribution verbs ("wants", "endorses", "called for") only with
+``convention="polnear"``."""
+from __future__ import annotations
+
+import pytest
+
+
+def _span(text: str, part: str):
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _extract(nlp, text: str, convention: str) -> list[dict]:
+    from newsevents.components.quotes import QuoteExtractor
+
+    return QuoteExtractor(convention).extract(nlp(text))
+
+
+def _by_content(quotes: list[dict], text: str, content: str) -> dict | None:
+    want = _span(text, content)
+    found = [q for q in quotes if (q["content"]["start"], q["content"]["end"]) == want]
+    return found[0] if found else None
+
+
+HEADLINES = [
+    # (text, source, content)
+    ("Mayor Berg: Bridge Repairs Will Finish Before Winter.\n\nThe city council met on Monday.",
+     "Mayor Berg", "Bridge Repairs Will Finish Before Winter"),
+    ("Poll: Ellison Leads Hixon by Five Points in Ohio.\n\nVoters were asked in October.",
+     "Poll", "Ellison Leads Hixon by Five Points in Ohio"),
+]
+
+
+@pytest.mark.parametrize("convention", ["newsevents", "polnear"])
+@pytest.mark.parametrize("text, source, content", HEADLINES)
+def test_quotes_polnear_rules_headline_colon(nlp, text, source, content, convention):
+    q = _by_content(_extract(nlp, text, convention), text, content)
+    assert q is not None
+    assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
+    assert (q["cue"]["start"], q["cue"]["end"]) == (text.index(":"), text.index(":") + 1)
+
+
+def test_quotes_polnear_rules_colon_after_verb_is_not_headline(nlp):
+    text = "The report found three things: delays, cost overruns and missing permits."
+    quotes = _extract(nlp, text, "newsevents")
+    assert all(q["cue"] is None or q["cue"]["text"] != ":" for q in quotes)
+
+
+POLNEAR_ONLY = [
+    # (text, source, cue, content): attribution frames PolNeAR train marks as cues (rate >= 0.3 / 0.5 for
+    # prepositions) that are not reported speech in the default convention
+    ("Senator Ruth Ellison wants the bridge rebuilt by May.", "Senator Ruth Ellison", "wants",
+     "the bridge rebuilt by May"),
+    ("The farmers union endorses the new water plan.", "The farmers union", "endorses", "the new water plan"),
+    ("Governor Tomas Leclerc called for an inquiry into the flood response.", "Governor Tomas Leclerc",
+     "called for", "an inquiry into the flood response"),
+]
+
+
+@pytest.mark.parametrize("text, source, cue, content", POLNEAR_ONLY)
+def test_quotes_polnear_rules_attribution_verbs(nlp, text, source, cue, content):
+    q = _by_content(_extract(nlp, text, "polnear"), text, content)
+    assert q is not None, _extract(nlp, text, "polnear")
+    assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
+    assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
+    assert _by_content(_extract(nlp, text, "newsevents"), text, content) is None
