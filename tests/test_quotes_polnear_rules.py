@@ -65,3 +65,23 @@ def test_quotes_polnear_rules_attribution_verbs(nlp, text, source, cue, content)
     assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
     assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
     assert _by_content(_extract(nlp, text, "newsevents"), text, content) is None
+
+
+@pytest.mark.parametrize("text, source, cue, left, right", [
+    ("The new ferry, the harbour master said, will carry 400 passengers.", "the harbour master", "said",
+     "The new ferry", "will carry 400 passengers"),
+    ("Most farmers, Ruth Ellison argued, cannot afford the new diesel tax.", "Ruth Ellison", "argued",
+     "Most farmers", "cannot afford the new diesel tax"),
+])
+def test_quotes_polnear_rules_interrupting_cue(nlp, text, source, cue, left, right):
+    # PolNeAR convention: the content in two pieces around the reporting clause, both with its cue and source
+    quotes = _extract(nlp, text, "polnear")
+    for piece in (left, right):
+        q = _by_content(quotes, text, piece)
+        assert q is not None, quotes
+        assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
+        assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
+    # default convention: one content over the whole reported clause
+    whole = text[text.index(left):text.index(right) + len(right)]
+    q = _by_content(_extract(nlp, text, "newsevents"), text, whole)
+    assert q is not None and (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from . import stage_call
 from .quotes_marks import Quoted, find_quoted, paragraphs
-from .quotes_rules import Attribution, according_to, clause_rules, direct_rules, headline_colon, trim
+from .quotes_rules import (Attribution, according_to, clause_rules, direct_rules, headline_colon,
+                           parenthetical_rules, trim)
 from .quotes_speaker import link_speakers
 
 logger = logging.getLogger(__name__)
@@ -176,6 +177,7 @@ class QuoteExtractor:
         quoted = find_quoted(text)
         clause = clause_rules(doc, text, quoted, keep_that=polnear, recipient=not polnear, polnear=polnear)
         clause += according_to(doc, text) + headline_colon(doc, text, quoted)
+        clause += parenthetical_rules(doc, text, quoted, split=polnear)
         direct = direct_rules(doc, text, quoted, recipient=not polnear)
         return _carry(doc, text, _merge(clause, direct, quoted), quoted)
 

@@ -468,3 +468,38 @@ def headline_colon(doc: Doc, text: str, quoted: list[Quoted]) -> list[Attributio
 def name_span(span) -> Span:
     """Character span of a spaCy span."""
     return span.start_char, span.end_char
+
+
+def parenthetical_rules(doc: Doc, text: str, quoted: list[Quoted], split: bool) -> list[Attribution]:
+    """A reporting clause set off by commas inside what it reports: "The bridge, the mayor said, will reopen".
+
+    spaCy attaches the reporting verb as ``parataxis`` of the reported clause. The content is that clause without
+    the reporting one: with ``split`` (PolNeAR convention) one attribution per piece, as PolNeAR annotates such
+    contents (833 of 1,156 discontinuous-content gaps in 300 train articles hold the cue); otherwise one span over
+    the whole clause.
+    """
+    out: list[Attribution] = []
+    for tok in doc:
+        if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or tok.head.pos_ not in ("VERB", "AUX") or \
+                not is_cue(tok.lemma_.lower(), "ccomp") or inside(tok.idx, quoted):
+            continue
+        subj = [c for c in tok.children if c.dep_ in _SUBJ]
+        first, last = tok.left_edge.i, tok.right_edge.i
+        comma = first if doc[first].text == "," else first - 1  # the parser may give the comma to the verb
+        if not subj or comma < 1 or doc[comma].text != ",":
+            continue
+        head = tok.head
+        para = paragraph_of(text, tok.idx)
+        left = clip((head.left_edge.idx, doc[comma].idx), para, text) if head.left_edge.i < comma else None
+        right = clip((doc[last].idx + len(doc[last]), head.right_edge.idx + len(head.right_edge)), para, text) \
+            if head.right_edge.i > last else None
+        if left is None or right is None:  # "…, the mayor said." at the end is the ccomp rules' case
+            continue
+        pieces = [left, right] if split else [(left[0], right[1])]
+        cue = trim(text, *cue_span(doc, tok, recipient=not split))
+        speaker = clip(source_span(text, subj[0], [left, right] + ([cue] if cue else [])), para, text)
+        for piece in pieces:
+            out.append(Attribution(content=piece, cue=cue, speaker=speaker,
+                                   speaker_head=subj[0].i if speaker is not None else None, cue_head=tok.i,
+                                   rule="parenthetical"))
+    return out
