@@ -85,7 +85,7 @@ def main() -> None:
     n_single = sum(len(rs) == 1 for rs in per_incident.values())
     print(f"GVA incidents: {len(per_incident)} ({n_single} with one article), {n_articles} articles, "
           f"pipeline {elapsed:.0f} s")
-    print(f"| count | level | newsevents | zero baseline |\n|---|---|---|---|")
+    print("| count | level | newsevents | zero baseline |\n|---|---|---|---|")
     for key, level, ours, zero in rows:
         print(f"| {key} | {level} | {ours} | {zero} |")
 

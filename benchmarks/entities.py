@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DATA, read_jsonl, scorer  # noqa: E402
+from _common import DATA, read_jsonl, scorer, stage_share  # noqa: E402
 
 TYPES = ("PER", "ORG", "LOC")
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it"})
@@ -146,26 +146,6 @@ def run_documents(nlp, docs: list[list[dict]], use_stage: bool, do_truecase: boo
     return pred
 
 
-def stage_share(n_docs: int) -> str:
-    """CPU seconds of the model and of the entities stage alone on the first ``n_docs`` news-corpus documents."""
-    from newsevents.pipeline import build_pipeline
-
-    texts = [row["text"] for _, row in zip(range(n_docs), read_jsonl(DATA / "news-corpus" / "docs.jsonl"))]
-    nlp = build_pipeline(stages=("entities",))
-    list(nlp.pipe(texts[:5]))  # warm-up: model and lexicons loaded once
-    with nlp.select_pipes(disable=["entities"]):
-        t0 = time.process_time()
-        docs = list(nlp.pipe(texts, batch_size=32))
-        base = time.process_time() - t0
-    stage = nlp.get_pipe("entities")
-    t0 = time.process_time()
-    for doc in docs:
-        stage(doc)
-    alone = time.process_time() - t0
-    return (f"{len(docs)} news-corpus docs, {sum(len(d) for d in docs)} tokens: normalize + model {base:.2f} s CPU, "
-            f"entities stage alone {alone:.2f} s ({alone / base * 100:.1f} %)")
-
-
 def row(name: str, result: dict, seconds: float) -> str:
     per = result["per_type"]
     cells = " | ".join(f"{per[t]['f1'] * 100:.1f}" if t in per else "-" for t in TYPES)
@@ -181,7 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--timing", type=int, default=0, help="also time the stage on N news-corpus documents")
     args = ap.parse_args(argv)
     if args.timing:
-        print(stage_share(args.timing))
+        print(stage_share("entities", args.timing))
 
     import spacy
 

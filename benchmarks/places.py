@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DATA, read_jsonl, scorer  # noqa: E402
+from _common import DATA, read_jsonl, scorer, stage_share  # noqa: E402
 
 
 def load_set(name: str, limit: int | None) -> tuple[dict, dict, dict]:
@@ -74,27 +74,13 @@ def fmt(x, pct=True) -> str:
 
 
 def timing(n: int) -> None:
-    """Time of the places stage against the rest of the pipeline over n news-corpus docs, and its memory."""
+    """The places stage's share of pipeline time over n news-corpus docs, and the memory the gazetteer adds."""
     from newsevents.gazetteer.lookup import get_gazetteer
-    from newsevents.pipeline import build_pipeline
 
-    texts = [d["text"] for _, d in zip(range(n), read_jsonl(DATA / "news-corpus" / "docs.jsonl"))]
-    nlp = build_pipeline()
-    list(nlp.pipe(texts[:5]))
-    t0 = time.perf_counter()
-    with nlp.select_pipes(disable=["places"]):
-        docs = list(nlp.pipe(texts, batch_size=32))
-    rest = time.perf_counter() - t0
     rss0 = _rss_mb()
     get_gazetteer()
-    stage = nlp.get_pipe("places")
-    t0 = time.perf_counter()
-    for doc in docs:
-        stage(doc)
-    places = time.perf_counter() - t0
-    rss1 = _rss_mb()
-    print(f"{n} docs: other stages {rest:.1f} s, places {places:.1f} s = {100 * places / (rest + places):.1f} % of"
-          f" pipeline time; RSS {rss0:.0f} MB before the gazetteer was opened, {rss1:.0f} MB after the stage ran")
+    print(f"RSS {rss0:.0f} MB before the gazetteer was opened, {_rss_mb():.0f} MB after")
+    print(stage_share("places", n))
 
 
 def _rss_mb() -> float:

@@ -94,7 +94,7 @@ def main() -> None:
                                  check=True, capture_output=True, text=True)
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(json.dumps(rows[-1]), file=sys.stderr)
-    print(f"| n_process | pipeline | articles/s | words/s | peak RSS MB/process | full/bare |")
+    print("| n_process | pipeline | articles/s | words/s | peak RSS MB/process | full/bare |")
     print("|---|---|---|---|---|---|")
     for n_process in (1, 2):
         bare = next(r for r in rows if r["mode"] == "bare" and r["n_process"] == n_process)

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DATA, read_jsonl, scorer  # noqa: E402
+from _common import DATA, scorer, stage_share  # noqa: E402
 
 CORPORA = ("timebank", "aquaint")
 
@@ -47,36 +47,6 @@ def row(name: str, m: dict) -> str:
             f"{m['relaxed_p']*100:.1f} | {m['relaxed_r']*100:.1f} | {m['relaxed_f1']*100:.1f} | "
             f"{m['type_accuracy']*100:.1f} | {m['value_accuracy']*100:.1f} | {m['value_f1']*100:.1f} | "
             f"{m['n_pred']}/{m['n_gold']} |")
-
-
-def speed(n: int) -> None:
-    """CPU seconds of the times stage against the whole pipeline over n news-corpus documents.
-
-    One pass of the full configured pipeline (``nlp.pipe``), then the times stage again on the processed docs:
-    CPU time (``time.process_time``) so that other load on the machine does not count.
-    """
-    from newsevents.pipeline import build_pipeline
-
-    nlp = build_pipeline()
-    rows = [d for _, d in zip(range(n), read_jsonl(DATA / "news-corpus" / "docs.jsonl"))]
-
-    def docs():
-        for d in rows:
-            doc = nlp.make_doc(d.get("text", ""))
-            doc._.meta = {"published": d.get("publication_date"), "language": "en"}
-            yield doc
-
-    times_proc = nlp.get_pipe("times")
-    list(nlp.pipe(list(docs())[:3]))  # warm-up: load lexicons, compile patterns
-    t0 = time.process_time()
-    done = list(nlp.pipe(docs(), batch_size=16))
-    full = time.process_time() - t0
-    t0 = time.process_time()
-    for doc in done:
-        times_proc(doc)
-    alone = time.process_time() - t0
-    print(f"speed over {len(done)} news-corpus docs, pipeline {nlp.pipe_names}: full pipeline {full:.1f}s CPU, "
-          f"times stage {alone:.2f}s CPU = {alone / full * 100:.1f}% ({alone / len(done) * 1000:.1f} ms/doc)")
 
 
 def main(argv=None) -> None:
@@ -122,7 +92,7 @@ def main(argv=None) -> None:
     if args.errors:
         print("\n".join(te3._errors(gold_all, docs_all, pred_all, args.errors)))
     if args.speed:
-        speed(args.speed)
+        print(stage_share("times", args.speed))
 
 
 if __name__ == "__main__":

@@ -3,23 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.config import get_settings
 from newsevents.gazetteer.build import FILE_NAME, build_gazetteer
 from newsevents.gazetteer.lookup import reset_gazetteers
 
 
 @pytest.fixture(scope="module", autouse=True)
-def gazetteer_dir(tmp_path_factory):
-    """Point data_dir at a temp dir holding the real gazetteer (built once per session, shared by modules)."""
-    folder = tmp_path_factory.getbasetemp() / "places-gazetteer"
-    if not (folder / FILE_NAME).is_file():
-        build_gazetteer(path=folder / FILE_NAME)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSEVENTS_DATA_DIR", str(folder))
-        get_settings.cache_clear()
-        reset_gazetteers()
-        yield folder
-    get_settings.cache_clear()
+def gazetteer_dir(data_dir):
+    """The session's data_dir with the real gazetteer built in it (once per session, shared by modules)."""
+    if not (data_dir / FILE_NAME).is_file():
+        build_gazetteer(path=data_dir / FILE_NAME)
+    reset_gazetteers()
+    yield data_dir
     reset_gazetteers()
 
 

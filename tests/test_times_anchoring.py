@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_times_expressions import TUE, find, times_of, times_nlp  # noqa: F401  (fixture re-used)
+from test_times_expressions import TUE, find, times_of
 
 
 @pytest.mark.parametrize("text,published,extent,value", [

@@ -13,14 +13,6 @@ from newsevents.components.times_normalize import duration_value, easter, holida
 TUE = "2016-03-15"
 
 
-@pytest.fixture(scope="module")
-def times_nlp():
-    """The model with only the times stage (isolates this stage from the others)."""
-    from newsevents.pipeline import build_pipeline
-
-    return build_pipeline(stages=("times",))
-
-
 def times_of(nlp, text: str, published):
     """``doc._.times`` for a text with the given publication date."""
     doc = nlp.make_doc(text)

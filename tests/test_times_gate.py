@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import yaml
 
-from test_times_expressions import times_nlp, times_of  # noqa: F401  (fixture re-used)
+from test_times_expressions import times_of
 
 RECALL_FLOOR = 0.9
 PRECISION_FLOOR = 0.9

@@ -102,12 +102,12 @@ def _patterns() -> list[tuple[str, str]]:
                 rf"|{weekday}s(?:\s+(?:{pod}))?(?![\w-])"),
         ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?![\w-])(?:\s+{yr})?"),
         ("weekend", r"the\s+weekend(?![\w-])"),
-        ("year_words", rf"(?:the\s+year\s+)?(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?\s+)?"
-                       rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|"
-                       rf"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-                       rf"eighteen|nineteen|o[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))(?![\w-])"
-                       rf"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|"
-                       rf"nine|ten))?(?![\w-])"),
+        ("year_words", r"(?:the\s+year\s+)?(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?\s+)?"
+                       r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|"
+                       r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                       r"eighteen|nineteen|o[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))(?![\w-])"
+                       r"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten))?(?![\w-])"),
         ("decade", r"(?:the\s+)?(?:early|late|mid)?[\s-]*(?<![\w-])(?:twenties|thirties|forties|fifties|sixties|"
                    r"seventies|eighties|nineties)(?![\w-])"),
         ("relative", r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|first\s+half|second\s+half)"
