@@ -1,11 +1,18 @@
 """In-process and local-process-pool engine: Articles → ArticleRecords, in input order, errors included.
 
 Error articles (ingest failed) are not sent through spaCy; they come back as error records in their place.
-``n_process > 1`` uses spaCy's own multiprocessing (``nlp.pipe(n_process=…)``); records are identical either way.
+``n_process > 1`` runs the same per-article function in a local process pool: each worker turns a chunk of Articles
+into ArticleRecords (tokenizing, the model, our stages and the record conversion all in the worker), and chunks come
+back in input order. spaCy's own ``nlp.pipe(n_process=…)`` was measured slower here: Docs carrying metadata must be
+made and serialized in the parent, which then also converts every record (full/bare throughput 0.77 with it on 2
+cores against 0.85 in one process). Records are identical either way (tested).
 """
 from __future__ import annotations
 
+import itertools
 import logging
+import multiprocessing
+from collections import deque
 from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
@@ -46,12 +53,15 @@ def process(articles: Iterable[Article], nlp: Optional[Language] = None, n_proce
         articles: Articles from :mod:`newsevents.ingest` (error articles pass through as error records).
         nlp: A pipeline from :func:`newsevents.pipeline.load_pipeline`; the configured one by default.
         n_process: Worker processes (1 = in-process).
-        batch_size: Documents per ``nlp.pipe`` batch.
+        batch_size: Documents per ``nlp.pipe`` batch (and per chunk sent to a worker).
     """
     settings = get_settings()
     nlp = nlp or load_pipeline()
     n_process = n_process or settings.n_process
     batch_size = batch_size or settings.batch_size
+    if n_process > 1:
+        yield from _pooled(articles, nlp, n_process, batch_size)
+        return
     pending: dict[int, Article] = {}
     next_out = 0
 
@@ -71,11 +81,36 @@ def process(articles: Iterable[Article], nlp: Optional[Language] = None, n_proce
                 yield error_record(bad.errors, bad.source, bad.meta, bad.text)
             next_out += 1
 
-    for doc, index in nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, index in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
         yield from flush(index)
         yield from_doc(doc)
         next_out = index + 1
     yield from flush(next_out)
+
+
+#: The pipeline a forked pool worker uses: set in the parent just before the pool forks, inherited by the workers.
+_WORKER_NLP: Optional[Language] = None
+
+
+def _work(chunk: list[Article]) -> list[ArticleRecord]:
+    return list(process(chunk, nlp=_WORKER_NLP, n_process=1, batch_size=len(chunk)))
+
+
+def _pooled(articles: Iterable[Article], nlp: Language, n_process: int, batch_size: int) -> Iterator[ArticleRecord]:
+    """Chunks of articles through a pool of forked workers; results in input order, a few chunks in flight."""
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    chunks = iter(lambda it=iter(articles): list(itertools.islice(it, batch_size)), [])
+    # fork: workers share the parent's loaded model pages. At most 2 chunks per worker are in flight, so a
+    # million-line input is read as it is processed, not queued whole (Pool.imap would read it all at once).
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        in_flight: deque = deque()
+        for chunk in chunks:
+            in_flight.append(pool.apply_async(_work, (chunk,)))
+            if len(in_flight) >= 2 * n_process:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
 
 
 def extract(text: Optional[str] = None, *, html: Optional[str] = None, url: Optional[str] = None,
