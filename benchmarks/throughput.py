@@ -18,22 +18,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DATA, read_jsonl  # noqa: E402
-
-
-def load_texts(limit: int) -> list[dict]:
-    docs = []
-    for row in read_jsonl(DATA / "news-corpus" / "docs.jsonl"):
-        if row.get("text", "").strip():
-            docs.append({"text": row["text"], "published": row.get("publication_date")})
-        if len(docs) >= limit:
-            break
-    return docs
+from _common import news_docs  # noqa: E402
 
 
 def run_one(mode: str, n_process: int, limit: int) -> dict:
     """Body of a subprocess: time one configuration, report JSON on stdout."""
-    docs = load_texts(limit)
+    docs = news_docs(limit)
     words = sum(len(d["text"].split()) for d in docs)
     if mode == "bare":
         import spacy
@@ -65,7 +55,7 @@ def stage_shares(limit: int) -> dict:
     from newsevents.pipeline import load_pipeline
 
     nlp = load_pipeline()
-    docs = load_texts(limit)
+    docs = news_docs(limit)
     totals = {name: 0.0 for name in nlp.pipe_names}
     for d in docs:
         doc = nlp.make_doc(d["text"])
