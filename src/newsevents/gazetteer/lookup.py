@@ -134,7 +134,9 @@ def _open(path: Path, build: bool) -> Gazetteer:
         if not build:
             raise
         reason = exc.fields.get("detail")
-    logger.warning("gazetteer %s unusable (%s): building it", path, reason)
+    # a first use (no file yet) is normal and only informative; a corrupt or outdated file is worth a warning
+    log = logger.info if not path.exists() else logger.warning
+    log("gazetteer %s unusable (%s): building it (about 20 s, once)", path, reason)
     build_gazetteer(force=True, path=path)
     return Gazetteer(path)
 
