@@ -144,13 +144,14 @@ def test_ingest_errors_bad_jsonl_lines(tmp_path):
     single, articles = read_inputs(str(path), published="2024-01-01")
     items = list(articles)
     assert single is False
-    # the blank line 3 is not an article; line numbers stay physical
-    assert [_codes(a.errors) for a in items] == [[], ["E106"], ["E106"], []]
-    assert [a.source.get("id") for a in items] == ["one", "2", "two", "5"]
+    # one row per line: the blank line 3 is an error row too, so output row N answers input line N
+    assert [_codes(a.errors) for a in items] == [[], ["E106"], ["E106"], ["E106"], []]
+    assert [a.source.get("id") for a in items] == ["one", "2", "3", "two", "5"]
+    assert "empty line" in items[2].errors[0]["message"]
     assert "Bad JSONL line 2" in items[1].errors[0]["message"]
     assert items[0].meta["published"] == "2024-05-02"      # the item's own date wins
-    assert items[3].meta["published"] == "2024-01-01"      # the default fills a missing one
-    assert items[3].meta["outlet"] == "Port News" and items[3].meta["title"] == "Strike costs port"
+    assert items[4].meta["published"] == "2024-01-01"      # the default fills a missing one
+    assert items[4].meta["outlet"] == "Port News" and items[4].meta["title"] == "Strike costs port"
     assert all(a.source["path"] == str(path) for a in items)
 
 

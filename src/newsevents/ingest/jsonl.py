@@ -2,9 +2,9 @@
 
 Conventions (what :func:`read_jsonl` promises):
 
-* exactly one Article per non-blank line, in file order; a line that holds only whitespace is not an article and
-  is skipped, but line numbers stay physical (1-based, blank lines counted) so an error names the line an editor
-  shows;
+* exactly one Article per line, in file order, so that output row N answers input line N (``wc -l`` of both
+  agree); a line that holds only whitespace becomes an error Article E106; line numbers are 1-based, as an editor
+  shows them;
 * a line that is not a JSON object, or has neither a string ``text`` nor a string ``html``, becomes an error
   Article E106; a line over ``settings.max_bytes`` becomes E105 without being read into memory whole;
 * ``source.id`` is the item's ``id`` (as a string), or the line number when the item has none, so that two bad
@@ -88,7 +88,7 @@ def _too_long_line(handle, first: bytes) -> int:
 
 
 def read_jsonl(path: Path, published: Optional[str] = None) -> Iterator[Article]:
-    """Yield one Article per non-blank line of a JSONL file (see the module docstring for the conventions).
+    """Yield one Article per line of a JSONL file (see the module docstring for the conventions).
 
     Args:
         path: The .jsonl file.
@@ -119,6 +119,7 @@ def read_jsonl(path: Path, published: Optional[str] = None) -> Iterator[Article]
                 yield Article(source=source, errors=[error_item(Code.E105, "ingest", size=size, limit=limit)])
                 continue
             if not raw.strip():
+                yield Article(source=source, errors=[error_item(Code.E106, "ingest", line=number, detail="empty line")])
                 continue
             yield guarded(lambda: _line_article(raw, number, path, published), source)
 
