@@ -23,6 +23,11 @@ from test_times_expressions import TUE, find, times_of
     ("They met this past Sunday.", TUE, "this past Sunday", "2016-03-13"),
     ("They will vote next Tuesday.", TUE, "next Tuesday", "2016-03-22"),
     ("The court ruled on Sunday.", TUE, "Sunday", "2016-03-13"),
+    # a weekday's named event in a present-tense clause is already past, unless the text waits for it
+    ("The rally follows Saturday's vote in the north.", TUE, "Saturday", "2016-03-12"),
+    ("Traders are cautious ahead of Thursday's vote.", TUE, "Thursday", "2016-03-17"),
+    # past perfect: the plan and its day are behind us
+    ("The permit had been due to lapse on Friday.", TUE, "Friday", "2016-03-11"),
     # published Sunday 2016-03-20, and a datetime string
     ("The envoy spoke on Saturday.", "2016-03-20", "Saturday", "2016-03-19"),
     ("The envoy spoke on Monday.", "2016-03-20T09:30:00+00:00", "Monday", "2016-03-14"),

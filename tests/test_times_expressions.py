@@ -76,6 +76,13 @@ CASES = [
     ("The deadline passed at noon Saturday.", TUE, "noon Saturday", "TIME", "2016-03-12T12:00", None),
     ("The figures were released on 2016-03-01.", TUE, "2016-03-01", "DATE", "2016-03-01", None),
     ("The talks lasted a few days.", TUE, "a few days", "DURATION", "PXD", None),
+    # spoken years joined to the month or season they date (broadcast transcripts)
+    ("Fares doubled in March nineteen ninety-two, officials said.", TUE, "March nineteen ninety-two", "DATE",
+     "1992-03", None),
+    ("The dam burst in the spring of nineteen eighty-one.", TUE, "the spring of nineteen eighty-one", "DATE",
+     "1981-SP", None),
+    # a numeric fraction in wire copy counts in the duration
+    ("The hearing lasted 3 1/2 years.", TUE, "3 1/2 years", "DURATION", "P3.5Y", None),
 ]
 
 

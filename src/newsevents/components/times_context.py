@@ -31,7 +31,10 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     if verb.tag_ == "VB" and "to" in lows:
         head = verb.head
         if head.lemma_.lower() in _FORWARD_HEADS or head.lower_ == "going":
-            return "future"
+            # "had been due to expire Friday": the past perfect puts the plan (and its day) behind us
+            above = [head, head.head] if head.dep_ in ("acomp", "xcomp", "oprd") else [head]
+            chain = [c for h in above for c in h.children if c.dep_ in ("aux", "auxpass")] + above
+            return "past" if any(a.lower_ == "had" for a in chain) else "future"
         return verb_tense(head, depth + 1) if head.i != verb.i and depth < 4 else None
     if verb.tag_ == "VBN" and verb.lemma_.lower() in _FORWARD_PARTICIPLES and any(a.lemma_ == "be" for a in auxes):
         return "future" if not any(a.tag_ == "VBD" for a in auxes) else "past"
@@ -48,6 +51,9 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     return None
 
 
+_AWAIT = re.compile(r"\b(?:ahead\s+of|before|until|till|for|awaiting|await|awaits|await(?:ed)?)\s+\Z", re.I)
+
+
 def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
     """Tense of the nearest verb above the tokens covering ``doc.text[start:end]`` in the dependency tree.
 
@@ -57,9 +63,13 @@ def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
     if span is None:
         return None
     tok = span.root
+    # "follows Tuesday's declaration": a weekday's named event ("Tuesday's vote") is news already reported, so a
+    # present-tense clause around it does not move it ahead, unless the text waits for it ("ahead of Tuesday's vote")
+    poss = tok.dep_ == "poss" and not _AWAIT.search(doc.text[max(0, start - 20):start])
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            return verb_tense(tok)
+            tense = verb_tense(tok)
+            return "past" if poss and tense == "present" else tense
         if tok.head.i == tok.i:
             break
         tok = tok.head

@@ -33,6 +33,9 @@ def _patterns() -> list[tuple[str, str]]:
     month, weekday, number, vague, unit = f["month"], f["weekday"], f["number"], f["vague"], f["unit"]
     season, pod, ordinal, year = f["season"], f["pod"], f["ordinal"], f["year"]
     yr = rf"{year}(?![\d,.]\d)"
+    # a spoken year after a month or season ("January nineteen ninety-seven", broadcast transcripts)
+    yrw = (r"(?:nineteen|twenty)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+           r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?(?![\w-])")
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     pre = (r"(?:(?:the\s+)?(?:early|late|mid|(?:very\s+)?(?:end|beginning|start|middle|turn|close|first\s+half|"
            r"second\s+half|latter\s+part|latter\s+half|early\s+part|last\s+half)\s+of(?:\s+the)?)[\s-]+)?")
@@ -54,7 +57,7 @@ def _patterns() -> list[tuple[str, str]]:
         ("iso", r"\b\d{4}-[01]\d-[0-3]\d(?:T\d\d:\d\d(?::\d\d)?)?\b|\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
         ("date_mdy", rf"(?:{weekday},?\s+)?(?:(?:last|this|next)\s+)?{pre}{month}\s+{day}(?!\d|:\d)(?:,?\s+{yr})?"),
         ("date_dmy", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{yr})?"),
-        ("month_year", rf"{pre}{month},?\s+(?:of\s+)?(?:{yr}|{relyear})"),
+        ("month_year", rf"{pre}{month},?\s+(?:of\s+)?(?:{yr}|{relyear}|{yrw})"),
         ("month", rf"{rel_pre}(?:{rel}\s+)?{pre}{month}"),
         ("year", rf"(?<![\d$£€.,])(?:{pre}|(?:(?:fiscal|calendar)\s+(?:year\s+)?))(?:FY\s?)?{yr}"
                  rf"(?:\s+or\s+(?:later|earlier|before))?"),
@@ -67,17 +70,17 @@ def _patterns() -> list[tuple[str, str]]:
                     rf"|the\s+quarter(?!s)(?!\s+(?:of|century|mile|point|hour))"),
         ("half", rf"(?:the\s+)?(?:first|second|latter|last)\s+half\s+of\s+(?:{yr}|{relyear}|the\s+year)"
                  rf"|the\s+(?:first|second)\s+half(?=\s+(?:profit|earnings|results|sales|revenue|loss|growth))"),
-        ("season", rf"{pre}(?:(?:{rel}|that|the)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+(?:of\s+)?{yr})?"
-                   rf"|{pre}{season}\s+(?:of\s+)?{yr}|(?<=\bin\s){season}(?!\s+(?:of|\w+ed)\b)"),
+        ("season", rf"{pre}(?:(?:{rel}|that|the)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+(?:of\s+)?(?:{yr}|{yrw}))?"
+                   rf"|{pre}{season}\s+(?:of\s+)?(?:{yr}|{yrw})|(?<=\bin\s){season}(?!\s+(?:of|\w+ed)\b)"),
         ("relative", rf"{rel_pre}(?:{rel}|the\s+(?:past|last|next|coming|previous|following|current))\s+"
                      rf"(?:fiscal\s+)?(?:week|weekend|month|year|decade|century)(?![\w-])"),
         ("year_adj", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?"),
-        ("ago", rf"{durpre}(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{unit}(?:\s+or\s+so)?\s+{ago}"
+        ("ago", rf"{durpre}(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+{unit}(?:\s+or\s+so)?\s+{ago}"
                 rf"|(?:(?:many|several|a\s+few|some)\s+)?{plural_units}\s+ago"),
         ("duration", rf"{durpre}(?:(?:the|a|an|its|their|his|her|this|that)\s+)?"
                      rf"(?:(?:past|last|next|first|coming|previous|following|final|latest|preceding|ensuing|"
                      rf"initial|remaining|full|entire|whole|additional|further|another|other)\s+)?"
-                     rf"(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{unit}"
+                     rf"(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+{unit}"
                      rf"(?:[\s-]+and[\s-]+a[\s-]+half)?(?![\w-])"),
         ("vague_plural", rf"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|first|final)\s+"
                          rf"(?:(?:few|several|many|couple\s+of)\s+)?{plural_units}(?![\w-])"

@@ -53,7 +53,15 @@ def _year_in(text: str, anchor: Anchor) -> tuple[Optional[int], bool]:
         return anchor.year + _REL_SHIFT[m.group(1).lower()], True
     if m:
         return None, True
+    m = _RX_YEAR_WORDS.search(text)
+    if m:
+        spoken = read_year_words(m.group(0), anchor, None, None)
+        if spoken:
+            return int(spoken[1]), False
     return None, False
+
+
+_RX_YEAR_WORDS = re.compile(r"\b(?:nineteen|twenty)[\s-]+[a-z][a-z\s-]*$", re.I)
 
 
 def _number_of(text: str) -> tuple[Optional[float], bool]:
@@ -67,6 +75,8 @@ def _number_of(text: str) -> tuple[Optional[float], bool]:
     if n is None and re.search(r"and[\s-]+a[\s-]+half$", t, _I):
         n = words_to_number(re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", "", t))
         n = None if n is None else n + 0.5
+    if n is None and re.fullmatch(r"\d+\s+1/2", t):  # "2 1/2 years" in wire copy
+        n = int(t.split()[0]) + 0.5
     return n, n is None
 
 
