@@ -141,3 +141,17 @@ def test_times_holiday_rules():
     assert easter(2016).isoformat() == "2016-03-27"
     assert holiday_date("thanksgiving", 2016).isoformat() == "2016-11-24"
     assert holiday_date("memorial_day", 2016).isoformat() == "2016-05-30"
+
+
+@pytest.mark.parametrize("text,extent,value", [
+    # the quarter in the same sentence, or named once in the sentence before (third quarter = 2015-Q3)
+    ("Acme posted a third-quarter loss of $3 million, against a profit a year ago.", "a year ago", "2014-Q3"),
+    ("Acme posted a third-quarter loss of $3 million. It had a profit of $2 million a year ago.", "a year ago",
+     "2014-Q3"),
+    # no quarter nearby: the whole year before
+    ("Acme opened a new plant. It had closed two plants a year ago.", "a year ago", "2015"),
+])
+def test_times_comparison_period(times_nlp, text, extent, value):
+    item = find(times_of(times_nlp, text, TUE), extent)
+    start = text.rindex(extent)
+    assert (item["start"], item["end"], item["value"]) == (start, start + len(extent), value)

@@ -130,6 +130,13 @@ def _comparison_periods(doc: Doc, items: list[dict]) -> None:
         quarters = [_QUARTER.match(o["value"] or "") for o in items
                     if o is not item and s.start_char <= o["start"] < s.end_char]
         quarters = [q for q in quarters if q]
+        if not quarters and s.start > 0:
+            # the report names its quarter once, then compares ("... posted third-quarter net. It had net of $1.1
+            # million a year ago."): the sentence before, latest quarter first, not itself a year-back period
+            prev = doc[s.start - 1].sent
+            quarters = [_QUARTER.match(o["value"] or "") for o in reversed(items)
+                        if prev.start_char <= o["start"] < prev.end_char and not _YEAR_BACK.search(o["text"])]
+            quarters = [q for q in quarters if q][:1]
         if quarters:
             q = quarters[0]
             item["value"] = f"{int(q.group(1)) - 1:04d}-Q{q.group(2)}"
