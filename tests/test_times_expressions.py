@@ -148,6 +148,8 @@ def test_times_holiday_rules():
     ("Acme posted a third-quarter loss of $3 million, against a profit a year ago.", "a year ago", "2014-Q3"),
     ("Acme posted a third-quarter loss of $3 million. It had a profit of $2 million a year ago.", "a year ago",
      "2014-Q3"),
+    # "the latest period" of an earnings report is the quarter it named before
+    ("Acme's third-quarter sales rose. In the latest period, costs fell.", "the latest period", "2015-Q3"),
     # no quarter nearby: the whole year before
     ("Acme opened a new plant. It had closed two plants a year ago.", "a year ago", "2015"),
 ])
@@ -155,3 +157,8 @@ def test_times_comparison_period(times_nlp, text, extent, value):
     item = find(times_of(times_nlp, text, TUE), extent)
     start = text.rindex(extent)
     assert (item["start"], item["end"], item["value"]) == (start, start + len(extent), value)
+
+
+def test_times_latest_period_without_quarter_is_dropped(times_nlp):
+    items = times_of(times_nlp, "In the latest period, costs fell.", TUE)
+    assert not [t for t in items if "period" in t["text"]]

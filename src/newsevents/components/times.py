@@ -142,6 +142,24 @@ def _comparison_periods(doc: Doc, items: list[dict]) -> None:
             item["value"] = f"{int(q.group(1)) - 1:04d}-Q{q.group(2)}"
 
 
+_LATEST_PERIOD = re.compile(r"the\s+(?:latest|most\s+recent)\s+period$", re.I)
+
+
+def _latest_periods(items: list[dict]) -> list[dict]:
+    """"the latest period" of an earnings report is the quarter it reported last; with no quarter before it, it is
+    no time expression we can value, so it is dropped."""
+    out, last_q = [], None
+    for item in items:
+        if _LATEST_PERIOD.match(item["text"]):
+            if last_q is None:
+                continue
+            item["value"], item["anchor"] = last_q["value"], last_q["anchor"]
+        elif _QUARTER.match(item["value"] or "") and not _YEAR_BACK.search(item["text"]):
+            last_q = item
+        out.append(item)
+    return out
+
+
 def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     """The time expressions of a processed Doc as ``Time``-shaped dicts (without ids).
 
@@ -172,6 +190,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         if _DEICTIC.match(cand.text):
             pending.append((item, cand, tense))
     _comparison_periods(doc, items)
+    items = _latest_periods(items)
     if pending:
         speech = SpeechAnchors(text, items)
         for item, cand, tense in pending:

@@ -105,6 +105,7 @@ def _patterns() -> list[tuple[str, str]]:
                 rf"|{weekday}s(?:\s+(?:{pod}))?(?![\w-])"),
         ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?![\w-])(?:\s+{yr})?"),
         ("weekend", r"the\s+weekend(?![\w-])"),
+        ("period", r"the\s+(?:latest|most\s+recent)\s+period(?![\w-])"),
         ("year_words", r"(?:the\s+year\s+)?(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?\s+)?"
                        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|"
                        r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -157,7 +158,7 @@ def trigger_words() -> frozenset[str]:
     words |= {"today", "tomorrow", "yesterday", "ago", "nineteen", "twenty", "thousand", "twenties", "thirties",
               "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "centuries", "fiscal", "half",
               "clock", "weekend", "days", "weeks", "months", "years", "hours", "minutes", "decades", "quarters",
-              "nights", "weekends", "seconds", "midday", "noon"}
+              "nights", "weekends", "seconds", "midday", "noon", "period"}
     words |= {w for w in lex.number if len(w) > 2 and w not in ("some", "many")}
     words |= {w + "s" for w in lex.weekday}
     return frozenset(words)
@@ -206,7 +207,7 @@ def needs() -> dict[str, tuple[str, ...]]:
         "vague_plural": units, "pod": ("morning", "afternoon", "evening", "night"), "weekday": weekdays,
         "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,
         "set": tuple(lex.set) + ("every", "each", "per ", "once", "twice", "thrice", "times") + weekdays,
-        "holiday": holidays, "weekend": ("weekend",), "year_words": ("nineteen", "twenty", "thousand"),
+        "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "year_words": ("nineteen", "twenty", "thousand"),
     }
 
 

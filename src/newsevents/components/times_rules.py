@@ -521,6 +521,11 @@ def read_year_words(text: str, anchor: Anchor, tense, before) -> Optional[Result
     return ("DATE", f"{int(n):04d}", None, False) if n and 1000 <= n < 2100 else None
 
 
+def read_period(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"the latest period": a placeholder the stage replaces by the report's quarter, or drops (times.py)."""
+    return "DATE", "PRESENT_REF", None, False
+
+
 RULES: dict[str, Callable[..., Optional[Result]]] = {
     "iso": read_iso, "date_mdy": read_date, "date_dmy": read_date, "month_year": read_month_year,
     "month": read_month, "year": read_year, "decade": read_decade, "century": read_century,
@@ -528,4 +533,5 @@ RULES: dict[str, Callable[..., Optional[Result]]] = {
     "year_adj": read_year_adj, "ago": read_ago, "duration": read_duration, "vague_plural": read_vague_plural,
     "pod": read_pod, "weekday": read_weekday, "deictic": read_deictic, "clock": read_clock, "ref": read_ref,
     "set": read_set, "holiday": read_holiday, "weekend": read_weekend, "year_words": read_year_words,
+    "period": read_period,
 }
