@@ -148,6 +148,9 @@ def test_times_holiday_rules():
     ("Acme posted a third-quarter loss of $3 million, against a profit a year ago.", "a year ago", "2014-Q3"),
     ("Acme posted a third-quarter loss of $3 million. It had a profit of $2 million a year ago.", "a year ago",
      "2014-Q3"),
+    # a comparison right after one already resolved to a quarter keeps that quarter
+    ("Acme posted a third-quarter loss of $3 million. It earned $2 million a year ago. Sales were $9 million "
+     "against $8 million a year earlier.", "a year earlier", "2014-Q3"),
     # "the latest period" of an earnings report is the quarter it named before
     ("Acme's third-quarter sales rose. In the latest period, costs fell.", "the latest period", "2015-Q3"),
     # no quarter nearby: the whole year before

@@ -137,6 +137,13 @@ def _comparison_periods(doc: Doc, items: list[dict]) -> None:
             quarters = [_QUARTER.match(o["value"] or "") for o in reversed(items)
                         if prev.start_char <= o["start"] < prev.end_char and not _YEAR_BACK.search(o["text"])]
             quarters = [q for q in quarters if q][:1]
+            if not quarters:
+                # "... a year ago. Sales were $3 million against $2 million a year earlier.": the same period
+                same = [o for o in todo if o is not item and prev.start_char <= o["start"] < prev.end_char
+                        and _QUARTER.match(o["value"] or "")]
+                if same:
+                    item["value"] = same[-1]["value"]
+                    continue
         if quarters:
             q = quarters[0]
             item["value"] = f"{int(q.group(1)) - 1:04d}-Q{q.group(2)}"
