@@ -241,9 +241,8 @@ register_extensions()
 def _with_sentence(item: dict, starts: list[int]) -> dict:
     if "start" in item and item.get("sentence") is None:
         item = {**item, "sentence": max(0, bisect.bisect_right(starts, item["start"]) - 1)}
-    for key in ("mentions",):
-        if key in item:
-            item[key] = [_with_sentence(m, starts) for m in item[key]]
+    if "mentions" in item:
+        item["mentions"] = [_with_sentence(m, starts) for m in item["mentions"]]
     return item
 
 
