@@ -8,6 +8,7 @@ leaves out the addressee, as PolNeAR's annotators did) and, for comparison, with
 Run: .venv/bin/python benchmarks/quotes.py [--limit N] [--split dev] [--baseline] [--parsed CACHE.spacy]
   --baseline  also run the scorer's own naive reporting-verb rule (per paragraph, as the scorer does)
   --parsed    reuse a DocBin of spaCy parses (only the quotes stage is then run: no entities; for quick iteration)
+  --lexicon   with --parsed: the lexicon rules instead of the trained cue model (convention polnear)
   --speed N   instead: CPU time of each pipeline component over N news-corpus docs (what quotes add)
 """
 from __future__ import annotations
@@ -56,7 +57,7 @@ def run_pipeline(arts: list[dict], convention: str) -> tuple[dict, float, float]
     return preds, time.process_time() - t0, t_quotes
 
 
-def run_parsed(arts: list[dict], cache: str, convention: str) -> tuple[dict, float, float]:
+def run_parsed(arts: list[dict], cache: str, convention: str, lexicon: bool = False) -> tuple[dict, float, float]:
     """Only the quotes stage, on cached parses."""
     import spacy
     from spacy.tokens import DocBin
@@ -65,7 +66,7 @@ def run_parsed(arts: list[dict], cache: str, convention: str) -> tuple[dict, flo
 
     docs = list(DocBin().from_disk(cache).get_docs(spacy.blank("en").vocab))
     byid = {d.text: d for d in docs}
-    stage = QuoteExtractor(convention)
+    stage = QuoteExtractor(convention, False if lexicon else None)
     preds, t0 = {}, time.time()
     for art in arts:
         doc = byid[art["text"]]
@@ -144,6 +145,7 @@ def main() -> int:
     ap.add_argument("--parsed", default=None)
     ap.add_argument("--convention", default=None, help="only this convention (polnear or newsevents)")
     ap.add_argument("--speed", type=int, default=None)
+    ap.add_argument("--lexicon", action="store_true", help="with --parsed: the lexicon rules, not the cue model")
     args = ap.parse_args()
     if args.speed:
         speed(args.speed)
@@ -160,7 +162,7 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|---|---|")
     conventions = [args.convention] if args.convention else ["polnear", "newsevents"]
     for conv in conventions:
-        preds, took, t_q = run_parsed(arts, args.parsed, conv) if args.parsed else run_pipeline(arts, conv)
+        preds, took, t_q = run_parsed(arts, args.parsed, conv, args.lexicon) if args.parsed else run_pipeline(arts, conv)
         print(row(f"newsevents quotes ({conv} convention)", sc.score(gold, preds)), flush=True)
         print(f"<!-- {conv}: {took:.1f} CPU s total, quotes stage {t_q:.2f} s ({100 * t_q / took:.1f} %) -->",
               flush=True)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from . import stage_call
 from .quotes_marks import Quoted, find_quoted, paragraphs
+from .quotes_model import load_model
 from .quotes_rules import (Attribution, according_to, clause_rules, direct_rules, headline_colon,
                            parenthetical_rules, trim)
 from .quotes_speaker import link_speakers
@@ -161,10 +162,23 @@ class QuoteExtractor:
 
     Args:
         convention: ``"newsevents"`` or ``"polnear"`` (see the module docstring).
+        cue_model: a :class:`.quotes_model.CueModel` to use instead of the committed one, or ``False`` for the
+            lexicon rules in every convention.
     """
 
-    def __init__(self, convention: str = "newsevents"):
+    def __init__(self, convention: str = "newsevents", cue_model=None):
         self.convention = convention
+        self._cue_model = cue_model
+
+    @property
+    def cue_model(self):
+        """The trained cue classifier (:mod:`.quotes_model`) used with ``convention="polnear"``; ``None`` for the
+        default convention, which keeps the lexicon rules."""
+        if self.convention != "polnear" or self._cue_model is False:  # False: the lexicon rules (benchmarks)
+            return None
+        if self._cue_model is None:
+            self._cue_model = load_model()
+        return self._cue_model
 
     @stage_call("quotes")
     def __call__(self, doc: Doc) -> Doc:
@@ -177,7 +191,8 @@ class QuoteExtractor:
         polnear = self.convention == "polnear"
         text = doc.text if text is None else text
         quoted = find_quoted(text)
-        clause = clause_rules(doc, text, quoted, keep_that=polnear, recipient=not polnear, polnear=polnear)
+        clause = clause_rules(doc, text, quoted, keep_that=polnear, recipient=not polnear, polnear=polnear,
+                              cue_model=self.cue_model)
         clause += according_to(doc, text) + headline_colon(doc, text, quoted)
         clause += parenthetical_rules(doc, text, quoted, split=polnear)
         direct = direct_rules(doc, text, quoted, recipient=not polnear)

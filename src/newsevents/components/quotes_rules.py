@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .quotes_lexicon import clear_adjectives, is_cue, speech_lemmas
 from .quotes_marks import Quoted
+from .quotes_model import candidates as model_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -236,12 +237,31 @@ def clip(span: Optional[Span], para: Span, text: str) -> Optional[Span]:
     return trim(text, max(span[0], para[0]), min(span[1], para[1]))
 
 
+def _learned_frame(doc: Doc, tok: Token, cue_model) -> tuple[Optional[Token], str, Optional[Span]]:
+    """The best-scoring (complement, rule, cue) of a verb by the trained cue model, or (None, "", None) when no
+    candidate reaches the model's threshold."""
+    best, best_p = None, cue_model.threshold
+    for frame, comp in model_candidates(tok):
+        if frame == "dobj" and (tok.lemma_ in _RECIPIENT_VERBS or _as_quoting_head(tok) is not None):
+            continue
+        p = cue_model.score(tok, frame, comp)
+        if p >= best_p:
+            best, best_p = (frame, comp), p
+    if best is None:
+        return None, "", None
+    frame, comp = best
+    if frame.startswith("prep-"):
+        return comp, "prep", (cue_span(doc, tok, False)[0], comp.head.idx + len(comp.head))
+    return comp, frame, None
+
+
 def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, recipient: bool,
-                 polnear: bool = False) -> list[Attribution]:
+                 polnear: bool = False, cue_model=None) -> list[Attribution]:
     """Verbs of saying or thinking with a clausal (ccomp), to-infinitive (xcomp) or object (dobj) complement.
 
     ``text`` is ``doc.text`` (passed in: spaCy rebuilds it on every access); ``polnear`` takes PolNeAR's broader
-    attribution verbs (lower train rates, see :func:`.quotes_lexicon.is_cue`).
+    attribution verbs (lower train rates, see :func:`.quotes_lexicon.is_cue`); ``cue_model`` (a
+    :class:`.quotes_model.CueModel`), when given, decides which verb frames are cues instead of the lexicon.
     """
     out: list[Attribution] = []
     for tok in doc:
@@ -254,6 +274,8 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
         if clear is not None:
             comp, rule = clear[1], "make-clear"
             cue = tokens_span(doc, tok.i, clear[0].i)
+        elif cue_model is not None:
+            comp, rule, cue = _learned_frame(doc, tok, cue_model)
         else:
             for c in tok.children:
                 if c.dep_ == "ccomp" and is_cue(lemma, "ccomp", polnear):

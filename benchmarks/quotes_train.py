@@ -1,0 +1,185 @@
+"""Train the quote-cue classifier (src/newsevents/resources/quote_cue_model.{npy,json}) on PolNeAR TRAIN.
+
+Data: ../shared/data/polnear/train.jsonl (840 articles, first annotator), parsed with the project's spaCy model
+(a DocBin cache: ``--parsed``, made as in scratch/quotes/parse.py; parsed here and cached when missing).
+Candidates come from :func:`newsevents.components.quotes_model.candidates` for every verb outside quotation marks;
+a candidate is positive when a gold attribution's cue holds the verb and its content holds the complement head.
+Model: logistic regression on CRC-32-hashed features (2^DIM_BITS weights), full-batch Adam with L2, numpy only.
+
+The threshold is chosen by 5-fold cross-validation over train articles: out-of-fold probabilities are fed to the
+quotes stage (``convention="polnear"``) and the threshold with the best mean source/cue/content exact F1 on train
+is kept. Dev is never read. Then the model is refit on all of train and written with that threshold.
+
+Run: .venv/bin/python benchmarks/quotes_train.py [--parsed scratch/quotes/train-all.spacy] [--folds 5]
+     [--no-write]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from _common import DATA, ROOT, read_jsonl, scorer
+
+from newsevents.components.quotes_marks import find_quoted
+from newsevents.components.quotes_model import MODEL_META, MODEL_WEIGHTS, CueModel, candidates, features, indices
+from newsevents.components.quotes_rules import inside
+
+DIM_BITS = 18
+L2 = 1e-4
+STEPS = 250
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+
+
+def load_docs(arts: list[dict], cache: Path):
+    """Parsed train articles (DocBin cache, made when missing), in the order of ``arts``."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    if not cache.exists():
+        from newsevents.pipeline import load_pipeline
+
+        nlp = load_pipeline(stages=())
+        db = DocBin(store_user_data=False)
+        for d in nlp.pipe([a["text"] for a in arts], batch_size=8):
+            db.add(d)
+        db.to_disk(cache)
+    docs = list(DocBin().from_disk(cache).get_docs(spacy.blank("en").vocab))
+    byid = {d.text: d for d in docs}
+    return [byid[a["text"]] for a in arts]
+
+
+def doc_candidates(doc, art: dict):
+    """(key, features, label) for each candidate of one article; key = (verb index, frame, complement index)."""
+    quoted = find_quoted(doc.text)
+    gold = art["annotations"][0]["attributions"]
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or inside(tok.idx, quoted):
+            continue
+        for frame, comp in candidates(tok):
+            label = any(any(c["start"] <= tok.idx < c["end"] for c in g["cue"]) and
+                        any(c["start"] <= comp.idx < c["end"] for c in g["content"]) for g in gold)
+            out.append(((tok.i, frame, comp.i), features(tok, frame, comp), label))
+    return out
+
+
+def fit(rows: np.ndarray, cols: np.ndarray, y: np.ndarray, dim: int) -> tuple[np.ndarray, float]:
+    """Logistic regression by full-batch Adam (``STEPS`` steps, L2 ``L2``) on a sparse 0/1 design given as
+    (row, column) pairs."""
+    n = len(y)
+    w = np.zeros(dim)
+    b = 0.0
+    m, v = np.zeros(dim + 1), np.zeros(dim + 1)
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    for t in range(1, STEPS + 1):
+        z = b + np.bincount(rows, weights=w[cols], minlength=n)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        g = (p - y) / n
+        grad = np.append(np.bincount(cols, weights=g[rows], minlength=dim) + L2 * w, g.sum())
+        m = b1 * m + (1 - b1) * grad
+        v = b2 * v + (1 - b2) * grad * grad
+        step = lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + 1e-8)
+        w -= step[:-1]
+        b -= step[-1]
+    return w, b
+
+
+def design(cands: list, dim: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows, cols, y = [], [], []
+    for r, (_, feats, label) in enumerate(cands):
+        idx = indices(feats, dim)
+        rows.extend([r] * len(idx))
+        cols.extend(idx)
+        y.append(float(label))
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(y)
+
+
+class _Fixed:
+    """A stand-in cue model answering from precomputed (out-of-fold) probabilities."""
+
+    def __init__(self, probs: dict, threshold: float):
+        self.probs, self.threshold = probs, threshold
+
+    def score(self, tok, frame, comp) -> float:
+        return self.probs.get((tok.i, frame, comp.i), 0.0)
+
+
+def evaluate(arts, docs, per_doc_probs: list[dict], threshold: float, sc) -> dict:
+    """End-to-end exact scores of the quotes stage (polnear convention) on train with the given probabilities."""
+    from newsevents.components.quotes import QuoteExtractor
+    from quotes import to_attributions
+
+    preds = {}
+    for art, doc, probs in zip(arts, docs, per_doc_probs):
+        doc._.entities = []
+        preds[art["id"]] = to_attributions(QuoteExtractor("polnear", _Fixed(probs, threshold)).extract(doc))
+    gold = [{"id": a["id"], "text": a["text"], "attributions": [
+        {r: [{"start": s["start"], "end": s["end"]} for s in g[r]] for r in ("source", "cue", "content")}
+        for g in a["annotations"][0]["attributions"]]} for a in arts]
+    return sc.score(gold, preds)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--parsed", type=Path, default=ROOT / "scratch" / "quotes" / "train-all.spacy")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    t0 = time.time()
+    arts = list(read_jsonl(DATA / "polnear" / "train.jsonl"))[: args.limit]
+    docs = load_docs(arts, args.parsed)
+    per_doc = [doc_candidates(d, a) for d, a in zip(docs, arts)]
+    dim = 1 << DIM_BITS
+    n_cand = sum(len(c) for c in per_doc)
+    n_pos = sum(lab for c in per_doc for _, _, lab in c)
+    print(f"{len(arts)} train articles, {n_cand} candidates, {n_pos} positive ({time.time() - t0:.0f} s)", flush=True)
+    oof: list[dict] = [dict() for _ in per_doc]
+    for k in range(args.folds):
+        train = [c for i, cs in enumerate(per_doc) if i % args.folds != k for c in cs]
+        w, b = fit(*design(train, dim), dim)
+        model = CueModel(w, b, 0.5)
+        for i, cs in enumerate(per_doc):
+            if i % args.folds == k:
+                oof[i] = {key: model.probability(feats) for key, feats, _ in cs}
+        print(f"fold {k + 1}/{args.folds} done ({time.time() - t0:.0f} s)", flush=True)
+    y = np.array([lab for cs in per_doc for _, _, lab in cs], dtype=bool)
+    p = np.array([oof[i][key] for i, cs in enumerate(per_doc) for key, _, _ in cs])
+    sc = scorer("quotes_polnear")
+    best = None
+    for th in THRESHOLDS:
+        tp = int((y & (p >= th)).sum())
+        cp, cr = tp / max(1, int((p >= th).sum())), tp / max(1, int(y.sum()))
+        s = evaluate(arts, docs, oof, th, sc)
+        ex = [100 * s["exact"][r]["f1"] for r in ("source", "cue", "content")]
+        print(f"threshold {th:.2f}: candidate P {100 * cp:.1f} R {100 * cr:.1f}; train-CV exact F1 source / cue / "
+              f"content {ex[0]:.1f} / {ex[1]:.1f} / {ex[2]:.1f} (mean {sum(ex) / 3:.1f})", flush=True)
+        if best is None or sum(ex) > best[1]:
+            best = (th, sum(ex), ex)
+    th = best[0]
+    print(f"chosen threshold {th} (train-CV exact F1 {best[2][0]:.1f} / {best[2][1]:.1f} / {best[2][2]:.1f})")
+    if args.no_write:
+        return 0
+    w, b = fit(*design([c for cs in per_doc for c in cs], dim), dim)
+    np.save(MODEL_WEIGHTS, w.astype(np.float16), allow_pickle=False)
+    meta = {"what": "quote-cue classifier of newsevents_quotes_v1 (hashed-feature logistic regression, weights in "
+                    "quote_cue_model.npy, float16, CRC-32 feature hashing; see components/quotes_model.py)",
+            "made_by": "benchmarks/quotes_train.py on PolNeAR train (first annotator), "
+                       f"{dt.date.today().isoformat()}",
+            "articles": len(arts), "candidates": n_cand, "positives": int(n_pos), "dim": dim, "l2": L2,
+            "steps": STEPS, "bias": float(b), "threshold": th,
+            "train_cv_exact_f1": {"source": round(best[2][0], 1), "cue": round(best[2][1], 1),
+                                  "content": round(best[2][2], 1)}}
+    MODEL_META.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {MODEL_WEIGHTS} ({MODEL_WEIGHTS.stat().st_size} bytes) and {MODEL_META.name} "
+          f"({time.time() - t0:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""A learned cue decision: is this verb (or noun), with this complement, the cue of an attribution?
+
+The parse proposes candidates (:func:`candidates`): a verb with a clausal complement (``ccomp``), a to-infinitive
+(``xcomp``), a direct object (``dobj``) or a prepositional object (``prep-<p>``), and a noun with a clause
+(``n-acl``, ``n-ccomp``) or a prepositional object (``n-prep-<p>``). Each candidate is described by sparse string
+features (:func:`features`: the lemma and frame, the subject's kind, the complement's shape, the verb's form and
+context) hashed into a fixed-size weight vector; the score is a logistic regression
+``sigmoid(bias + sum(w[hash(f)]))``. The weights (``resources/quote_cue_model.npy``) and the bias and threshold
+(``resources/quote_cue_model.json``) are trained by ``benchmarks/quotes_train.py`` on PolNeAR train only.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+import zlib
+from pathlib import Path
+from typing import Iterator, Optional
+
+import numpy as np
+from spacy.tokens import Token
+
+logger = logging.getLogger(__name__)
+
+_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+MODEL_WEIGHTS = _RESOURCES / "quote_cue_model.npy"
+MODEL_META = _RESOURCES / "quote_cue_model.json"
+
+_SUBJ = ("nsubj", "nsubjpass")
+_PERSON_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"))
+_MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", "must", "shall"))
+_NOUN_PREPS = frozenset(("of", "on", "about", "against", "for", "to", "that", "over", "with", "from"))
+
+
+def _subject(tok: Token) -> Optional[Token]:
+    """The subject of a candidate head, borrowed up the tree like :func:`.quotes_rules.subject` (for a noun: the
+    possessor, or the subject of the verb it is the object of)."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+        if tok.dep_ in ("dobj", "pobj") and tok.head is not tok:
+            head = tok.head.head if tok.dep_ == "pobj" else tok.head
+            return next((c for c in head.children if c.dep_ in _SUBJ), None)
+        return None
+    cur: Optional[Token] = tok
+    for _ in range(4):
+        if cur is None:
+            break
+        subj = [c for c in cur.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj[0]
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return cur.head
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acomp", "dep", "npadvmod") and cur.head is not cur:
+            cur = cur.head
+            if cur.dep_ == "prep":
+                cur = cur.head
+        else:
+            break
+    return None
+
+
+def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
+    """The (frame, complement head) pairs a verb or noun proposes as a possible attribution, in text order."""
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                yield "ccomp", c
+            elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                yield "xcomp", c
+            elif c.dep_ == "dobj" and c.i > tok.i:
+                yield "dobj", c
+            elif c.dep_ == "prep" and c.i > tok.i:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    yield "prep-" + c.lower_, obj
+    elif tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.i <= tok.i:
+                continue
+            if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                yield "n-" + c.dep_, c
+            elif c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and c.i == tok.i + 1:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    yield "n-prep-" + c.lower_, obj
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
+
+
+def _person(subj: Token) -> str:
+    if subj.pos_ == "PRON":
+        return "pron-person" if subj.lower_ in _PERSON_PRONOUNS else "pron-other"
+    return subj.ent_type_ or subj.pos_
+
+
+def features(tok: Token, frame: str, comp: Token, in_quote: bool = False) -> list[str]:
+    """Sparse string features of one candidate (verb or noun ``tok`` heading ``comp`` in ``frame``)."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    fam = frame.split("-")[0] if not frame.startswith("n-") else "n-" + frame.split("-")[1]
+    f = [f"l={lemma}", f"lf={lemma}|{frame}", f"f={frame}", f"fam={fam}", f"lfam={lemma}|{fam}",
+         f"w={tok.lower_}", f"tag={tok.tag_}|{fam}", f"dep={tok.dep_}|{fam}", f"hp={tok.head.pos_}|{tok.dep_}"]
+    if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl"):
+        f.append(f"hl={tok.head.lemma_.lower()}|{tok.dep_}")
+    subj = _subject(tok)
+    if subj is None:
+        f += ["s=none", f"s=none|{fam}"]
+    else:
+        kind = _person(subj)
+        f += [f"s={kind}", f"s={kind}|{fam}", f"sd={subj.dep_}", f"sl={subj.lemma_.lower()}",
+              f"sk={kind}|{lemma}"]
+        if subj.ent_type_:
+            f.append(f"se={subj.ent_type_}|{fam}")
+    kids = tok.children
+    for c in kids:
+        d = c.dep_
+        if d in ("aux", "auxpass", "neg", "advmod", "prt", "dative", "iobj", "agent"):
+            f.append(f"c={d}" if d != "aux" else f"aux={c.lower_ if c.lower_ in _MODALS else 'aux'}")
+            if d in ("prt", "advmod"):
+                f.append(f"cw={d}|{c.lower_}")
+        elif d in ("ccomp", "xcomp", "dobj", "prep") and c is not comp:
+            f.append(f"other={d}|{fam}")
+    f += [f"cp={comp.pos_}|{fam}", f"ct={comp.tag_}|{fam}", f"cd={comp.dep_}"]
+    size = comp.right_edge.i - comp.left_edge.i + 1
+    f.append(f"cl={_bucket(size)}|{fam}")
+    left = doc[comp.left_edge.i]
+    if left.dep_ == "mark" or left.lower_ in ("that", "if", "whether", "to"):
+        f.append(f"cm={left.lower_}|{fam}")
+    if comp.pos_ in ("NOUN", "PROPN", "PRON"):
+        f += [f"co={comp.lemma_.lower()}", f"coe={comp.ent_type_}|{fam}"]
+        if any(c.dep_ in ("acl", "ccomp", "relcl") for c in comp.children):
+            f.append("co-clause")
+    if any(c.dep_ in _SUBJ for c in comp.children):
+        f.append(f"csubj|{fam}")
+    marks = sum(t.text in ("\u201c", "\u201d", '"', "``", "''") for t in doc[comp.left_edge.i:comp.right_edge.i + 1])
+    if marks:
+        f.append(f"cq|{fam}")
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "</s>"
+    f += [f"p={prev}", f"n={nxt}|{fam}"]
+    sent = tok.sent
+    f.append("sent-first" if tok.i - sent.start < 3 else "sent-late" if sent.end - tok.i < 3 else "sent-mid")
+    if in_quote:
+        f += ["inq", f"inq|{fam}"]
+    return f
+
+
+def _index(feat: str, dim: int) -> int:
+    return zlib.crc32(feat.encode("utf-8")) & (dim - 1)
+
+
+def indices(feats: list[str], dim: int) -> list[int]:
+    """Hashed weight indices of features (CRC-32, stable across runs and machines)."""
+    return [_index(x, dim) for x in feats]
+
+
+class CueModel:
+    """The trained cue classifier: hashed-feature logistic regression.
+
+    Args:
+        weights: float vector of length a power of two.
+        bias: the intercept.
+        threshold: the probability from which a candidate is accepted.
+    """
+
+    def __init__(self, weights: np.ndarray, bias: float, threshold: float):
+        self.weights = np.asarray(weights, dtype=np.float32)
+        self.dim = len(self.weights)
+        self.bias = float(bias)
+        self.threshold = float(threshold)
+
+    def probability(self, feats: list[str]) -> float:
+        """``sigmoid(bias + sum of the features' weights)``."""
+        w = self.weights
+        z = self.bias + float(sum(w[_index(x, self.dim)] for x in feats))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def score(self, tok: Token, frame: str, comp: Token, in_quote: bool = False) -> float:
+        """Probability that ``tok`` heads the cue of an attribution whose content is headed by ``comp``."""
+        return self.probability(features(tok, frame, comp, in_quote))
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> CueModel:
+    """The committed model (``resources/quote_cue_model.npy`` + ``.json``), loaded once."""
+    meta = json.loads(MODEL_META.read_text(encoding="utf-8"))
+    weights = np.load(MODEL_WEIGHTS, allow_pickle=False)
+    if len(weights) != meta["dim"]:
+        raise ValueError(f"{MODEL_WEIGHTS.name}: {len(weights)} weights, {meta['dim']} expected")
+    return CueModel(weights.astype(np.float32), meta["bias"], meta["threshold"])
