@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
+from .places_recall import (LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, full_name_person_tokens,
+                            inner_org_spans, known_place, locative, same_name_spans)
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -27,6 +29,11 @@ MISLABELS = ("NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "ORG", "FAC"
 #: an embedded toponym must be at least this populous if it is a city: below it, the first word of an
 #: organisation name ("Liberty Mutual", "Bay Area Rapid Transit") is far more often not a place
 MIN_EMBEDDED_CITY_POP = 50_000
+#: detection sources reliable enough to make other mentions of the same name toponyms (measured: a name from an
+#: ORG's first word or a mislabelled entity spreads its errors, "Olympic", "Xinhua", to every later mention)
+PROPAGATING = ("ent:", "dateline", "context:", "county")
+#: labels whose entity may be a toponym in a locative context ("a hospital in Milton Keynes" tagged PERSON)
+CONTEXT_LABELS = ("PERSON", "ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE")
 _AREA_WORDS = frozenset({"County", "Parish", "Province", "Governorate", "District", "Oblast", "Prefecture"})
 _PERSON_TYPES = frozenset({"PERSON", "PER"})
 
@@ -146,13 +153,69 @@ def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tup
     return out
 
 
-def _person_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of person mentions from ``doc._.entities`` (a place inside one is a person's name)."""
-    spans = []
-    for ent in doc._.entities or []:
-        if (ent.get("type") or "") in _PERSON_TYPES:
-            spans += [(m["start"], m["end"]) for m in ent.get("mentions") or []]
-    return spans
+def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], taken: list[bool],
+                   person: list[bool]) -> list[tuple[int, int, str]]:
+    """Known places the model tagged as something else or not at all, in a locative context (see places_recall)."""
+    place = [False] * len(doc)
+    for s, e, _ in spans:
+        for i in range(s, e):
+            place[i] = True
+    found: list[tuple[int, int, str]] = []
+    for _ in range(2):  # a second pass lets a list of mislabelled towns ("Migori, Homa Bay, Rongo") chain
+        for ent in doc.ents:
+            if ent.label_ not in CONTEXT_LABELS or any(place[ent.start:ent.end]) or any(person[ent.start:ent.end]):
+                continue
+            s, e = _trim(doc, ent.start, ent.end)
+            if 0 < e - s <= 3 and all(_is_name_token(t) for t in doc[s:e]) \
+                    and name_key(doc[s:e].text) not in demonyms() \
+                    and known_place(gaz, doc[s:e].text, MIN_CONTEXT_CITY_POP) \
+                    and locative(doc, s, e, lambda i: place[i]):
+                found.append((s, e, f"context:{ent.label_}"))
+                place[s:e] = [True] * (e - s)
+        i = 0
+        while i < len(doc):  # capitalised proper nouns outside every entity
+            hit = None
+            if not taken[i] and not place[i] and not person[i] and doc[i].pos_ == "PROPN" and _is_name_token(doc[i]):
+                for n in (3, 2, 1):
+                    e = i + n
+                    if e > len(doc) or any(taken[i:e]) or any(place[i:e]) \
+                            or not all(_is_name_token(t) for t in doc[i:e]):
+                        continue
+                    text = doc[i:e].text
+                    if name_key(text) in demonyms() or not known_place(gaz, text, MIN_CONTEXT_CITY_POP):
+                        continue
+                    after = e < len(doc) and doc[e].lower_ in LOCATIVE_AFTER
+                    if (not doc[i].is_sent_start or after) and locative(doc, i, e, lambda k: place[k]):
+                        hit = (i, e)
+                        break
+            if hit:
+                found.append((*hit, "context:none"))
+                place[hit[0]:hit[1]] = [True] * (hit[1] - hit[0])
+                i = hit[1]
+            else:
+                i += 1
+    return found
+
+
+def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -> list[Mention]:
+    """Non-overlapping mentions in text order (the first span at a position wins), "X, Y" containers linked."""
+    mentions: list[Mention] = []
+    doc_text = doc.text  # Doc.text joins every token on each access
+    last_end = -1
+    for s, e, source in sorted(spans):
+        if s < last_end:
+            continue
+        span = doc[s:e]
+        text = span.text
+        if not any(ch.isupper() for ch in text) or name_key(text) in demonyms() or any(person[s:e]):
+            continue
+        mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e)))
+        last_end = e
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if re.fullmatch(r",\s*", doc_text[a.end:b.start]):
+            a.container = i + 1
+    return mentions
 
 
 def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -160,7 +223,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
     Args:
         doc: A parsed Doc with NER.
-        gaz: The open gazetteer (for embedded toponyms and bare country names).
+        gaz: The open gazetteer (for embedded toponyms, bare country names and the recall rules).
     """
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
@@ -179,6 +242,9 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             hit = _embedded(doc, ent, gaz)
             if hit:
                 spans.append((*hit, f"in:{ent.label_}"))
+            spans += [(s, e, f"inner:{ent.label_}") for s, e in inner_org_spans(doc, ent, gaz, MIN_EMBEDDED_CITY_POP)
+                      if not hit or e <= hit[0] or s >= hit[1]]
+    spans += [(s, e, "dateline") for s, e in dateline_spans(doc, gaz)]
     taken = [False] * len(doc)
     for s, e, _ in spans:
         for i in range(s, e):
@@ -192,25 +258,23 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         for i in range(ent.start, ent.end):
             taken[i] = True
     spans += [(s, e, "country-name") for s, e in _country_name_spans(doc, gaz, taken)]
-    persons = _person_offsets(doc)
-    mentions: list[Mention] = []
-    doc_text = doc.text  # Doc.text joins every token on each access
-    last_end = -1
-    for s, e, source in sorted(spans):
-        if s < last_end:
-            continue
-        span = doc[s:e]
-        text = span.text
-        if not any(ch.isupper() for ch in text) or name_key(text) in demonyms():
-            continue
-        if any(ps <= span.start_char and span.end_char <= pe for ps, pe in persons):
-            continue
-        mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e)))
-        last_end = e
-    for i in range(len(mentions) - 1):
-        a, b = mentions[i], mentions[i + 1]
-        if re.fullmatch(r",\s*", doc_text[a.end:b.start]):
-            a.container = i + 1
+    person = full_name_person_tokens(doc)
+    spans += _context_spans(doc, gaz, spans, taken, person)
+    mentions = _mentions(doc, spans, person)
+    # one name, one reading: other capitalised mentions of a name used as a toponym are toponyms too
+    names = {name_key(m.text) for m in mentions if m.source.startswith(PROPAGATING) and gaz.candidates(m.text)
+             and not (m.text.isupper() and len(m.text) <= 4) and known_place(gaz, m.text, MIN_CONTEXT_CITY_POP)}
+    blocked = list(person)
+    for m in mentions:
+        for i in range(*m.tokens):
+            blocked[i] = True
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and len(ent) > 1:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    extra = same_name_spans(doc, names, blocked)
+    if extra:
+        mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person)
     return mentions
 
 

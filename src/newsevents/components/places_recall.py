@@ -1,0 +1,205 @@
+"""Gazetteer-backed toponym recall for ``newsevents_places_v1``: places the NER model missed or mislabelled.
+
+The small spaCy model tags many towns PERSON or ORG ("a hospital in Milton Keynes", "Tabriz resident"), leaves
+datelines ("BEIRUT —") and names inside organisations ("University of Manitoba") untagged, and labels a name
+GPE once and PERSON the next time. Each rule here only accepts a span whose text is a primary or official
+gazetteer name, and asks for evidence that depends on how strong the name is:
+
+* a country or a big first-level area: anywhere outside a person's name (as the country scan already did);
+* a city of at least :data:`MIN_CONTEXT_CITY_POP` people: a locative context ("in X", "X police", "X, Ontario",
+  a list with other toponyms);
+* any gazetteer town: a dateline at the start of the article or of a line ("HOLLIDAY, Mo. —");
+* a name the article already uses as a toponym elsewhere: every other capitalised mention of it.
+
+A span inside a person's full name ("Paul Jackson", then "Jackson") is never taken. Thresholds were measured
+on the TR-News dev set and checked on GeoVirus (see benchmarks/RESULTS.md, Places).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Optional
+
+from spacy.tokens import Doc
+
+from ..gazetteer.build import name_key
+from ..gazetteer.lookup import Gazetteer
+
+#: a city named in a locative context must have at least this many inhabitants: 5,000 keeps "in Innisfail"
+#: (8,000) and drops most surnames that are also hamlets (measured on TR-News, checked on GeoVirus)
+MIN_CONTEXT_CITY_POP = 5_000
+#: first-level areas at least this populous (summed over their towns) are taken anywhere, like countries
+BIG_AREA_POP = 100_000
+#: words before a toponym ("in Cairns", "the town of Garissa"); "the" between them is skipped
+LOCATIVE_BEFORE = frozenset({"in", "at", "from", "to", "near", "outside", "across", "around", "into", "throughout",
+                             "toward", "towards", "via", "between", "within", "inside", "through", "across",
+                             "downtown", "northern", "southern", "eastern", "western", "central", "rural"})
+#: nouns that make "<noun> of X" locative ("the town of Garissa", "residents of Tabriz"); a bare "of" is not
+#: ("a friend of Vladimir", "Head of Mission")
+OF_HEADS = frozenset({"city", "town", "village", "state", "province", "county", "district", "region", "suburb",
+                      "suburbs", "outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "resident", "residents", "people", "streets", "outskirts", "centre", "center",
+                      "heart", "capital", "parts", "part", "areas", "area", "island", "port", "municipality",
+                      "governorate", "neighbourhoods", "neighborhoods", "mayor", "governor", "citizens"})
+#: words after a toponym ("Tabriz resident", "the Cairns police force", "Beaconsfield Mayor")
+LOCATIVE_AFTER = frozenset({"police", "mayor", "resident", "residents", "city", "county", "district", "districts",
+                            "province", "area", "region", "suburb", "suburbs", "airport", "council", "native",
+                            "natives", "hospital", "township", "municipality", "borough", "village", "town",
+                            "state", "metro", "neighbourhood", "neighborhood", "streets", "harbour", "harbor"})
+#: a dateline ends with one of these right after the place name ("BEIRUT —", "PARIS, Texas (AP) -")
+_DATELINE_END = frozenset({"\u2014", "\u2013", "-", "--", ",", "(", ":"})
+_PERSON_TYPES = frozenset({"PERSON", "PER"})
+#: area names that are also ordinary words in organisation names ("Health Centre", "LE Central", "Racing NSW"
+#: is kept): the recall rules never take them on their own
+COMMON_WORD_AREAS = frozenset({"centre", "center", "central", "north", "south", "east", "west", "northern",
+                               "southern", "eastern", "western", "capital", "coast", "islands", "lakes", "river",
+                               "valley", "littoral", "plateau", "highlands", "lowlands", "mountain", "md", "rd"})
+
+
+def is_name_token(token) -> bool:
+    """A capitalised word (Title, UPPER or an abbreviation like "Ky.")."""
+    return token.is_title or token.is_upper or (token.text[:1].isupper() and "." in token.text)
+
+
+def known_place(gaz: Gazetteer, text: str, min_city_pop: int) -> bool:
+    """Whether ``text`` is the primary/official name of a country, continent, big area or a city ≥ min_city_pop."""
+    if len(text) < 3 or (len(text) < 4 and not text.isupper()) or name_key(text) in COMMON_WORD_AREAS:
+        return False
+    acronym = text.isupper() and len(text) <= 4  # "NSW", "UK" name areas; "HIV", "ALMA" match only hamlets
+    for c in gaz.candidates(text):
+        if c.how >= 2 or (acronym and c.kind not in ("country", "admin1")):
+            continue
+        if c.kind in ("country", "continent") or (c.kind == "admin1" and c.population >= BIG_AREA_POP):
+            return True
+        if c.kind in ("city", "admin2") and c.population >= min_city_pop:
+            return True
+    return False
+
+
+def strong_anywhere(gaz: Gazetteer, text: str) -> bool:
+    """A country, continent or big first-level area by its primary or official name."""
+    return any(c.how < 2 and (c.kind in ("country", "continent") or
+                              (c.kind == "admin1" and c.population >= BIG_AREA_POP))
+               for c in gaz.candidates(text))
+
+
+def is_country(gaz: Gazetteer, text: str) -> bool:
+    """A country by its primary or official name ("Canada", not the area "Centre")."""
+    return any(c.how < 2 and c.kind == "country" for c in gaz.candidates(text))
+
+
+def locative(doc: Doc, start: int, end: int, is_place: Callable[[int], bool]) -> bool:
+    """Whether the token span [start, end) stands where a place stands.
+
+    Args:
+        doc: The parsed Doc.
+        start: First token.
+        end: Token after the last.
+        is_place: Whether the token at an index already belongs to a toponym (for lists and "X, Y").
+    """
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in LOCATIVE_BEFORE:
+        return True
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in OF_HEADS:
+        return True
+    if end < len(doc) and doc[end].lower_ in LOCATIVE_AFTER:
+        return True
+    # a list or a "Town, Region" pair with a toponym on either side: "Cairo, Giza, and Al-Minya", "Austin, Indiana"
+    j = end
+    while j < len(doc) and doc[j].text in (",", "and", "or", "&"):
+        j += 1
+    if j > end and j < len(doc) and is_place(j):
+        return True
+    k = start - 1
+    while k >= 0 and doc[k].text in (",", "and", "or", "&"):
+        k -= 1
+    return k < start - 1 and k >= 0 and is_place(k)
+
+
+def dateline_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Upper-case town names opening the article or a line and followed by a dash, comma or bracket."""
+    out = []
+    starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or t.text.endswith("\n")]
+    for s in starts:
+        while s < len(doc) and doc[s].is_space:
+            s += 1
+        if s >= len(doc) or not doc[s].is_upper or not doc[s].is_alpha:
+            continue
+        e = s
+        while e < len(doc) and e - s < 4 and doc[e].is_upper and doc[e].is_alpha:
+            e += 1
+        if e < len(doc) and doc[e].text in _DATELINE_END and gaz.candidates(doc[s:e].text.title()):
+            out.append((s, e))
+    return out
+
+
+def inner_org_spans(doc: Doc, ent, gaz: Gazetteer, min_city_pop: int) -> list[tuple[int, int]]:
+    """Toponyms inside an organisation or facility name after "of"/"in" ("University of Manitoba in Winnipeg"),
+    or a country closing it ("Costco Canada", "Environment Canada")."""
+    out = []
+    i = ent.start
+    while i < ent.end:
+        if doc[i].lower_ in ("of", "in") and i + 1 < ent.end:
+            s = i + 1 + (doc[i + 1].lower_ == "the")
+            for e in range(min(ent.end, s + 4), s, -1):
+                if all(is_name_token(t) for t in doc[s:e]) and known_place(gaz, doc[s:e].text, min_city_pop):
+                    out.append((s, e))
+                    i = e - 1
+                    break
+        i += 1
+    last = ent.end
+    while last > ent.start and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
+        last -= 1
+    if last - ent.start >= 2 and is_name_token(doc[last - 1]) and doc[last - 2].lower_ not in ("of", "in") \
+            and not any(s <= last - 1 < e for s, e in out) and is_country(gaz, doc[last - 1].text):
+        out.append((last - 1, last))
+    return out
+
+
+def full_name_person_tokens(doc: Doc) -> list[bool]:
+    """Per token: inside a mention of a person whose name has two or more words (not "Cairns" tagged PERSON)."""
+    inside = [False] * len(doc)
+    starts = {t.idx: t.i for t in doc}
+    for ent in doc._.entities or []:
+        if (ent.get("type") or "") not in _PERSON_TYPES or " " not in (ent.get("name") or "").strip():
+            continue
+        for m in ent.get("mentions") or []:
+            i = starts.get(m["start"])
+            while i is not None and i < len(doc) and doc[i].idx < m["end"]:
+                inside[i] = True
+                i += 1
+    return inside
+
+
+def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list[tuple[int, int]]:
+    """Other capitalised mentions of names the article already uses as toponyms ("Aleppo" tagged NORP later)."""
+    by_first: dict[str, set[int]] = {}
+    for key in names:
+        words = key.split()
+        if words:
+            by_first.setdefault(words[0], set()).add(len(words))
+    out = []
+    i = 0
+    while i < len(doc):
+        hit: Optional[tuple[int, int]] = None
+        lengths = by_first.get(doc[i].lower_) if is_name_token(doc[i]) else None
+        for n in sorted(lengths or (), reverse=True):
+            e = i + n
+            compound = (i > 0 and doc[i - 1].text == "-") or (e < len(doc) and (doc[e].text == "-" or (
+                doc[e].pos_ == "NOUN" and doc[e].is_lower and doc[e].lower_ not in LOCATIVE_AFTER)))  # "Marburg virus"
+            if e <= len(doc) and not compound and not any(blocked[i:e]) and name_key(doc[i:e].text) in names \
+                    and all(is_name_token(t) or not t.is_alpha for t in doc[i:e]):
+                hit = (i, e)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def drop_trailing_period(text: str) -> bool:
+    """Whether a span's final period is sentence punctuation, not part of an abbreviation ("Texas." vs "Ky.")."""
+    return bool(re.search(r"[a-z]{3,}\.$", text)) and not re.search(r"\b[A-Z][a-z]{1,3}\.$", text)
