@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from . import stage_call
 from .times_context import SpeechAnchors, governing_tense
 from .times_detect import Candidate, find_candidates
-from .times_normalize import normalize
+from .times_normalize import normalize, period_shift
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,8 @@ _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops
                              r"Blvd|Boulevard|Way|Court|Ct|Place|Pl)\b", re.I)
 # "in his 20s" is an age; a two-digit decade needs "the" or an apostrophe ("the 80s", "'90s").
 _AGE_DECADE = re.compile(r"^(?:early|mid|late)?[\s-]*\d0s$", re.I)
+_TITLE_OF = re.compile(r"(?:\b(?:man|woman|person|player|coach|rookie|manager|athlete|team|car|album|song|record|"
+                       r"book|film|movie|word|teacher|executive|officer)s?|\b(?-i:[A-Z][a-z]+))\s+of\s+$", re.I)
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that)\s+", re.I)
 _DEICTIC = re.compile(r"^(?:(?:early|late)\s+)?(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
                       r"evening))\b", re.I)
@@ -81,6 +83,8 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
     if cand.kind == "duration" and re.search(r"(?:\w-quarters|(?:one|two|three|a)\s+quarters?)$", low) and \
             re.match(r"\s+of\s+(?!\d{4}|this|last|next)", text[cand.end:cand.end + 12], re.I):
         return False  # "three-quarters of the vote": a fraction
+    if cand.kind == "the_year" and _TITLE_OF.search(text, max(0, cand.start - 30), cand.start):
+        return False  # "player of the year", "Person of the Year": a title, not a time
     if cand.kind == "decade" and _AGE_DECADE.match(cand.text):
         return False
     if cand.kind == "set" and cand.text[:1].isupper() and " " not in cand.text and not re.search(
@@ -112,6 +116,7 @@ def _trim(cand: Candidate) -> Candidate:
     return cand
 
 
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+(?:the\s+)?)?$", re.I)
 _YEAR_BACK = re.compile(r"\byear[\s-]+(?:ago|earlier)\b", re.I)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -167,6 +172,36 @@ def _latest_periods(items: list[dict]) -> list[dict]:
     return out
 
 
+_ANAPHORIC = re.compile(r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same|the\s+(following))\s+"
+                        r"(day|week|month|year)$", re.I)
+_DATED = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\dW])")
+_BLANK = {"year": "", "month": "-XX", "week": "-WXX", "day": "-XX-XX"}
+
+
+def _anaphora(items: list[dict]) -> None:
+    """"later that year", "that same day", "the following month" refer to the last date the text named before them
+    (HeidelTime's REF reading: "sold it in 2007 and retired the following year" is 2008). A date coarser than the
+    unit leaves the rest unknown ("last October … that same day" is 1998-10-XX); with no date before, the reading
+    against the publication date stays."""
+    for k, item in enumerate(items):
+        m = _ANAPHORIC.search(item["text"]) if item["type"] == "DATE" else None
+        if not m or m.start() > 0 and not re.match(r"(?:earlier|later)\s", item["text"], re.I):
+            continue
+        unit, shift = m.group(2).lower(), 1 if m.group(1) else 0
+        prev = next((p for p in reversed(items[:k]) if p["type"] in ("DATE", "TIME") and _DATED.match(p["value"] or "")),
+                    None)
+        if prev is None:
+            continue
+        y, mo, d = _DATED.match(prev["value"]).groups()
+        if unit == "year" or (unit == "month" and mo) or d:
+            item["value"] = period_shift(unit, dt.date(int(y), int(mo or 1), int(d or 1)), shift)
+        elif shift == 0:
+            item["value"] = f"{y}-{mo}-XX" if mo and unit == "day" else y + _BLANK[unit]
+        else:
+            continue
+        item["anchor"] = None
+
+
 def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     """The time expressions of a processed Doc as ``Time``-shaped dicts (without ids).
 
@@ -187,6 +222,8 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         tense = governing_tense(doc, cand.start, cand.end) if parsed else None
         if re.search(r"\bnext\b", cand.text, re.I):
             tense = "future"
+        elif _SINCE.search(text, max(0, cand.start - 30), cand.start):
+            tense = "past"  # "since Oct. 23", "ever since Monday": a start already behind us (as HeidelTime reads it)
         res = normalize(cand, published, tense, text[max(0, cand.start - 30):cand.start])
         if res is None:
             continue
@@ -196,6 +233,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         items.append(item)
         if _DEICTIC.match(cand.text):
             pending.append((item, cand, tense))
+    _anaphora(items)
     _comparison_periods(doc, items)
     items = _latest_periods(items)
     if pending:

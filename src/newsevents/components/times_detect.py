@@ -72,6 +72,11 @@ def _patterns() -> list[tuple[str, str]]:
                  rf"|the\s+(?:first|second)\s+half(?=\s+(?:profit|earnings|results|sales|revenue|loss|growth))"),
         ("season", rf"{pre}(?:(?:{rel}|that|the)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+(?:of\s+)?(?:{yr}|{yrw}))?"
                    rf"|{pre}{season}\s+(?:of\s+)?(?:{yr}|{yrw})|(?<=\bin\s){season}(?!\s+(?:of|\w+ed)\b)"),
+        # anaphoric: the period of the last date the text named ("in 2007 ... later that year", "the following
+        # month"); before "relative" so that "the following year" reads this way (times._anaphora)
+        ("anaphoric", r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?:year|month|week)(?![\w'’-])"
+                      r"|(?:earlier|later)\s+that\s+day(?![\w'’-])|that\s+same\s+day(?![\w'’-])"
+                      r"|the\s+following\s+(?:day|week|month|year)(?![\w'’-])"),
         ("relative", rf"{rel_pre}(?:{rel}|the\s+(?:past|last|next|coming|previous|following|current))\s+"
                      rf"(?:fiscal\s+)?(?:week|weekend|month|year|decade|century)(?![\w-])"),
         ("year_adj", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?"),
@@ -106,6 +111,11 @@ def _patterns() -> list[tuple[str, str]]:
         ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?![\w-])(?:\s+{yr})?"),
         ("weekend", r"the\s+weekend(?![\w-])"),
         ("period", r"the\s+(?:latest|most\s+recent)\s+period(?![\w-])"),
+        # "for the year", "the full year", "the fiscal year ended June 30" (earnings reports); not "the year before",
+        # "the year 2000", "player of the year" (see times._keep)
+        ("fiscal_year", r"the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year(?=\s+(?:ended|ending)\b)"),
+        ("the_year", r"the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year(?![\w'’-])"
+                     r"(?!\s+(?:before|after|earlier|later|ago|since|two|nineteen|\d|of\s+(?:the|\d)|in\s+review|to\s+date))"),
         ("year_words", r"(?:the\s+year\s+)?(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?\s+)?"
                        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|"
                        r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -133,6 +143,8 @@ def _ref_pattern() -> str:
     # "current"/"recent"/"future" are times only as modifiers of a non-time noun ("current account" is not);
     # TimeBank tags them (PRESENT_REF/PAST_REF/FUTURE_REF) when they locate the noun in time.
     return (rf"\b(?:{alt})\b(?![\w-])"
+            r"|\bcurrent\b(?=\s+(?!accounts?\b|assets\b|liabilities\b|affairs\b|and\b|or\b|of\b|to\b|in\b|"
+            r"was\b|is\b|flows?\b|through\b)[a-z])"
             r"|\b(?:current|recent|future)\b(?=\s+(?:levels?|conditions|trends?|events|years|months|weeks|days|"
             r"quarters|periods?|plans?|generations?|situation|crisis|state|status|prices?|rates?))")
 
@@ -207,7 +219,7 @@ def needs() -> dict[str, tuple[str, ...]]:
         "vague_plural": units, "pod": ("morning", "afternoon", "evening", "night"), "weekday": weekdays,
         "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,
         "set": tuple(lex.set) + ("every", "each", "per ", "once", "twice", "thrice", "times") + weekdays,
-        "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "year_words": ("nineteen", "twenty", "thousand"),
+        "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "the_year": ("year",), "anaphoric": ("that", "same", "following"), "fiscal_year": ("year",), "year_words": ("nineteen", "twenty", "thousand"),
     }
 
 

@@ -526,6 +526,27 @@ def read_period(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     return "DATE", "PRESENT_REF", None, False
 
 
+def read_the_year(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"for the year", "the full year" in a report: the anchor's year (TimeBank: 5 of 5)."""
+    return "DATE", relative_period("year", anchor, 0), None, anchor is not None
+
+
+def read_fiscal_year(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"the year ended June 30": a fiscal year, annotated as the stretch P1Y (TimeBank: 6 of 8)."""
+    return "DURATION", "P1Y", None, False
+
+
+def read_anaphoric(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"later that year", "the same month", "the following day": the period of the anchor (moved one on for
+    "following"); the stage re-reads it against the last date the text named, when there is one (times.py)."""
+    body, mod = strip_mod(text)
+    m = re.search(r"(day|week|month|year)$", body, _I)
+    if not m:
+        return None
+    shift = 1 if re.search(r"\bfollowing\b", body, _I) else 0
+    return "DATE", relative_period(m.group(1).lower(), anchor, shift), mod, anchor is not None
+
+
 RULES: dict[str, Callable[..., Optional[Result]]] = {
     "iso": read_iso, "date_mdy": read_date, "date_dmy": read_date, "month_year": read_month_year,
     "month": read_month, "year": read_year, "decade": read_decade, "century": read_century,
@@ -533,5 +554,5 @@ RULES: dict[str, Callable[..., Optional[Result]]] = {
     "year_adj": read_year_adj, "ago": read_ago, "duration": read_duration, "vague_plural": read_vague_plural,
     "pod": read_pod, "weekday": read_weekday, "deictic": read_deictic, "clock": read_clock, "ref": read_ref,
     "set": read_set, "holiday": read_holiday, "weekend": read_weekend, "year_words": read_year_words,
-    "period": read_period,
+    "period": read_period, "the_year": read_the_year, "anaphoric": read_anaphoric, "fiscal_year": read_fiscal_year,
 }

@@ -1,0 +1,71 @@
+"""Times stage: expressions read against something other than the bare publication day.
+
+Third pass rules, each with invented wire-style sentences and publication dates (offsets asserted): the year of a
+month-day named in a past-tense clause up to three months ahead, "since" pointing backwards, "the year" of an
+earnings report, "current" as a present reference, and anaphoric "that year" / "the following month".
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_times_expressions import find, times_of
+
+FRI = "2013-03-22"  # a Friday
+
+
+@pytest.mark.parametrize("text,published,extent,ttype,value", [
+    # a past-tense report of a coming date keeps the current year (a quarter ahead at most) …
+    ("The board declared a dividend payable Dec. 7 to holders of record.", "2013-10-25", "Dec. 7", "DATE",
+     "2013-12-07"),
+    ("The committee summoned the banker to testify on Feb. 12.", "2013-01-08", "Feb. 12", "DATE", "2013-02-12"),
+    # … a date further ahead in a past-tense clause is last year's
+    ("The mine closed on Nov. 3 after a flood.", "2013-03-22", "Nov. 3", "DATE", "2012-11-03"),
+    # "since" points back even when the clause is in the present perfect progressive
+    ("Divers have been searching for the crew since Oct. 30.", "2013-06-10", "Oct. 30", "DATE", "2012-10-30"),
+    ("Prices have been climbing ever since Wednesday.", FRI, "Wednesday", "DATE", "2013-03-20"),
+])
+def test_times_reference_year_choice(times_nlp, text, published, extent, ttype, value):
+    item = find(times_of(times_nlp, text, published), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), ttype, value)
+
+
+@pytest.mark.parametrize("text,extent,ttype,value", [
+    ("Net income for the year rose 4 percent, the retailer said.", "the year", "DATE", "2013"),
+    ("The brewer expects higher sales for the full year.", "the full year", "DATE", "2013"),
+    ("Revenue was $80 million in the fiscal year ended June 30.", "the fiscal year", "DURATION", "P1Y"),
+    ("The chain earned $3 million in the year ending Jan. 31.", "the year", "DURATION", "P1Y"),
+    ("The current slowdown worries exporters.", "current", "DATE", "PRESENT_REF"),
+    ("Under current rules, the fund cannot lend abroad.", "current", "DATE", "PRESENT_REF"),
+])
+def test_times_reference_report_periods(times_nlp, text, extent, ttype, value):
+    item = find(times_of(times_nlp, text, FRI), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), ttype, value)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("She was named player of the year by the league.", "the year"),
+    ("Profits fell to $9 million from $12 million the year before.", "the year"),
+    ("The country's current account deficit narrowed.", "current"),
+    ("The current was too strong for the swimmers.", "current"),
+])
+def test_times_reference_not_a_time(times_nlp, text, absent):
+    assert absent not in [t["text"] for t in times_of(times_nlp, text, FRI)]
+
+
+@pytest.mark.parametrize("text,published,extent,value", [
+    # the last date named before the expression, not the publication date
+    ("The mayor was elected in 2007 and resigned the following year.", FRI, "the following year", "2008"),
+    ("The plant opened in March 2009. The following month it was sold.", FRI, "The following month", "2009-04"),
+    ("He moved to Paris in 2004 and married later that year.", FRI, "later that year", "2004"),
+    ("The envoy arrived on June 3, 2011. That same day the talks collapsed.", FRI, "That same day", "2011-06-03"),
+    # a coarser antecedent leaves the finer part unknown
+    ("The ferry sank last October, and the owner was arrested that same day.", FRI, "that same day", "2012-10-XX"),
+    # no date before it: the publication date's period
+    ("Sales fell that year, the report said.", FRI, "that year", "2013"),
+])
+def test_times_reference_anaphoric(times_nlp, text, published, extent, value):
+    item = find(times_of(times_nlp, text, published), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), "DATE", value)
