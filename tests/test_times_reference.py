@@ -69,3 +69,18 @@ def test_times_reference_anaphoric(times_nlp, text, published, extent, value):
     item = find(times_of(times_nlp, text, published), extent)
     start = text.index(extent)
     assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), "DATE", value)
+
+
+@pytest.mark.parametrize("text,extent,ttype,value", [
+    ("Shares rose for six trading days in a row.", "six trading days", "DURATION", "P6D"),
+    ("The strike closed the port for three business days.", "three business days", "DURATION", "P3D"),
+    ("The convoy reached the border at midday.", "midday", "TIME", "2013-03-22T12:00"),
+    # fractions of a year or an hour in the next unit down; "last" as a verb stays out of the extent
+    ("The talks dragged on for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The flight took five and a half hours.", "five and a half hours", "DURATION", "PT5H30M"),
+    ("The hearing is expected to last three weeks.", "three weeks", "DURATION", "P3W"),
+])
+def test_times_reference_units_and_extents(times_nlp, text, extent, ttype, value):
+    item = find(times_of(times_nlp, text, FRI), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), ttype, value)

@@ -116,6 +116,7 @@ def _trim(cand: Candidate) -> Candidate:
     return cand
 
 
+_VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not|n't)\s+$", re.I)
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+(?:the\s+)?)?$", re.I)
 _YEAR_BACK = re.compile(r"\byear[\s-]+(?:ago|earlier)\b", re.I)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -219,6 +220,11 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         if not _keep(doc, text, cand, date_ents):
             continue
         cand = _trim(cand)
+        if cand.kind in ("duration", "vague_plural") and re.match(r"last\s+\S", cand.text, re.I) \
+                and _VERB_LAST.search(text, max(0, cand.start - 12), cand.start):
+            # "expected to last three weeks": the verb, not "the last three weeks"
+            cut = re.match(r"last\s+", cand.text, re.I).end()
+            cand = Candidate(cand.start + cut, cand.end, cand.kind, cand.text[cut:])
         tense = governing_tense(doc, cand.start, cand.end) if parsed else None
         if re.search(r"\bnext\b", cand.text, re.I):
             tense = "future"

@@ -48,7 +48,7 @@ def _patterns() -> list[tuple[str, str]]:
               r"(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|just\s+over|"
               r"just\s+under)\s+)?")
     tz = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\(\d{4}\s+GMT\)))?"
-    clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midnight|"
+    clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midday|midnight|"
              rf"\d{{1,2}}\s+o'clock){tz}")
     relyear = r"(?:this|last|next)\s+year"
     ago = r"(?:ago|earlier|later|from\s+now|hence)"
@@ -85,7 +85,8 @@ def _patterns() -> list[tuple[str, str]]:
         ("duration", rf"{durpre}(?:(?:the|a|an|its|their|his|her|this|that)\s+)?"
                      rf"(?:(?:past|last|next|first|coming|previous|following|final|latest|preceding|ensuing|"
                      rf"initial|remaining|full|entire|whole|additional|further|another|other)\s+)?"
-                     rf"(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+{unit}"
+                     rf"(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+"
+                     rf"(?:(?:trading|business|working)\s+(?=days?\b|weeks?\b))?{unit}"
                      rf"(?:[\s-]+and[\s-]+a[\s-]+half)?(?![\w-])"),
         ("vague_plural", rf"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|first|final)\s+"
                          rf"(?:(?:few|several|many|couple\s+of)\s+)?{plural_units}(?![\w-])"

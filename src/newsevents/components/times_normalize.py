@@ -91,9 +91,15 @@ def duration_value(number: Optional[float], unit_word: str) -> str:
     if number is None:
         return f"P{t}X{letter}"  # "decades", "centuries" → PXY like TimeBank
     n = number * mult
-    if t and not float(n).is_integer() and letter in ("H", "M"):
-        # half hours / half minutes read better as the next unit down: PT1.5H → PT90M
-        return f"PT{_num(n * 60)}{'M' if letter == 'H' else 'S'}"
+    if not float(n).is_integer() and letter in ("H", "M", "Y") and (letter != "M" or t) \
+            and float(n * (12 if letter == "Y" else 60)).is_integer():
+        # a fraction of a year, hour or minute is written with the next unit down, as TimeBank/AQUAINT do (3 of 3:
+        # "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S); a fraction of a month stays
+        # decimal ("five-and-a-half-month" P5.5M), as a half month has no exact smaller unit
+        whole, rest = int(n), round((n - int(n)) * (12 if letter == "Y" else 60))
+        small = {"Y": "M", "H": "M", "M": "S"}[letter]
+        head = f"{whole}{letter}" if whole else ""
+        return f"P{t}{head}{rest}{small}"
     return f"P{t}{_num(n)}{letter}"
 
 
