@@ -16,7 +16,6 @@ on the TR-News dev set and checked on GeoVirus (see benchmarks/RESULTS.md, Place
 """
 from __future__ import annotations
 
-import re
 from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc
@@ -40,6 +39,10 @@ OF_HEADS = frozenset({"city", "town", "village", "state", "province", "county", 
                       "southwest", "resident", "residents", "people", "streets", "outskirts", "centre", "center",
                       "heart", "capital", "parts", "part", "areas", "area", "island", "port", "municipality",
                       "governorate", "neighbourhoods", "neighborhoods", "mayor", "governor", "citizens"})
+#: institutions named after their town ("University of Calgary", "Children's Hospital of Pittsburgh")
+ORG_OF_HEADS = frozenset({"university", "college", "hospital", "port", "city", "town", "mayor", "bank", "museum",
+                          "church", "diocese", "archdiocese", "county", "state", "province", "government",
+                          "municipality", "district", "borough", "school", "schools", "zoo", "airport", "harbour"})
 #: words after a toponym ("Tabriz resident", "the Cairns police force", "Beaconsfield Mayor")
 LOCATIVE_AFTER = frozenset({"police", "mayor", "resident", "residents", "city", "county", "district", "districts",
                             "province", "area", "region", "suburb", "suburbs", "airport", "council", "native",
@@ -80,6 +83,11 @@ def strong_anywhere(gaz: Gazetteer, text: str) -> bool:
     return any(c.how < 2 and (c.kind in ("country", "continent") or
                               (c.kind == "admin1" and c.population >= BIG_AREA_POP))
                for c in gaz.candidates(text))
+
+
+def is_country_or_area(gaz: Gazetteer, text: str) -> bool:
+    """A country or big first-level area by its primary or official name (not a common word like "Centre")."""
+    return name_key(text) not in COMMON_WORD_AREAS and strong_anywhere(gaz, text)
 
 
 def is_country(gaz: Gazetteer, text: str) -> bool:
@@ -142,8 +150,12 @@ def inner_org_spans(doc: Doc, ent, gaz: Gazetteer, min_city_pop: int) -> list[tu
     while i < ent.end:
         if doc[i].lower_ in ("of", "in") and i + 1 < ent.end:
             s = i + 1 + (doc[i + 1].lower_ == "the")
+            # a town needs an institution before "of" ("University of Calgary"; not "Head of Mission")
+            city_ok = doc[i].lower_ == "in" or (i > ent.start and doc[i - 1].lower_ in ORG_OF_HEADS)
             for e in range(min(ent.end, s + 4), s, -1):
-                if all(is_name_token(t) for t in doc[s:e]) and known_place(gaz, doc[s:e].text, min_city_pop):
+                if all(is_name_token(t) for t in doc[s:e]) and (
+                        is_country_or_area(gaz, doc[s:e].text) if not city_ok
+                        else known_place(gaz, doc[s:e].text, min_city_pop)):
                     out.append((s, e))
                     i = e - 1
                     break
@@ -198,8 +210,3 @@ def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list
         else:
             i += 1
     return out
-
-
-def drop_trailing_period(text: str) -> bool:
-    """Whether a span's final period is sentence punctuation, not part of an abbreviation ("Texas." vs "Ky.")."""
-    return bool(re.search(r"[a-z]{3,}\.$", text)) and not re.search(r"\b[A-Z][a-z]{1,3}\.$", text)

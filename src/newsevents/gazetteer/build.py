@@ -43,7 +43,7 @@ from ..errors import Code, GazetteerError
 logger = logging.getLogger(__name__)
 
 #: bump when the schema or the way names are keyed changes (an older file is rebuilt)
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 FILE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
 
 SCHEMA = """

@@ -113,7 +113,7 @@ def make_country_points(csv_path: str) -> int:
         "# Equal to GeoNames' own point for all 43 countries of the TR-News dev set; countries not listed keep the",
         "# Factbook point of place_countries.tsv.",
         "iso2\tlat\tlon"]
-    lines += [f"{r['COUNTRY_CODE']}\t{float(r['LATITUDE']):g}\t{float(r['LONGITUDE']):g}" for r in rows
+    lines += [f"{r['COUNTRY_CODE']}\t{float(r['LATITUDE'])}\t{float(r['LONGITUDE'])}" for r in rows
               if r["LATITUDE"] and r["LONGITUDE"]]
     (RESOURCES / "place_country_points.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines) - 8

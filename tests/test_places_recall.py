@@ -1,0 +1,56 @@
+"""Places recall rules: datelines, towns the model tags PERSON/ORG, toponyms inside organisation names, other
+mentions of a name already used as a place, and what must stay out (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.gazetteer.lookup import get_gazetteer
+from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (autouse fixture: test gazetteer)
+
+
+@pytest.mark.parametrize("text, toponym, start, country", [
+    # a dateline: upper case, first in the article, closed by a dash
+    ("HALIFAX — Crews worked through the night to restore power after the storm.", "HALIFAX", 0, "CA"),
+    # a town inside an organisation's name after "of"
+    ("She teaches at the University of Manitoba and lives nearby.", "Manitoba", 33, "CA"),
+    # a country closing an organisation's name
+    ("The recall was announced by Costco Canada on Tuesday.", "Canada", 35, "CA"),
+    # a town in a list with other toponyms (the small model tags it PERSON)
+    ("Cases were reported in Nairobi, Garissa and Mombasa this week.", "Garissa", 32, "KE"),
+    # "lives in X" (tagged PERSON)
+    ("Walsh, who lives in Waterloo, said the bus never came.", "Waterloo", 20, "CA"),
+])
+def test_places_recall_found_spans(nlp, text, toponym, start, country):
+    place = find(places_of(nlp, text), toponym, start)
+    assert place["end"] == start + len(toponym)
+    assert place["geonameid"] is not None and place["country"] == country
+
+
+def test_places_recall_same_name_mentions(nlp):
+    text = "Flooding hit Cairns on Monday. Cairns police said several roads were closed."
+    places = places_of(nlp, text)
+    assert [(p["start"], p["end"]) for p in places] == [(13, 19), (31, 37)]
+    assert {p["geonameid"] for p in places} == {2172797}
+
+
+@pytest.mark.parametrize("text, word", [
+    # a person's surname after the full name was given
+    ("Paul Jackson spoke to reporters on Monday. Jackson said the plan would work.", "Jackson"),
+    # a common word that is also a town, inside an organisation's title
+    ("The clinic treats many patients, the Head of Mission said.", "Mission"),
+    # a disease named after a town is not a mention of the town
+    ("Researchers compared the sample with the Marburg virus.", "Marburg"),
+    # an acronym that only matches a hamlet
+    ("The clinic treats people living with HIV in the capital.", "HIV"),
+])
+def test_places_recall_not_places(nlp, text, word):
+    places = places_of(nlp, text)
+    assert all(p["text"] != word for p in places), places
+
+
+def test_places_recall_country_points_are_geonames_own():
+    """Countries carry GeoNames' own point (Canada's is in the north-west, not the Factbook's 60 N 95 W)."""
+    gaz = get_gazetteer()
+    canada = gaz.place(6251999)
+    assert (round(canada.lat, 3), round(canada.lon, 3)) == (60.109, -113.643)
+    assert gaz.place(1861060).lat == pytest.approx(35.68536)  # Japan: GeoNames puts it at Tokyo
