@@ -84,3 +84,14 @@ def test_times_reference_units_and_extents(times_nlp, text, extent, ttype, value
     item = find(times_of(times_nlp, text, FRI), extent)
     start = text.index(extent)
     assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), ttype, value)
+
+
+@pytest.mark.parametrize("text,extent,ttype,value", [
+    ("Rescuers expect to reach the village within hours.", "hours", "DURATION", "PTXH"),
+    ("It was the first time in years that the plant stopped.", "years", "DURATION", "PXY"),
+    ("Sales in the year to March fell 2 percent.", "the year", "DURATION", "P1Y"),
+])
+def test_times_reference_vague_stretches(times_nlp, text, extent, ttype, value):
+    item = find(times_of(times_nlp, text, FRI), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), ttype, value)

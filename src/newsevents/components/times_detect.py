@@ -91,6 +91,7 @@ def _patterns() -> list[tuple[str, str]]:
         ("vague_plural", rf"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|first|final)\s+"
                          rf"(?:(?:few|several|many|couple\s+of)\s+)?{plural_units}(?![\w-])"
                          rf"|(?<=\bfor\s){plural_units}(?=\s*(?:[,.;]|and|or|to|now|before|after|\Z))"
+                         rf"|(?<=\bin\s){plural_units}(?=\s*(?:[,.;]|and|or|that|since|\Z))|(?<=\bwithin\s){plural_units}(?![\w-])"
                          r"|\b(?:decades|years)-long"
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
@@ -114,9 +115,9 @@ def _patterns() -> list[tuple[str, str]]:
         ("period", r"the\s+(?:latest|most\s+recent)\s+period(?![\w-])"),
         # "for the year", "the full year", "the fiscal year ended June 30" (earnings reports); not "the year before",
         # "the year 2000", "player of the year" (see times._keep)
-        ("fiscal_year", r"the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year(?=\s+(?:ended|ending)\b)"),
+        ("fiscal_year", r"the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year(?=\s+(?:ended|ending|to\s+(?-i:[A-Z])[a-z]+\b))"),
         ("the_year", r"the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year(?![\w'’-])"
-                     r"(?!\s+(?:before|after|earlier|later|ago|since|two|nineteen|\d|of\s+(?:the|\d)|in\s+review|to\s+date))"),
+                     r"(?!\s+(?:before|after|earlier|later|ago|since|two|nineteen|\d|of\s+(?:the|\d)|in\s+review|to\s+date|to\s+come|ahead))"),
         ("year_words", r"(?:the\s+year\s+)?(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?\s+)?"
                        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|"
                        r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
