@@ -72,3 +72,20 @@ def test_quantities_casualties_ci_gate(nlp, test_data):
             exact[key] += (got[key] or 0) == art[key]
     assert exact["killed"] >= 7, exact
     assert exact["injured"] >= 7, exact
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # several singular victims are summed when the later one is marked as additional (issue 6)
+    ("A man was shot in the arm on Elm Street. Another man was shot in the foot.", None, 2),
+    ("A woman was shot and killed outside the store. Another woman was wounded.", 1, 1),
+    ("One man died at the scene. A second man died later at the hospital.", 2, None),
+    # "another" as an object is another than the shooter, not another victim
+    ("A boy accidentally shot another boy with his father's rifle.", None, 1),
+    # a suffered gunshot wound counts the person hit, so a victim who died is not also injured
+    ("A man suffered a gunshot wound to the chest. He was pronounced dead at the hospital.", 1, 0),
+    # a tally since an hour of the evening is a round-up, not this incident
+    ("Nine people have been shot across the west side since 8 p.m. on Friday.", None, None),
+])
+def test_quantities_casualties_singular_victims(nlp, text, killed, injured):
+    doc = nlp(text)
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}

@@ -90,3 +90,33 @@ def test_quantities_roles_source_marks_estimates(nlp):
 ])
 def test_quantities_roles_headline_style(nlp, text, needle, category):
     assert _find(nlp(text), needle)["category"] == category
+
+
+@pytest.mark.parametrize("text, start, end, category, value", [
+    # an age standing for the person (issue 6, GVA: "a 14-year-old was shot" is one victim)
+    ("Officers said a 12-year-old was shot in the arm on Friday.", 14, 27, "WOUND", 1),
+    ("The 9-month-old died at the children's hospital.", 0, 15, "KILL", 1),
+    # "suffered a gunshot wound": the subject is the casualty; "fatal injuries" make it a death
+    ("A 41-year-old woman suffered a gunshot wound to the hip.", 0, 19, "WOUND", 1),
+    ("The driver sustained fatal injuries in the crash.", 0, 10, "KILL", 1),
+    # a headline participle tagged as a noun after a number ("Seven shot …" is seven people, not shots)
+    ("Six shot during party at lakeside dance hall", 0, 8, "WOUND", 6),
+])
+def test_quantities_roles_implied_victims(nlp, text, start, end, category, value):
+    doc = nlp(text)
+    items = [q for q in doc._.quantities if q["start"] == start]
+    assert items, [(q["start"], q["text"]) for q in doc._.quantities]
+    item = items[0]
+    assert (item["end"], item["text"]) == (end, text[start:end])
+    assert item["category"] == category
+    assert item["value"] == value
+
+
+@pytest.mark.parametrize("text", [
+    "The 12-year-old boy's bicycle was found nearby.",   # an age modifying a noun is not a victim
+    "The firm suffered heavy losses last year.",           # suffer without a wound
+    "An officer fired one shot at the tyres.",             # one shot is a shot
+])
+def test_quantities_roles_implied_victims_not(nlp, text):
+    doc = nlp(text)
+    assert not [q for q in doc._.quantities if q["category"] in ("KILL", "WOUND")], doc._.quantities

@@ -31,6 +31,12 @@ def _not_people(noun) -> bool:
     return bool(forms & not_people())
 
 
+def _misread_participle(noun, trig, value: Optional[float]) -> bool:
+    """"Five shot during party": a headline participle read as a singular noun counted by a number other than
+    one (a count of shots would be the plural "five shots"; "one shot" stays a shot)."""
+    return trig.token.i == noun.i and noun.tag_ == "NN" and value is not None and value != 1
+
+
 def _offsets(span: Optional[Span]) -> Optional[dict]:
     if span is None or len(span) == 0:
         return None
@@ -76,7 +82,7 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
         if trig is None and noun is not None:
             trig = noun_trigger(noun)
         if trig is not None and noun is not None and _not_people(noun) \
-                and trig.category in _PEOPLE_CATEGORIES:
+                and trig.category in _PEOPLE_CATEGORIES and not _misread_participle(noun, trig, item["value"]):
             trig = None
         if trig is not None:
             item["category"] = trig.category

@@ -33,15 +33,24 @@ _BACKGROUND = re.compile(
     r"\bseparate\s+(?:shootings|incidents|attacks)\b|\bcitywide\b|\bacross\s+(?:the\s+city|(?-i:[A-Z])\w+)\b|"
     r"\bfrom\s+\w+\s+(?:morning|afternoon|evening|night)\s+(?:to|through|until)\b|"
     r"\bbetween\s+\w+\s+(?:morning|afternoon|evening|night)\s+and\b|"
-    r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b|\b(?:since|in|of|for)\s+(?:19|20)\d\d\b|\b(?:years|months)\s+ago\b|\bhomicides\b|\bsince (?:January|the start)\b", re.I)
+    r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b|\bsince\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b(?:since|in|of|for)\s+(?:19|20)\d\d\b|\b(?:years|months)\s+ago\b|\bhomicides\b|\bsince (?:January|the start)\b", re.I)
 POLICIES = ("max", "latest", "first", "mode", "median")
+#: A singular victim in addition to an earlier one: "another man was shot", "a second victim died".
+_EXTRA = re.compile(r"^(?:another|an?\s+(second|third|fourth|fifth))\b", re.I)
+#: What may stand before such a subject: the start of a sentence or clause ("… and another man was hurt"); an
+#: object ("he shot another teen") is "another" than the shooter, not an additional victim.
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;\n\u201c\"]|\band|\bwhile|\bwhen|,)\s*$", re.I)
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 @lru_cache(maxsize=1)
 def _hit_words() -> frozenset[str]:
     words = {r["lemma"] for r in read_table("quantity_triggers.tsv") if r["hit"] == "1"}
     # inflected forms of the hit verbs (the record keeps the trigger's surface text, not its lemma)
-    return frozenset(words | {"shot", "shoots", "shooting", "struck", "strikes", "striking", "hits", "hitting"})
+    # "suffered a gunshot wound" (quantities_roles._suffer_trigger) counts the wounded, dead or alive, like "shot"
+    return frozenset(words | {"shot", "shoots", "shooting", "struck", "strikes", "striking", "hits", "hitting",
+                              "suffer", "suffered", "suffers", "suffering", "sustain", "sustained", "sustains",
+                              "sustaining", "receive", "received", "receives", "receiving"})
 
 
 def is_hit(item: dict) -> bool:
@@ -81,6 +90,7 @@ def counts_from_items(items: Iterable[dict], text: str,
     killed: list[float] = []
     wounded: list[float] = []
     hits: list[float] = []
+    extra: dict[str, dict[str, int]] = {"KILL": {}, "WOUND": {}}
     pooled = [(item, text) for item in items]
     for other_items, other_text in more:
         pooled += [(item, other_text) for item in other_items]
@@ -93,18 +103,39 @@ def counts_from_items(items: Iterable[dict], text: str,
             continue
         if _is_background(text, item):
             continue
-        if category == "KILL":
+        added = _EXTRA.match(item.get("text", "")) if value == 1 else None
+        if added and not _CLAUSE_START.search(text[max(0, item["start"] - 12):item["start"]]):
+            added = None
+        if added:
+            # keyed by sentence: a repeated teaser or headline names the same extra victim once
+            extra[category][_sentence_of(text, item["start"], item["end"]).strip()] = \
+                _ORDINALS.get((added.group(1) or "").lower(), 2)
+        elif category == "KILL":
             killed.append(value)
         elif is_hit(item):
             hits.append(value)
         else:
             wounded.append(value)
-    dead = max(killed) if killed else None
+    dead = _with_extra(max(killed) if killed else None, extra["KILL"], ordinal=True)
     injured: Optional[float] = max(wounded) if wounded else None
     if hits:
         rest = max(hits) - (dead or 0)
         injured = max(injured or 0, rest) if rest >= 0 else injured
+    injured = _with_extra(injured, extra["WOUND"])
     return {"killed": None if dead is None else int(dead), "injured": None if injured is None else int(injured)}
+
+
+def _with_extra(count: Optional[float], extra: dict[str, int], ordinal: bool = False) -> Optional[float]:
+    """A singular story's count with its additional victims: "a man was shot … another man was shot" is 2.
+
+    Only when the other mentions are singular (a count above one already names everyone). With ``ordinal``
+    (deaths) "a third person has died" means three dead at least; a fourth person wounded after three killed is
+    one wounded, so injuries take no ordinal.
+    """
+    if not extra or (count is not None and count > 1):
+        return count
+    total = (count or 0) + len(extra)
+    return max(total, max(extra.values())) if ordinal else total
 
 
 def _parts(article: Any) -> tuple[list[dict], str, Optional[str]]:

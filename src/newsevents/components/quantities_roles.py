@@ -40,7 +40,24 @@ def _triggers() -> dict[tuple[str, str], tuple[str, bool]]:
 @lru_cache(maxsize=1)
 def _subject_verbs() -> frozenset[str]:
     """Verbs whose active subject is the counted group ("200 died"), from the ``subject`` column."""
-    return frozenset(r["lemma"] for r in read_table("quantity_triggers.tsv") if r["subject"] == "1")
+    return frozenset(r["lemma"] for r in read_table("quantity_triggers.tsv") if r["subject"] == "1") | _SUFFER
+
+
+#: "suffered a gunshot wound", "sustained injuries": the subject is the casualty, the object says which kind.
+_SUFFER = frozenset({"suffer", "sustain", "receive"})
+_WOUND_NOUNS = frozenset({"wound", "injury", "gunshot"})
+_FATAL = frozenset({"fatal", "mortal", "deadly"})
+
+
+def _suffer_trigger(verb: Token) -> Optional[Trigger]:
+    """"suffered a gunshot wound" is WOUND, "suffered fatal injuries" KILL, for the verb's subject."""
+    if verb.lemma_ not in _SUFFER:
+        return None
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in _WOUND_NOUNS:
+            fatal = any(c.lower_ in _FATAL for c in obj.children)
+            return Trigger("KILL" if fatal else "WOUND", not fatal, verb)
+    return None
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -83,7 +100,7 @@ def _verb_trigger(verb: Token) -> Optional[Trigger]:
     for v in chain:
         if _negated(v):
             continue
-        trig = _lookup(v, "verb") if v.pos_ in ("VERB", "AUX") else None
+        trig = (_lookup(v, "verb") or _suffer_trigger(v)) if v.pos_ in ("VERB", "AUX") else None
         if trig and _to_death(v):
             trig = Trigger("KILL", False, v)  # "shot to death", "beaten to death"
         if trig is None and v.pos_ == "ADJ":
@@ -294,7 +311,7 @@ def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trig
             or _headline_passive(verb)
         for child in verb.children:
             if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and (passive or trig.token.pos_ == "ADJ"
-                                                                         or verb.lemma_ in ("die", "perish", "succumb")
+                                                                         or verb.lemma_ in ("die", "perish", "succumb", *_SUFFER)
                                                                          or verb.pos_ == "ADJ")) \
                     or (child.dep_ == "dobj" and not passive):
                 got = _singular_group(doc, child, taken)
@@ -365,11 +382,22 @@ def _singular_group(doc: Doc, head: Token, taken: set[int]) -> Optional[tuple[Sp
             value += 1
         elif m.pos_ == "NOUN" and m.lemma_.lower() in person_nouns():
             value += 1
+        elif is_age_nominal(m):
+            value += 1  # "a 14-year-old was shot": the age stands for the person
         else:
             return None
     if len(members) > 1:
         return doc[head.left_edge.i:members[-1].i + 1], value
     return phrase(doc, head), value
+
+
+def is_age_nominal(token: Token) -> bool:
+    """"a 14-year-old", "the 10-month-old": an age used as a noun (the head ``old``, not before a noun it
+    modifies)."""
+    if token.lower_ not in ("old", "olds") or token.i < 2 or token.dep_ in ("amod", "acomp"):
+        return False
+    unit = token.doc[token.i - 2] if token.doc[token.i - 1].text == "-" else token.doc[token.i - 1]
+    return unit.lemma_.lower() in ("year", "month", "week", "day")
 
 
 def coordinated_extra(doc: Doc, noun: Token) -> float:
