@@ -47,7 +47,7 @@ def _patterns() -> list[tuple[str, str]]:
     durpre = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|(?:no\s+)?more\s+than|"
               r"(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|just\s+over|"
               r"just\s+under)\s+)?")
-    tz = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\(\d{4}\s+GMT\)))?"
+    tz = r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|\s+local\s+time|\s+\(\d{4}\s+GMT\))?"
     clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midday|midnight|"
              rf"\d{{1,2}}\s+o'clock){tz}")
     relyear = r"(?:this|last|next)\s+year"
@@ -95,7 +95,8 @@ def _patterns() -> list[tuple[str, str]]:
                          r"|\b(?:decades|years)-long"
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
-                rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"),
+                rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"
+                rf"(?:\s+(?:yesterday|today|tomorrow)(?![\w-]))?"),
         ("weekday", rf"(?:(?:early|late|earlier|later)\s+)?(?:(?:this\s+(?:past|coming)|last|next|this|past|coming)\s+)?{weekday}"
                     rf"(?:\s+(?:{pod}))?(?!s\b)(?![\w-])"),
         ("deictic", rf"(?:(?:early|late|earlier|later)\s+)?\b(?:today|yesterday|tomorrow)(?:\s+(?:{pod}))?(?![\w-])"),

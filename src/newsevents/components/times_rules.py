@@ -368,6 +368,9 @@ def read_pod(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     """"this morning", "last night", "tonight", "yesterday afternoon", "later this afternoon"."""
     body, mod = strip_mod(text)
     low = body.lower()
+    day_after = re.search(r"\s+(yesterday|today|tomorrow)$", low)  # "mid-afternoon yesterday"
+    if day_after:
+        low = f"{day_after.group(1)} {low[:day_after.start()]}"
     shift = -1 if re.match(r"(?:yesterday|last)\b", low) else 1 if low.startswith("tomorrow") else 0
     pm = re.search(r"(morning|afternoon|evening|night|tonight|overnight)$", low)
     if not pm:
