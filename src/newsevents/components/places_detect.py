@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .places_recall import (LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, full_name_person_tokens,
-                            inner_org_spans, known_place, locative, same_name_spans)
+                            inner_org_spans, is_country_or_area, known_place, locative, same_name_spans)
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -33,6 +33,8 @@ MIN_EMBEDDED_CITY_POP = 50_000
 #: ORG's first word or a mislabelled entity spreads its errors, "Olympic", "Xinhua", to every later mention)
 PROPAGATING = ("ent:", "dateline", "context:", "county")
 #: labels whose entity may be a toponym in a locative context ("a hospital in Milton Keynes" tagged PERSON)
+#: which names the bare-name scan outside entities takes (countries, continents, big first-level areas)
+AREA_SCAN = is_country_or_area
 CONTEXT_LABELS = ("PERSON", "ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE")
 _AREA_WORDS = frozenset({"County", "Parish", "Province", "Governorate", "District", "Oblast", "Prefecture"})
 _PERSON_TYPES = frozenset({"PERSON", "PER"})
@@ -133,7 +135,8 @@ def _county_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tuple[int, int]]:
-    """Country names the model left out of every entity (headlines, lists)."""
+    """Country (and continent, big first-level area) names the model left out of every entity (headlines,
+    lists)."""
     out = []
     free = [not taken[t.i] and _is_name_token(t) for t in doc]  # per-token check once: this scan sees every token
     i = 0
@@ -142,7 +145,7 @@ def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tup
         for n in (3, 2, 1):
             if i + n > len(doc) or not all(free[i:i + n]):
                 continue
-            if any(c.kind == "country" and c.how < 2 for c in gaz.candidates(doc[i:i + n].text)):
+            if AREA_SCAN(gaz, doc[i:i + n].text) and not (i > 0 and doc[i - 1].text in ("$", "[")):  # "$US 15"
                 hit = (i, i + n)
                 break
         if hit:
@@ -161,12 +164,13 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
         for i in range(s, e):
             place[i] = True
     found: list[tuple[int, int, str]] = []
-    for _ in range(2):  # a second pass lets a list of mislabelled towns ("Migori, Homa Bay, Rongo") chain
+    for _ in range(4):  # later passes let a list of mislabelled towns ("Migori, Homa Bay, Rongo") chain
+        before = len(found)
         for ent in doc.ents:
             if ent.label_ not in CONTEXT_LABELS or any(place[ent.start:ent.end]) or any(person[ent.start:ent.end]):
                 continue
             s, e = _trim(doc, ent.start, ent.end)
-            if 0 < e - s <= 3 and all(_is_name_token(t) for t in doc[s:e]) \
+            if 0 < e - s <= 4 and _name_tokens(doc, s, e) \
                     and name_key(doc[s:e].text) not in demonyms() \
                     and known_place(gaz, doc[s:e].text, MIN_CONTEXT_CITY_POP) \
                     and locative(doc, s, e, lambda i: place[i]):
@@ -178,13 +182,14 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
             if not taken[i] and not place[i] and not person[i] and doc[i].pos_ == "PROPN" and _is_name_token(doc[i]):
                 for n in (3, 2, 1):
                     e = i + n
-                    if e > len(doc) or any(taken[i:e]) or any(place[i:e]) \
-                            or not all(_is_name_token(t) for t in doc[i:e]):
+                    if e > len(doc) or any(taken[i:e]) or any(place[i:e]) or not _name_tokens(doc, i, e):
                         continue
                     text = doc[i:e].text
                     if name_key(text) in demonyms() or not known_place(gaz, text, MIN_CONTEXT_CITY_POP):
                         continue
-                    after = e < len(doc) and doc[e].lower_ in LOCATIVE_AFTER
+                    # a capitalised first word of a sentence needs more than a preposition: "X police", "X, Y"
+                    after = e < len(doc) and (doc[e].lower_ in LOCATIVE_AFTER or (
+                        doc[e].text == "," and e + 1 < len(doc) and place[e + 1]))
                     if (not doc[i].is_sent_start or after) and locative(doc, i, e, lambda k: place[k]):
                         hit = (i, e)
                         break
@@ -194,7 +199,15 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
                 i = hit[1]
             else:
                 i += 1
+        if len(found) == before:
+            break
     return found
+
+
+def _name_tokens(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised words, possibly joined by hyphens ("Al-Minya", "Vest-Agder")."""
+    return _is_name_token(doc[start]) and _is_name_token(doc[end - 1]) and all(
+        _is_name_token(t) or t.text == "-" for t in doc[start:end])
 
 
 def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -> list[Mention]:
@@ -258,7 +271,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         for i in range(ent.start, ent.end):
             taken[i] = True
     spans += [(s, e, "country-name") for s, e in _country_name_spans(doc, gaz, taken)]
-    person = full_name_person_tokens(doc)
+    person = full_name_person_tokens(doc, gaz)
     spans += _context_spans(doc, gaz, spans, taken, person)
     mentions = _mentions(doc, spans, person)
     # one name, one reading: other capitalised mentions of a name used as a toponym are toponyms too

@@ -73,15 +73,17 @@ def known_place(gaz: Gazetteer, text: str, min_city_pop: int) -> bool:
             continue
         if c.kind in ("country", "continent") or (c.kind == "admin1" and c.population >= BIG_AREA_POP):
             return True
-        if c.kind in ("city", "admin2") and c.population >= min_city_pop:
+        if c.kind in ("city", "admin2", "admin1") and c.population >= min_city_pop:
             return True
     return False
 
 
 def strong_anywhere(gaz: Gazetteer, text: str) -> bool:
     """A country, continent or big first-level area by its primary or official name."""
-    return any(c.how < 2 and (c.kind in ("country", "continent") or
-                              (c.kind == "admin1" and c.population >= BIG_AREA_POP))
+    acronym = text.isupper() and len(text) <= 4
+    # an area only by its own name: its aliases are abbreviations ("Wash.", "Miss.") that are words without the dot
+    return any(c.how < 2 and (c.kind == "country" or (c.kind == "continent" and not acronym) or
+                              (c.kind == "admin1" and c.how == 0 and c.population >= BIG_AREA_POP))
                for c in gaz.candidates(text))
 
 
@@ -169,12 +171,14 @@ def inner_org_spans(doc: Doc, ent, gaz: Gazetteer, min_city_pop: int) -> list[tu
     return out
 
 
-def full_name_person_tokens(doc: Doc) -> list[bool]:
-    """Per token: inside a mention of a person whose name has two or more words (not "Cairns" tagged PERSON)."""
+def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
+    """Per token: inside a mention of a person whose name has two or more words and is not itself a known place
+    (not "Cairns" nor "Milton Keynes" tagged PERSON)."""
     inside = [False] * len(doc)
     starts = {t.idx: t.i for t in doc}
     for ent in doc._.entities or []:
-        if (ent.get("type") or "") not in _PERSON_TYPES or " " not in (ent.get("name") or "").strip():
+        name = (ent.get("name") or "").strip()
+        if (ent.get("type") or "") not in _PERSON_TYPES or " " not in name or known_place(gaz, name, MIN_CONTEXT_CITY_POP):
             continue
         for m in ent.get("mentions") or []:
             i = starts.get(m["start"])
