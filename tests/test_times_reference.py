@@ -98,3 +98,16 @@ def test_times_reference_vague_stretches(times_nlp, text, extent, ttype, value):
     item = find(times_of(times_nlp, text, FRI), extent)
     start = text.index(extent)
     assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), ttype, value)
+
+
+@pytest.mark.parametrize("text,extent,value", [
+    # a clock time without a day is on the last day named before it …
+    ("The gunman opened fire on Tuesday. Police arrived at 10:40 p.m., officials said.", "10:40 p.m.",
+     "2013-03-19T22:40"),
+    # … and on the publication day when none was named
+    ("Police arrived at 10:40 p.m., officials said.", "10:40 p.m.", "2013-03-22T22:40"),
+])
+def test_times_reference_clock_day(times_nlp, text, extent, value):
+    item = find(times_of(times_nlp, text, FRI), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), "TIME", value)

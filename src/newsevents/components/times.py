@@ -203,6 +203,20 @@ def _anaphora(items: list[dict]) -> None:
         item["anchor"] = None
 
 
+_HAS_DAY = re.compile(r"(?i:day|tonight|tomorrow)\b|\b(?-i:[A-Z][a-z]{2})")
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+def _clock_on_last_day(item: dict, items: list[dict]) -> None:
+    """A clock time without a day ("at 10 p.m.") is on the last day the text named before it ("killed Friday …
+    shot at 10 p.m." is Friday night), as TimeML's reference time and HeidelTime read it; the publication day
+    only when no day came before."""
+    prev = next((p for p in reversed(items[:-1]) if _DAY_VALUE.match(p["value"] or "")), None)
+    if prev is not None and item["value"][:10] != prev["value"][:10]:
+        item["value"] = prev["value"][:10] + item["value"][10:]
+        item["anchor"] = None
+
+
 def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     """The time expressions of a processed Doc as ``Time``-shaped dicts (without ids).
 
@@ -239,6 +253,8 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         items.append(item)
         if _DEICTIC.match(cand.text):
             pending.append((item, cand, tense))
+        elif cand.kind == "clock" and ttype == "TIME" and not _HAS_DAY.search(cand.text):
+            _clock_on_last_day(item, items)
     _anaphora(items)
     _comparison_periods(doc, items)
     items = _latest_periods(items)
