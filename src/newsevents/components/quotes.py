@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from . import stage_call
 from .quotes_marks import Quoted, find_quoted, paragraphs
 from .quotes_model import load_model
+from .quotes_nominal import nominal_rules
 from .quotes_rules import (Attribution, according_to, clause_rules, direct_rules, headline_colon,
                            parenthetical_rules, trim)
 from .quotes_speaker import link_speakers
@@ -193,6 +194,8 @@ class QuoteExtractor:
         quoted = find_quoted(text)
         clause = clause_rules(doc, text, quoted, keep_that=polnear, recipient=not polnear, polnear=polnear,
                               cue_model=self.cue_model)
+        if self.cue_model is not None:
+            clause += nominal_rules(doc, text, quoted, polnear, self.cue_model)
         clause += according_to(doc, text) + headline_colon(doc, text, quoted)
         clause += parenthetical_rules(doc, text, quoted, split=polnear)
         direct = direct_rules(doc, text, quoted, recipient=not polnear)

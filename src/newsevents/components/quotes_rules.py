@@ -186,12 +186,18 @@ def clause_content(doc: Doc, text: str, comp: Token, keep_that: bool) -> Optiona
     return trim(text, doc[left].idx, comp.right_edge.idx + len(comp.right_edge))
 
 
+#: Prepositions whose phrase right after an object completes it ("accused them of lying", "compared X to Y"):
+#: PolNeAR train (400 articles) puts such a phrase inside the content 98 times in 98 for "as", 67 for "for", 45 of
+#: 71 for "in", 43 for "to", 20 for "with"; time and place phrases ("on Thursday", "at a rally") are left out.
+_OBJECT_PREPS = frozenset(("as", "of", "for", "to", "with", "about", "from", "in", "against"))
+
+
 def object_content(doc: Doc, text: str, obj: Token) -> Optional[Span]:
     """The content of an object frame: the object with what completes it on the right ("called him a liar",
     "described it as a disaster", "accused them of lying")."""
     right = obj.right_edge.i
     for c in obj.head.children:
-        completes = c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))
+        completes = c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
         if c.i > right and completes:
             if c.left_edge.i <= right + 2:
                 right = c.right_edge.i

@@ -1,0 +1,56 @@
+"""Nominal cues decided by the trained cue model: "his assertion that …", "Trump's proposal to ban …", "a message
+of …", "criticism of …" (``convention="polnear"``: PolNeAR annotates them as attributions).
+
+The noun is the cue (with the preposition of a ``n-prep-<p>`` frame: "criticism of"); the content is the clause
+or the prepositional object; the source is the possessor ("Trump's") or the subject of the verb the noun is the
+object of ("Smith made the claim that …"), else none.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .quotes_marks import Quoted
+from .quotes_model import candidates, subject_of
+from .quotes_rules import (Attribution, balance, clause_content, clip, inside, object_content, paragraph_of,
+                           source_span, trim)
+
+
+def _best(tok: Token, cue_model) -> Optional[tuple[str, Token]]:
+    best, best_p = None, cue_model.noun_threshold
+    for frame, comp in candidates(tok):
+        p = cue_model.score(tok, frame, comp)
+        if p >= best_p:
+            best, best_p = (frame, comp), p
+    return best
+
+
+def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cue_model) -> list[Attribution]:
+    """Attributions headed by a noun the cue model accepts (see the module docstring)."""
+    out: list[Attribution] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or inside(tok.idx, quoted):
+            continue
+        best = _best(tok, cue_model)
+        if best is None:
+            continue
+        frame, comp = best
+        para = paragraph_of(text, tok.idx)
+        if frame.startswith("n-prep-"):
+            content = object_content(doc, text, comp)
+            cue = (tok.idx, comp.head.idx + len(comp.head))
+        else:
+            content = clause_content(doc, text, comp, keep_that)
+            cue = (tok.idx, tok.idx + len(tok))
+        content = balance(text, clip(content, para, text))
+        if content is None or not content[0] <= comp.idx < content[1]:
+            continue
+        subj = subject_of(tok)
+        speaker = None
+        if subj is not None:
+            speaker = clip(source_span(text, subj, [content, cue]), para, text)
+        out.append(Attribution(content=content, cue=trim(text, *cue), speaker=speaker,
+                               speaker_head=subj.i if speaker is not None else None, cue_head=tok.i,
+                               rule="nominal"))
+    return out
