@@ -79,6 +79,8 @@ def test_times_reference_anaphoric(times_nlp, text, published, extent, value):
     ("The talks dragged on for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
     ("The flight took five and a half hours.", "five and a half hours", "DURATION", "PT5H30M"),
     ("The hearing is expected to last three weeks.", "three weeks", "DURATION", "P3W"),
+    ("Peacekeepers will stay for two more weeks.", "two more weeks", "DURATION", "P2W"),
+    ("Bond yields rose for five straight days.", "five straight days", "DURATION", "P5D"),
     # a part of the day with its day after it, and a US time zone abbreviation inside the extent
     ("In Tokyo at mid-afternoon yesterday, the yen was weaker.", "mid-afternoon yesterday", "TIME", "2013-03-21TAF"),
     ("Trading closes at 4 p.m. ET on the exchange.", "4 p.m. ET", "TIME", "2013-03-22T16:00"),

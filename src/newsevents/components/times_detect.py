@@ -86,6 +86,7 @@ def _patterns() -> list[tuple[str, str]]:
                      rf"(?:(?:past|last|next|first|coming|previous|following|final|latest|preceding|ensuing|"
                      rf"initial|remaining|full|entire|whole|additional|further|another|other)\s+)?"
                      rf"(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+"
+                     rf"(?:(?:more|straight|consecutive)\s+(?=\w+\b))?"
                      rf"(?:(?:trading|business|working)\s+(?=days?\b|weeks?\b))?{unit}"
                      rf"(?:[\s-]+and[\s-]+a[\s-]+half)?(?![\w-])"),
         ("vague_plural", rf"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|first|final)\s+"

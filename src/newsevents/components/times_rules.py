@@ -24,7 +24,8 @@ _RX_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d\d)(?!\d)")
 _RX_RELYEAR = re.compile(r"\b(this|last|next)\s+year", _I)
 _RX_NUM_UNIT = re.compile(r"^(?:(?:the|a|an|its|their|his|her|this|that)\s+)?(?:(past|last|next|first|coming|previous|"
                           r"following|final|latest|preceding|ensuing|initial|remaining|full|entire|whole|additional|"
-                          r"further|another|other)\s+)?(.+?)[\s-]+(?:(?:trading|business|working)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
+                          r"further|another|other)\s+)?(.+?)[\s-]+(?:(?:more|straight|consecutive)\s+)?"
+                          r"(?:(?:trading|business|working)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
                           r"nights?|weekends?|weeks?|fortnights?|months?|quarters?|years?|yrs?|decades?|century|"
                           r"centuries)(?:[\s-]+and[\s-]+a[\s-]+half)?$", _I)
 _VAGUE = re.compile(r"^(?:a\s+few|few|several|many|some|a\s+couple\s+of|couple\s+of|a\s+couple|dozens\s+of|"
