@@ -5,10 +5,11 @@ with each document's DCT as the publication date, and scores with the shared sco
 relaxed span P/R/F1, type accuracy, value accuracy and value F1 (TE3's ranking score), per corpus and together.
 
 Usage:
-    .venv/bin/python benchmarks/times.py [--limit N] [--baseline] [--errors N] [--speed N]
+    .venv/bin/python benchmarks/times.py [--limit N] [--baseline] [--errors N] [--speed N] [--seed]
 
 ``--baseline`` also runs the scorer's own spaCy+dateparser baseline for comparison; ``--speed N`` measures the
-CPU share of the stage in the full pipeline over N news-corpus documents.
+CPU share of the stage in the full pipeline over N news-corpus documents; ``--seed`` checks the seed article's
+times (``../shared/examples/syria-withdrawal``) against its expected YAML.
 """
 from __future__ import annotations
 
@@ -41,6 +42,35 @@ def run_stage(nlp, docs: dict) -> dict:
     return pred
 
 
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "syria-withdrawal"
+
+
+def seed_check(nlp) -> str:
+    """The seed article's times against its expected YAML (read from the shared examples, never copied): an
+    expected time counts when a predicted one inside its text has its value (and modifier, when one is given)."""
+    import datetime as dt
+
+    import yaml
+
+    exp = yaml.safe_load(SEED.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+    text = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    from newsevents.record import register_extensions
+
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.meta = {"published": str(exp["article"]["published"]), "language": "en"}
+    got = nlp(doc)._.times
+    bad = []
+    for e in exp["times"]:
+        value = e["value"].isoformat() if isinstance(e["value"], dt.date) else str(e["value"])
+        norm = e["text"].replace("’", "'")
+        if not any(t["text"].replace("’", "'") in norm and t["value"] == value
+                   and (e.get("modifier") is None or t["mod"] == e["modifier"]) for t in got):
+            bad.append(f"{e['text']!r} {value}")
+    n = len(exp["times"])
+    return f"seed times: {n - len(bad)}/{n} right" + (f"; wrong: {', '.join(bad)}" if bad else "")
+
+
 def row(name: str, m: dict) -> str:
     """One table row (percentages)."""
     return (f"| {name} | {m['strict_p']*100:.1f} | {m['strict_r']*100:.1f} | {m['strict_f1']*100:.1f} | "
@@ -55,6 +85,7 @@ def main(argv=None) -> None:
     ap.add_argument("--baseline", action="store_true", help="also run the scorer's spaCy+dateparser baseline")
     ap.add_argument("--errors", type=int, default=0, help="print up to N error lines")
     ap.add_argument("--speed", type=int, default=0, help="time the stage over N news-corpus docs")
+    ap.add_argument("--seed", action="store_true", help="also check the seed article's times (shared examples)")
     args = ap.parse_args(argv)
 
     te3 = scorer("times_te3")
@@ -91,6 +122,8 @@ def main(argv=None) -> None:
     print("\n".join(rows))
     if args.errors:
         print("\n".join(te3._errors(gold_all, docs_all, pred_all, args.errors)))
+    if args.seed:
+        print(seed_check(nlp))
     if args.speed:
         print(stage_share("times", args.speed))
 
