@@ -38,6 +38,15 @@ AREA_SCAN = is_country_or_area
 CONTEXT_LABELS = ("PERSON", "ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE")
 _AREA_WORDS = frozenset({"County", "Parish", "Province", "Governorate", "District", "Oblast", "Prefecture"})
 _PERSON_TYPES = frozenset({"PERSON", "PER"})
+#: lower-case area words after a name in a place entity: not part of the name ("Sichuan province")
+_LOWER_AREA_WORDS = frozenset({"province", "county", "district", "state", "region", "borough", "prefecture",
+                               "governorate", "municipality", "oblast", "city", "town", "village", "township"})
+#: words after a place name that make it the name of a disease or a pathogen ("Marburg virus")
+_DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "strain", "strains", "disease", "vaccine", "vaccines",
+                            "hemorrhagic", "haemorrhagic", "flu", "ebolavirus", "encephalitis", "syndrome"})
+#: lower-case words inside multi-word place names ("Rio Grande do Sul", "Democratic Republic of the Congo")
+_NAME_JOINERS = frozenset({"do", "da", "de", "del", "des", "di", "dos", "das", "of", "the", "la", "le", "el",
+                           "al", "on", "upon", "sur", "and"})
 
 
 @dataclass
@@ -72,6 +81,31 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
     return start, end
+
+
+def _name_part(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """The place name in an entity span: without a lower-case area word ("Sichuan province" → "Sichuan") or a
+    "City of" / "County of" head, and extended to neighbouring words when the longer name is in the gazetteer
+    and the model cut it ("Goz [Beida]", "[Rio Grande] do Sul", "[Democratic Republic] of the Congo")."""
+    if end - start >= 2 and doc[end - 1].lower_ in _LOWER_AREA_WORDS and doc[end - 1].is_lower \
+            and gaz.candidates(doc[start:end - 1].text):
+        end -= 1
+    if end - start >= 3 and doc[start].lower_ in ("city", "county", "town", "province", "state") \
+            and doc[start + 1].lower_ == "of" and gaz.candidates(doc[start + 2:end].text):
+        start += 2
+    best = (start, end)
+    for left in (0, 1, 2):
+        for right in (0, 1, 2, 3):
+            a, b = start - left, end + right
+            if (left, right) == (0, 0) or a < 0 or b > len(doc) or b - a <= best[1] - best[0]:
+                continue
+            toks = doc[a:b]
+            if not (_is_name_token(toks[0]) and _is_name_token(toks[-1])) or toks[0].is_sent_start and left \
+                    or any(not (_is_name_token(t) or t.lower_ in _NAME_JOINERS or t.text == "-") for t in toks):
+                continue
+            if any(c.how < 2 for c in gaz.candidates(toks.text)):
+                best = (a, b)
+    return best
 
 
 def _split_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -210,6 +244,17 @@ def _name_tokens(doc: Doc, start: int, end: int) -> bool:
         _is_name_token(t) or t.text == "-" for t in doc[start:end])
 
 
+def _names_a_disease(doc: Doc, start: int, end: int) -> bool:
+    """"Marburg virus", "Ebola-Reston strain", "Rift Valley fever": a disease named after a place, not the place."""
+    i = end
+    while i < len(doc) and i < end + 3 and (doc[i].text == "-" or _is_name_token(doc[i])):
+        i += 1  # "Ebola-Reston virus": skip the rest of the compound name
+    if i > end and doc[end].text != "-":
+        return False
+    return i < len(doc) and doc[i].lower_ in _DISEASE_WORDS or (start > 0 and doc[start - 1].text == "-"
+                                                                 and end < len(doc) and doc[end].lower_ in _DISEASE_WORDS)
+
+
 def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -> list[Mention]:
     """Non-overlapping mentions in text order (the first span at a position wins), "X, Y" containers linked."""
     mentions: list[Mention] = []
@@ -220,7 +265,8 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
             continue
         span = doc[s:e]
         text = span.text
-        if not any(ch.isupper() for ch in text) or name_key(text) in demonyms() or any(person[s:e]):
+        if not any(ch.isupper() for ch in text) or name_key(text) in demonyms() or any(person[s:e]) \
+                or _names_a_disease(doc, s, e):
             continue
         mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e)))
         last_end = e
@@ -241,7 +287,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            s, e = _trim(doc, ent.start, ent.end)
+            s, e = _name_part(doc, *_trim(doc, ent.start, ent.end), gaz)
             for a, b in _split_commas(doc, s, e):
                 text = doc[a:b].text
                 if b > a and not gaz.candidates(text) and not gaz.unresolvable_reason(text):
