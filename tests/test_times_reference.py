@@ -113,3 +113,18 @@ def test_times_reference_clock_day(times_nlp, text, extent, value):
     item = find(times_of(times_nlp, text, FRI), extent)
     start = text.index(extent)
     assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), "TIME", value)
+
+
+@pytest.mark.parametrize("text,extent,value", [
+    # a month after a time preposition stays a month even when "for"/"to" follows it
+    ("The insurer agreed in June to buy the broker.", "June", "2012-06"),
+    ("The chief executive resigned in February for health reasons.", "February", "2013-02"),
+])
+def test_times_reference_month_before_for_to(times_nlp, text, extent, value):
+    item = find(times_of(times_nlp, text, FRI), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), "DATE", value)
+
+
+def test_times_reference_march_for_a_cause_is_not_a_month(times_nlp):
+    assert times_of(times_nlp, "Thousands joined the March for Life downtown.", FRI) == []

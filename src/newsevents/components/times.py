@@ -39,6 +39,8 @@ _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops
 _AGE_DECADE = re.compile(r"^(?:early|mid|late)?[\s-]*\d0s$", re.I)
 _TITLE_OF = re.compile(r"(?:\b(?:man|woman|person|player|coach|rookie|manager|athlete|team|car|album|song|record|"
                        r"book|film|movie|word|teacher|executive|officer)s?|\b(?-i:[A-Z][a-z]+))\s+of\s+$", re.I)
+_MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|before|after|early|late|mid|last|next|"
+                         r"this|that)[\s-]+$", re.I)
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that)\s+", re.I)
 _DEICTIC = re.compile(r"^(?:(?:early|late)\s+)?(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
                       r"evening))\b", re.I)
@@ -73,8 +75,10 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
         if cand.text in ("May", "March") and span[0].i + 1 < len(doc) and span[0].nbor().pos_ in ("VERB", "AUX"):
             return False
     if cand.kind == "month" and re.fullmatch(r"[A-Za-z.]+", cand.text) and re.match(
-            r"\s+(?:for|of|on|against|through|to|madness)\b", text[cand.end:cand.end + 12], re.I):
-        return False  # "the March for Life", "March of the Mothers"
+            r"\s+(?:for|of|on|against|through|to|madness)\b", text[cand.end:cand.end + 12], re.I) \
+            and not _MONTH_PREP.search(text, max(0, cand.start - 12), cand.start):
+        # "the March for Life", "March of the Mothers"; not "agreed in June to buy", "resigned in March for"
+        return False
     if cand.kind == "set" and low == "quarterly" and re.match(r"\s+[a-z]", text[cand.end:cand.end + 3]):
         return False  # "quarterly dividend": an adjective of a noun, not a frequency TimeBank tags
     if cand.kind == "duration" and re.match(r"(?:a|one)\s+second$", low):
