@@ -89,3 +89,29 @@ def test_quantities_casualties_ci_gate(nlp, test_data):
 def test_quantities_casualties_singular_victims(nlp, text, killed, injured):
     doc = nlp(text)
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a newly named victim who was "also" killed or shot is in addition to the first
+    ("Kenneth Moss was shot and killed on Friday. Gerald Booker, a customer at the shop, was also killed.", 2, None),
+    ("A man was shot and killed. A woman was also shot and drove herself to the hospital.", 1, 1),
+    # the same victim "also" hit again is not a second victim
+    ("The victim was shot in the leg. The victim was also shot in the arm.", None, 1),
+    # tallies over recent days are background
+    ("Two men were shot on Elm Street. Police said 31 people have been shot in recent weeks.", None, 2),
+])
+def test_quantities_casualties_more_victims(nlp, text, killed, injured):
+    doc = nlp(text)
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
+def test_quantities_casualties_lede_first(nlp):
+    """A count in the lede beats a larger one far down the page (a related story or a round-up)."""
+    lede = "Two people were wounded in a shooting outside a bar on Main Street late Saturday, police said. "
+    filler = "Officers are asking anyone with information to call the department's tip line. " * 14
+    later = "In an unrelated case last month, nine people were wounded at a house party."
+    text = lede + filler + later
+    doc = nlp(text)
+    late = [q for q in doc._.quantities if q["text"] == "nine people"]
+    assert late and late[0]["start"] == text.index("nine people") and late[0]["start"] > 1000
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": None, "injured": 2}

@@ -63,6 +63,7 @@ def test_quantities_detect_values(nlp, text, needle, fields):
     ("The five-year conflict has exhausted the economy.", "five"),
     ("A 23-year-old man was arrested near the station.", "23"),
     ("Maria Lopez, 34, said she heard nothing.", "34"),
+    ("Calvin Reed, 24 was shot in the chest on Friday.", "24"),  # the closing comma left out
     ("The suspect, aged 19, was released on bail.", "19"),
     ("Anyone with information can call 555-123-4567 today.", "555"),
     ("The fire started in the 1200 block of Oak Street.", "1200"),

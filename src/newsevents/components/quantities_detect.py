@@ -152,12 +152,16 @@ def _is_age_apposition(doc: Doc, start: int, end: int, value: Optional[float]) -
         return False
     left = doc_text(doc)[max(0, start - 3):start]
     right = doc_text(doc)[end:end + 2]
-    if not (re.search(r"[,(]\s*$", left) and re.match(r"^\s*[,)]", right)):
+    if not re.search(r"[,(]\s*$", left):
         return False
     tok = doc.char_span(start, end, alignment_mode="expand")
     if tok is None or tok.start < 2:
         return False
     prev = doc[tok.start - 2]
+    if not re.match(r"^\s*[,)]", right):
+        # "Calvin Reed, 24 was shot": the closing comma left out after a person's name
+        nxt = doc[tok.end] if tok.end < len(doc) else None
+        return prev.ent_type_ == "PERSON" and nxt is not None and nxt.pos_ in ("AUX", "VERB")
     return prev.pos_ in ("PROPN", "NOUN") or prev.ent_type_ == "PERSON"
 
 
