@@ -128,3 +128,16 @@ def test_times_reference_month_before_for_to(times_nlp, text, extent, value):
 
 def test_times_reference_march_for_a_cause_is_not_a_month(times_nlp):
     assert times_of(times_nlp, "Thousands joined the March for Life downtown.", FRI) == []
+
+
+@pytest.mark.parametrize("text,extent,value", [
+    # a deadline pushed back points forward even in a past-tense clause …
+    ("Regulators postponed until Tuesday any vote on the merger.", "Tuesday", "2013-03-26"),
+    ("The lenders extended the deadline until 9 a.m. Monday.", "9 a.m. Monday", "2013-03-25T09:00"),
+    # … a plain past "until" does not
+    ("The border stayed shut until Tuesday, officials said.", "Tuesday", "2013-03-19"),
+])
+def test_times_reference_deferred_deadline(times_nlp, text, extent, value):
+    item = find(times_of(times_nlp, text, FRI), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["value"]) == (start, start + len(extent), value)
