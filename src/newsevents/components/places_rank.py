@@ -78,7 +78,7 @@ def context_score(c: Candidate, ctx: Context) -> float:
     if weight:  # membership counts, repetition only a little: "the US" said twice must not pull every US town
         score += W_COUNTRY * min(1.0, weight) + 0.25 * math.log2(1 + weight)
     if c.admin1 and ctx.admin1s.get(c.admin1):  # for an admin1 candidate: places inside it are mentioned
-        score += W_ADMIN1
+        score += W_ADMIN1 * min(1.0, ctx.admin1s[c.admin1])
     return score
 
 
@@ -150,10 +150,11 @@ def _votes(choices: list[Choice], skip_key: str) -> Context:
         best = ch.best
         if best is None or name_key(ch.mention.text) == skip_key or ch.confidence < 0.5:
             continue
+        # a vote weighs what its voter is sure of: a 0.68 "Edmonton, Alberta" must not flip a 0.96 "Queensland"
         if best.country:
-            ctx.countries[best.country] += 1
+            ctx.countries[best.country] += ch.confidence
         if best.kind in ("admin1", "admin2", "city") and best.admin1:
-            ctx.admin1s[best.admin1] += 1
+            ctx.admin1s[best.admin1] += ch.confidence
     return ctx
 
 
