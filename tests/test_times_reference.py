@@ -60,6 +60,8 @@ def test_times_reference_not_a_time(times_nlp, text, absent):
     ("The plant opened in March 2009. The following month it was sold.", FRI, "The following month", "2009-04"),
     ("He moved to Paris in 2004 and married later that year.", FRI, "later that year", "2004"),
     ("The envoy arrived on June 3, 2011. That same day the talks collapsed.", FRI, "That same day", "2011-06-03"),
+    ("Rebels seized the airport on March 4. The next day, troops arrived.", FRI, "The next day", "2013-03-05"),
+    ("The envoy flew in on Monday; the previous day, talks had stalled.", FRI, "the previous day", "2013-03-17"),
     # a coarser antecedent leaves the finer part unknown
     ("The ferry sank last October, and the owner was arrested that same day.", FRI, "that same day", "2012-10-XX"),
     # no date before it: the publication date's period
@@ -141,3 +143,10 @@ def test_times_reference_deferred_deadline(times_nlp, text, extent, value):
     item = find(times_of(times_nlp, text, FRI), extent)
     start = text.index(extent)
     assert (item["start"], item["end"], item["value"]) == (start, start + len(extent), value)
+
+
+def test_times_reference_next_morning_is_a_time_of_the_day_after(times_nlp):
+    text = "He was freed on Monday and appeared in court the next morning."
+    item = find(times_of(times_nlp, text, FRI), "the next morning")
+    start = text.index("the next morning")
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + 16, "TIME", "2013-03-19TMO")

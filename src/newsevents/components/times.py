@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from . import stage_call
 from .times_context import SpeechAnchors, governing_tense
 from .times_detect import Candidate, find_candidates
-from .times_normalize import normalize, period_shift
+from .times_normalize import POD_CODES, normalize, period_shift
 
 logger = logging.getLogger(__name__)
 
@@ -180,8 +180,8 @@ def _latest_periods(items: list[dict]) -> list[dict]:
     return out
 
 
-_ANAPHORIC = re.compile(r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same|the\s+(following))\s+"
-                        r"(day|week|month|year)$", re.I)
+_ANAPHORIC = re.compile(r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same|the\s+(following|next|previous|"
+                        r"prior))\s+(day|week|month|year|morning|afternoon|evening|night)$", re.I)
 _DATED = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\dW])")
 _BLANK = {"year": "", "month": "-XX", "week": "-WXX", "day": "-XX-XX"}
 
@@ -192,18 +192,21 @@ def _anaphora(items: list[dict]) -> None:
     unit leaves the rest unknown ("last October … that same day" is 1998-10-XX); with no date before, the reading
     against the publication date stays."""
     for k, item in enumerate(items):
-        m = _ANAPHORIC.search(item["text"]) if item["type"] == "DATE" else None
+        m = _ANAPHORIC.search(item["text"]) if item["type"] in ("DATE", "TIME") else None
         if not m or m.start() > 0 and not re.match(r"(?:earlier|later)\s", item["text"], re.I):
             continue
-        unit, shift = m.group(2).lower(), 1 if m.group(1) else 0
+        unit = m.group(2).lower()
+        shift = 0 if not m.group(1) else -1 if m.group(1).lower() in ("previous", "prior") else 1
+        pod = f"T{POD_CODES[unit]}" if unit in POD_CODES else ""
+        unit = "day" if pod else unit
         prev = next((p for p in reversed(items[:k]) if p["type"] in ("DATE", "TIME") and _DATED.match(p["value"] or "")),
                     None)
         if prev is None:
             continue
         y, mo, d = _DATED.match(prev["value"]).groups()
         if unit == "year" or (unit == "month" and mo) or d:
-            item["value"] = period_shift(unit, dt.date(int(y), int(mo or 1), int(d or 1)), shift)
-        elif shift == 0:
+            item["value"] = period_shift(unit, dt.date(int(y), int(mo or 1), int(d or 1)), shift) + pod
+        elif shift == 0 and not pod:
             item["value"] = f"{y}-{mo}-XX" if mo and unit == "day" else y + _BLANK[unit]
         else:
             continue

@@ -76,7 +76,8 @@ def _patterns() -> list[tuple[str, str]]:
         # month"); before "relative" so that "the following year" reads this way (times._anaphora)
         ("anaphoric", r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?:year|month|week)(?![\w'’-])"
                       r"|(?:earlier|later)\s+that\s+day(?![\w'’-])|that\s+same\s+day(?![\w'’-])"
-                      r"|the\s+following\s+(?:day|week|month|year)(?![\w'’-])"),
+                      r"|the\s+following\s+(?:day|week|month|year|morning|afternoon|evening|night)(?![\w'’-])"
+                      r"|the\s+(?:next|previous|prior)\s+(?:day|morning|afternoon|evening|night)(?![\w'’-])"),
         ("relative", rf"{rel_pre}(?:{rel}|the\s+(?:past|last|next|coming|previous|following|current))\s+"
                      rf"(?:fiscal\s+)?(?:week|weekend|month|year|decade|century)(?![\w-])"),
         ("year_adj", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?"),
@@ -223,7 +224,7 @@ def needs() -> dict[str, tuple[str, ...]]:
         "vague_plural": units, "pod": ("morning", "afternoon", "evening", "night"), "weekday": weekdays,
         "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,
         "set": tuple(lex.set) + ("every", "each", "per ", "once", "twice", "thrice", "times") + weekdays,
-        "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "the_year": ("year",), "anaphoric": ("that", "same", "following"), "fiscal_year": ("year",), "year_words": ("nineteen", "twenty", "thousand"),
+        "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "the_year": ("year",), "anaphoric": ("that", "same", "following", "next", "previous", "prior"), "fiscal_year": ("year",), "year_words": ("nineteen", "twenty", "thousand"),
     }
 
 

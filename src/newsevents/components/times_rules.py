@@ -541,14 +541,20 @@ def read_fiscal_year(text: str, anchor: Anchor, tense, before) -> Optional[Resul
 
 
 def read_anaphoric(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    """"later that year", "the same month", "the following day": the period of the anchor (moved one on for
-    "following"); the stage re-reads it against the last date the text named, when there is one (times.py)."""
+    """"later that year", "the same month", "the following day", "the next morning": the period of the anchor
+    (moved one on for "following"/"next", one back for "previous"/"prior"); the stage re-reads it against the last
+    date the text named, when there is one (times.py)."""
     body, mod = strip_mod(text)
-    m = re.search(r"(day|week|month|year)$", body, _I)
+    m = re.search(r"(day|week|month|year|morning|afternoon|evening|night)$", body, _I)
     if not m:
         return None
-    shift = 1 if re.search(r"\bfollowing\b", body, _I) else 0
-    return "DATE", relative_period(m.group(1).lower(), anchor, shift), mod, anchor is not None
+    shift = 1 if re.search(r"\b(?:following|next)\b", body, _I) else -1 if re.search(r"\b(?:previous|prior)\b",
+                                                                                           body, _I) else 0
+    unit = m.group(1).lower()
+    if unit in POD_CODES:
+        day = fmt_day(anchor + dt.timedelta(days=shift)) if anchor else "XXXX-XX-XX"
+        return "TIME", f"{day}T{POD_CODES[unit]}", mod, anchor is not None
+    return "DATE", relative_period(unit, anchor, shift), mod, anchor is not None
 
 
 RULES: dict[str, Callable[..., Optional[Result]]] = {
