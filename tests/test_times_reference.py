@@ -22,6 +22,9 @@ FRI = "2013-03-22"  # a Friday
     ("The mine closed on Nov. 3 after a flood.", "2013-03-22", "Nov. 3", "DATE", "2012-11-03"),
     # "since" points back even when the clause is in the present perfect progressive
     ("Divers have been searching for the crew since Oct. 30.", "2013-06-10", "Oct. 30", "DATE", "2012-10-30"),
+    # a holiday without a year is chosen the same way
+    ("The ministry announced a curfew for Easter.", "2013-03-22", "Easter", "DATE", "2013-03-31"),
+    ("The shop was robbed on Christmas Eve.", "2013-01-10", "Christmas Eve", "DATE", "2012-12-24"),
     ("Prices have been climbing ever since Wednesday.", FRI, "Wednesday", "DATE", "2013-03-20"),
 ])
 def test_times_reference_year_choice(times_nlp, text, published, extent, ttype, value):

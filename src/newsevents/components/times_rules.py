@@ -484,6 +484,18 @@ def read_set(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     return "SET", duration_value(n, um.group(3)), None, False
 
 
+def _holiday_in_year(rule: str, anchor: dt.date, tense) -> dt.date:
+    """A holiday named without a year, chosen like a month-day without one (:func:`year_for_day`): this year's
+    unless the tense puts it on the other side of the anchor ("Easter" six days ahead in a past-tense clause is this
+    year's, not last year's)."""
+    ds = [holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    gap = (ds[1] - anchor).days
+    if (tense == "past" and gap <= 92) or (tense == "future" and gap >= -7) or \
+            (tense not in ("past", "future") and abs(gap) <= 183):
+        return ds[1]
+    return ds[choose([(d, d) for d in ds], anchor, tense)]
+
+
 def read_holiday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     lex = lexicon()
     low = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
@@ -496,9 +508,7 @@ def read_holiday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
         return "DATE", holiday_date(rule, year).isoformat(), None, False
     if anchor is None:
         return "DATE", f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX", None, False
-    ys = [anchor.year - 1, anchor.year, anchor.year + 1]
-    ds = [holiday_date(rule, y) for y in ys]
-    return "DATE", ds[choose([(d, d) for d in ds], anchor, tense)].isoformat(), None, True
+    return "DATE", _holiday_in_year(rule, anchor, tense).isoformat(), None, True
 
 
 def read_weekend(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
