@@ -26,7 +26,8 @@ import numpy as np
 from _common import DATA, ROOT, read_jsonl, scorer
 
 from newsevents.components.quotes_marks import find_quoted
-from newsevents.components.quotes_model import MODEL_META, MODEL_WEIGHTS, CueModel, candidates, features, indices
+from newsevents.components.quotes_model import (MODEL_META, MODEL_WEIGHTS, CueModel, DocContext, candidates,
+                                                features, indices)
 from newsevents.components.quotes_rules import inside
 
 DIM_BITS = 18
@@ -53,18 +54,25 @@ def load_docs(arts: list[dict], cache: Path):
     return [byid[a["text"]] for a in arts]
 
 
+def _holds(spans: list[dict], tok) -> bool:
+    return any(s["start"] <= tok.idx < s["end"] for s in spans)
+
+
 def doc_candidates(doc, art: dict):
     """(key, features, label) for each candidate of one article; key = (verb index, frame, complement index)."""
     quoted = find_quoted(doc.text)
     gold = art["annotations"][0]["attributions"]
     out = []
+    ctx = DocContext(doc)
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN") or inside(tok.idx, quoted):
             continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
         for frame, comp in candidates(tok):
-            label = any(any(c["start"] <= tok.idx < c["end"] for c in g["cue"]) and
-                        any(c["start"] <= comp.idx < c["end"] for c in g["content"]) for g in gold)
-            out.append(((tok.i, frame, comp.i), features(tok, frame, comp), label))
+            # a two-piece content (subject + complement) is the s+ frame's, not the plain frame's
+            label = any(_holds(g["cue"], tok) and _holds(g["content"], comp) and
+                        (subj is None or _holds(g["content"], subj) == frame.startswith("s+")) for g in gold)
+            out.append(((tok.i, frame, comp.i), features(tok, frame, comp, ctx=ctx), label))
     return out
 
 

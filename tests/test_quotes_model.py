@@ -100,3 +100,16 @@ def test_quotes_model_constructions(nlp, text, source, cue, content):
 def test_quotes_model_nominal_cue_only_in_polnear(nlp):
     text = LEARNED[0][0]
     assert _find(nlp, text, LEARNED[0][3], "newsevents") is None
+
+
+@pytest.mark.parametrize("text, cue, first, second", [
+    ("Mrs. Ellison is not expected to challenge the mayor in the spring.", "is not expected", "Mrs. Ellison",
+     "to challenge the mayor in the spring"),
+])
+def test_quotes_model_subject_and_complement_pieces(nlp, text, cue, first, second):
+    # a passive/raising cue between the two pieces of its content: one attribution per piece, no source
+    for piece in (first, second):
+        q = _find(nlp, text, piece, "polnear")
+        assert q is not None
+        assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
+        assert q["speaker"] is None

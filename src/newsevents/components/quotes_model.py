@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 import numpy as np
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Token
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,11 @@ MODEL_META = _RESOURCES / "quote_cue_model.json"
 _SUBJ = ("nsubj", "nsubjpass")
 _PERSON_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"))
 _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", "must", "shall"))
+#: ``s+<dep>`` frames: the subject and a complement after the verb are the content's two pieces, the verb (a
+#: passive or a raising verb) between them: "Mrs. Clinton | is not expected | to pressure Mr. Sanders", "The
+#: kingdom | is viewed | as a bulwark", "Mr. Putin | seemed | most concerned with …" (247 such two-piece contents
+#: in 400 PolNeAR train articles).
+_SPLIT_DEPS = frozenset(("xcomp", "acomp", "oprd", "prep"))
 _NOUN_PREPS = frozenset(("of", "on", "about", "against", "for", "to", "that", "over", "with", "from"))
 
 
@@ -63,9 +69,13 @@ def subject_of(tok: Token) -> Optional[Token]:
 
 
 def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
-    """The (frame, complement head) pairs a verb or noun proposes as a possible attribution, in text order."""
+    """The (frame, complement head) pairs a verb or noun proposes as a possible attribution, in text order
+    (``s+<dep>`` frames: see :data:`_SPLIT_DEPS`)."""
     if tok.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
         for c in tok.children:
+            if subj is not None and c.i > tok.i and c.dep_ in _SPLIT_DEPS:
+                yield "s+" + c.dep_ + ("-" + c.lower_ if c.dep_ == "prep" else ""), c
             if c.dep_ == "ccomp":
                 yield "ccomp", c
             elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
@@ -91,6 +101,13 @@ def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
                     yield "n-prep-" + c.lower_, obj
 
 
+def split_subject(tok: Token, frame: str) -> Optional[Token]:
+    """For an ``s+<dep>`` frame, the subject that is the content's first piece."""
+    if not frame.startswith("s+"):
+        return None
+    return next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+
+
 def _bucket(n: int) -> str:
     return "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
 
@@ -101,13 +118,43 @@ def _person(subj: Token) -> str:
     return subj.ent_type_ or subj.pos_
 
 
-def features(tok: Token, frame: str, comp: Token, in_quote: bool = False) -> list[str]:
-    """Sparse string features of one candidate (verb or noun ``tok`` heading ``comp`` in ``frame``)."""
+_MARKS = frozenset(("\u201c", "\u201d", '"', "``", "''"))
+
+
+class DocContext:
+    """Per-doc arrays the features need, computed once per doc (the stage scores ~100 candidates a doc):
+    running counts of quotation-mark tokens and each token's sentence bounds."""
+
+    def __init__(self, doc):
+        arr = doc.to_array([ORTH, SENT_START]).astype(np.int64)  # ORTH hashes are uint64: int64 keeps the bits
+        if not len(doc):
+            self.marks, self.sent_start, self.sent_end = [0], [], []
+            return
+        marks = np.array([doc.vocab.strings[m] for m in _MARKS], dtype=np.uint64).astype(np.int64)
+        self.marks = [0] + np.cumsum(np.isin(arr[:, 0], marks)).tolist()
+        starts = arr[:, 1] == 1
+        starts[0] = True
+        idx = np.arange(len(doc))
+        start_of = np.maximum.accumulate(np.where(starts, idx, 0))
+        bounds = np.append(np.flatnonzero(starts), len(doc))
+        self.sent_start = start_of.tolist()
+        self.sent_end = bounds[np.searchsorted(bounds, idx, side="right")].tolist()
+
+
+def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
+             ctx: Optional[DocContext] = None) -> list[str]:
+    """Sparse string features of one candidate (verb or noun ``tok`` heading ``comp`` in ``frame``); ``ctx`` is
+    the doc's :class:`DocContext` (made here when not given)."""
     doc = tok.doc
+    ctx = ctx or DocContext(doc)
     lemma = tok.lemma_.lower()
     fam = frame.split("-")[0] if not frame.startswith("n-") else "n-" + frame.split("-")[1]
     f = [f"l={lemma}", f"lf={lemma}|{frame}", f"f={frame}", f"fam={fam}", f"lfam={lemma}|{fam}",
          f"w={tok.lower_}", f"tag={tok.tag_}|{fam}", f"dep={tok.dep_}|{fam}", f"hp={tok.head.pos_}|{tok.dep_}"]
+    if fam.startswith("s+"):
+        subj_ = split_subject(tok, frame)
+        if subj_ is not None:
+            f += [f"ss={_person(subj_)}|{fam}", f"ssl={_bucket(subj_.right_edge.i - subj_.left_edge.i + 1)}"]
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl") or (fam.startswith("n-") and tok.head is not tok):
         f.append(f"hl={tok.head.lemma_.lower()}|{tok.dep_}")
     subj = subject_of(tok)
@@ -142,14 +189,14 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False) -> lis
             f.append("co-clause")
     if any(c.dep_ in _SUBJ for c in comp.children):
         f.append(f"csubj|{fam}")
-    marks = sum(t.text in ("\u201c", "\u201d", '"', "``", "''") for t in doc[comp.left_edge.i:comp.right_edge.i + 1])
+    marks = ctx.marks[comp.right_edge.i + 1] - ctx.marks[comp.left_edge.i]
     if marks:
         f.append(f"cq|{fam}")
     prev = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "</s>"
     f += [f"p={prev}", f"n={nxt}|{fam}"]
-    sent = tok.sent
-    f.append("sent-first" if tok.i - sent.start < 3 else "sent-late" if sent.end - tok.i < 3 else "sent-mid")
+    f.append("sent-first" if tok.i - ctx.sent_start[tok.i] < 3 else "sent-late" if ctx.sent_end[tok.i] - tok.i < 3
+             else "sent-mid")
     if in_quote:
         f += ["inq", f"inq|{fam}"]
     return f
@@ -187,9 +234,11 @@ class CueModel:
         z = self.bias + float(sum(w[_index(x, self.dim)] for x in feats))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def score(self, tok: Token, frame: str, comp: Token, in_quote: bool = False) -> float:
-        """Probability that ``tok`` heads the cue of an attribution whose content is headed by ``comp``."""
-        return self.probability(features(tok, frame, comp, in_quote))
+    def score(self, tok: Token, frame: str, comp: Token, in_quote: bool = False,
+              ctx: Optional[DocContext] = None) -> float:
+        """Probability that ``tok`` heads the cue of an attribution whose content is headed by ``comp`` (``ctx``:
+        the doc's :class:`DocContext`, shared across a doc's candidates for speed)."""
+        return self.probability(features(tok, frame, comp, in_quote, ctx))
 
 
 @functools.lru_cache(maxsize=1)

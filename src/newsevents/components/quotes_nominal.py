@@ -12,15 +12,15 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .quotes_marks import Quoted
-from .quotes_model import candidates, subject_of
+from .quotes_model import DocContext, candidates, subject_of
 from .quotes_rules import (Attribution, balance, clause_content, clip, inside, object_content, paragraph_of,
                            source_span, trim)
 
 
-def _best(tok: Token, cue_model) -> Optional[tuple[str, Token]]:
+def _best(tok: Token, cue_model, ctx: DocContext) -> Optional[tuple[str, Token]]:
     best, best_p = None, cue_model.noun_threshold
     for frame, comp in candidates(tok):
-        p = cue_model.score(tok, frame, comp)
+        p = cue_model.score(tok, frame, comp, ctx=ctx)
         if p >= best_p:
             best, best_p = (frame, comp), p
     return best
@@ -29,10 +29,12 @@ def _best(tok: Token, cue_model) -> Optional[tuple[str, Token]]:
 def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cue_model) -> list[Attribution]:
     """Attributions headed by a noun the cue model accepts (see the module docstring)."""
     out: list[Attribution] = []
+    ctx = None
     for tok in doc:
-        if tok.pos_ != "NOUN" or inside(tok.idx, quoted):
+        if tok.pos_ != "NOUN" or inside(tok.idx, quoted) or not any(True for _ in candidates(tok)):
             continue
-        best = _best(tok, cue_model)
+        ctx = ctx or DocContext(doc)
+        best = _best(tok, cue_model, ctx)
         if best is None:
             continue
         frame, comp = best

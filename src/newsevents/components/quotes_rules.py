@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .quotes_lexicon import clear_adjectives, is_cue, speech_lemmas
 from .quotes_marks import Quoted
+from .quotes_model import DocContext, split_subject
 from .quotes_model import candidates as model_candidates
 
 logger = logging.getLogger(__name__)
@@ -243,19 +244,21 @@ def clip(span: Optional[Span], para: Span, text: str) -> Optional[Span]:
     return trim(text, max(span[0], para[0]), min(span[1], para[1]))
 
 
-def _learned_frame(doc: Doc, tok: Token, cue_model) -> tuple[Optional[Token], str, Optional[Span]]:
+def _learned_frame(doc: Doc, tok: Token, cue_model, ctx) -> tuple[Optional[Token], str, Optional[Span]]:
     """The best-scoring (complement, rule, cue) of a verb by the trained cue model, or (None, "", None) when no
     candidate reaches the model's threshold."""
     best, best_p = None, cue_model.threshold
     for frame, comp in model_candidates(tok):
         if frame == "dobj" and (tok.lemma_ in _RECIPIENT_VERBS or _as_quoting_head(tok) is not None):
             continue
-        p = cue_model.score(tok, frame, comp)
+        p = cue_model.score(tok, frame, comp, ctx=ctx)
         if p >= best_p:
             best, best_p = (frame, comp), p
     if best is None:
         return None, "", None
     frame, comp = best
+    if frame.startswith("s+"):
+        return comp, "split", None
     if frame.startswith("prep-"):
         return comp, "prep", (cue_span(doc, tok, False)[0], comp.head.idx + len(comp.head))
     return comp, frame, None
@@ -270,6 +273,7 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
     :class:`.quotes_model.CueModel`), when given, decides which verb frames are cues instead of the lexicon.
     """
     out: list[Attribution] = []
+    ctx = None
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or inside(tok.idx, quoted):
             continue
@@ -281,7 +285,11 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
             comp, rule = clear[1], "make-clear"
             cue = tokens_span(doc, tok.i, clear[0].i)
         elif cue_model is not None:
-            comp, rule, cue = _learned_frame(doc, tok, cue_model)
+            ctx = ctx or DocContext(doc)
+            comp, rule, cue = _learned_frame(doc, tok, cue_model, ctx)
+            if rule == "split":
+                out.extend(_split_content(doc, text, tok, comp))
+                continue
         else:
             for c in tok.children:
                 if c.dep_ == "ccomp" and is_cue(lemma, "ccomp", polnear):
@@ -320,6 +328,27 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
                                speaker_head=speaker_tok.i if speaker is not None else None,
                                cue_head=tok.i, rule=rule))
     return out
+
+
+def _split_content(doc: Doc, text: str, verb: Token, comp: Token) -> list[Attribution]:
+    """A two-piece content around its cue ("Mrs. Clinton | is not expected | to pressure Mr. Sanders"): the
+    subject and the complement, one attribution per piece (as PolNeAR scores pieces); the source is the agent
+    ("was criticized by X"), else none."""
+    subj = split_subject(verb, "s+")
+    if subj is None:
+        return []
+    para = paragraph_of(text, verb.idx)
+    cue = trim(text, *cue_span(doc, verb, False))
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    speaker = clip(subtree_span(agent), para, text) if agent is not None else None
+    out = []
+    for span in (subtree_span(subj), subtree_span(comp)):
+        piece = clip(span, para, text)
+        if piece is not None and cue is not None and (piece[1] <= cue[0] or piece[0] >= cue[1]):
+            out.append(Attribution(content=piece, cue=cue, speaker=speaker,
+                                   speaker_head=agent.i if speaker is not None else None, cue_head=verb.i,
+                                   rule="split"))
+    return out if len(out) == 2 else []
 
 
 def _prep_object(verb: Token, lemma: str) -> Optional[Token]:
