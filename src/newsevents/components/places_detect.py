@@ -7,7 +7,6 @@ are not places: :func:`demonym_mentions` returns them as context for ranking.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -17,7 +16,8 @@ from spacy.tokens import Doc, Span
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .places_recall import (LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, full_name_person_tokens,
-                            inner_org_spans, is_country_or_area, known_place, locative, same_name_spans)
+                            inner_org_spans, is_country_or_area, known_place, locative, lower_hits, name_mask,
+                            propn_mask, same_name_spans)
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -159,8 +159,8 @@ def _whole_place(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
 def _county_spans(doc: Doc) -> list[tuple[int, int]]:
     """'<Name> County' (and Parish, Province…) sequences, whatever the model labelled them."""
     out = []
-    for i, token in enumerate(doc):
-        if token.text in _AREA_WORDS and i > 0 and _is_name_token(doc[i - 1]) and doc[i - 1].pos_ == "PROPN":
+    for i in lower_hits(doc, {w.lower() for w in _AREA_WORDS}):
+        if doc[i].text in _AREA_WORDS and i > 0 and _is_name_token(doc[i - 1]) and doc[i - 1].pos_ == "PROPN":
             s = i - 1
             while s > 0 and s > i - 3 and doc[s - 1].pos_ == "PROPN" and _is_name_token(doc[s - 1]):
                 s -= 1
@@ -172,7 +172,7 @@ def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tup
     """Country (and continent, big first-level area) names the model left out of every entity (headlines,
     lists)."""
     out = []
-    free = [not taken[t.i] and _is_name_token(t) for t in doc]  # per-token check once: this scan sees every token
+    free = [not t and n for t, n in zip(taken, name_mask(doc))]  # per-token check once: this scan sees every token
     i = 0
     while i < len(doc):
         hit = None
@@ -198,6 +198,7 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
         for i in range(s, e):
             place[i] = True
     found: list[tuple[int, int, str]] = []
+    propn, names = propn_mask(doc), name_mask(doc)
     for _ in range(4):  # later passes let a list of mislabelled towns ("Migori, Homa Bay, Rongo") chain
         before = len(found)
         for ent in doc.ents:
@@ -213,7 +214,7 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
         i = 0
         while i < len(doc):  # capitalised proper nouns outside every entity
             hit = None
-            if not taken[i] and not place[i] and not person[i] and doc[i].pos_ == "PROPN" and _is_name_token(doc[i]):
+            if not taken[i] and not place[i] and not person[i] and propn[i] and names[i]:
                 for n in (3, 2, 1):
                     e = i + n
                     if e > len(doc) or any(taken[i:e]) or any(place[i:e]) or not _name_tokens(doc, i, e):
@@ -258,7 +259,6 @@ def _names_a_disease(doc: Doc, start: int, end: int) -> bool:
 def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -> list[Mention]:
     """Non-overlapping mentions in text order (the first span at a position wins), "X, Y" containers linked."""
     mentions: list[Mention] = []
-    doc_text = doc.text  # Doc.text joins every token on each access
     last_end = -1
     for s, e, source in sorted(spans):
         if s < last_end:
@@ -272,7 +272,7 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
         last_end = e
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if re.fullmatch(r",\s*", doc_text[a.end:b.start]):
+        if b.tokens[0] == a.tokens[1] + 1 and doc[a.tokens[1]].text == ",":  # "X, Y" (Doc.text would be built)
             a.container = i + 1
     return mentions
 
@@ -345,10 +345,9 @@ def demonym_mentions(doc: Doc) -> list[dict]:
     """
     table = demonyms()
     out = []
-    for token in doc:
+    for i in lower_hits(doc, table):  # keys are lower case; only the tokens that match are built
+        token = doc[i]
         if token.text[:1].isupper():
-            iso = table.get(token.lower_)  # keys are lower case; name_key per token would cost more than the stage
-            if iso:
-                out.append({"start": token.idx, "end": token.idx + len(token.text), "text": token.text,
-                            "country": iso})
+            out.append({"start": token.idx, "end": token.idx + len(token.text), "text": token.text,
+                        "country": table[token.lower_]})
     return out

@@ -187,7 +187,7 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> lis
         return out
 
     first = run(lambda m: base)
-    votes = {name_key(m.text): _votes(first, name_key(m.text)) for m in mentions}
+    votes = {key: _votes(first, key) for key in {name_key(m.text) for m in mentions}}
 
     def merged(m: Mention) -> Context:
         v = votes[name_key(m.text)]

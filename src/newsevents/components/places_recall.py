@@ -18,6 +18,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, POS
+from spacy.strings import hash_string
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ..gazetteer.build import name_key
@@ -56,6 +60,28 @@ _PERSON_TYPES = frozenset({"PERSON", "PER"})
 COMMON_WORD_AREAS = frozenset({"centre", "center", "central", "north", "south", "east", "west", "northern",
                                "southern", "eastern", "western", "capital", "coast", "islands", "lakes", "river",
                                "valley", "littoral", "plateau", "highlands", "lowlands", "mountain", "md", "rd"})
+
+
+def name_mask(doc: Doc) -> list[bool]:
+    """Per token: a Title or UPPER case word (read from the Doc's arrays: building every Token costs more than
+    the rest of the stage)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([IS_TITLE, IS_UPPER])
+    return (arr[:, 0] | arr[:, 1]).astype(bool).tolist()
+
+
+def propn_mask(doc: Doc) -> list[bool]:
+    """Per token: tagged PROPN."""
+    return (doc.to_array(POS) == PROPN).tolist() if len(doc) else []
+
+
+def lower_hits(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``words`` (by hash, without building Tokens)."""
+    hashes = [hash_string(w) for w in words]
+    if not len(doc) or not hashes:
+        return []
+    return numpy.nonzero(numpy.isin(doc.to_array(LOWER), hashes))[0].tolist()
 
 
 def is_name_token(token) -> bool:
@@ -130,7 +156,9 @@ def locative(doc: Doc, start: int, end: int, is_place: Callable[[int], bool]) ->
 def dateline_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Upper-case town names opening the article or a line and followed by a dash, comma or bracket."""
     out = []
-    starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or t.text.endswith("\n")]
+    # the token after each line break: line breaks are whitespace tokens (found by array, not by building Tokens)
+    spaces = numpy.nonzero(doc.to_array(IS_SPACE))[0].tolist() if len(doc) else []
+    starts = [0] + [i + 1 for i in spaces if "\n" in doc[i].text]
     for s in starts:
         while s < len(doc) and doc[s].is_space:
             s += 1
@@ -175,14 +203,17 @@ def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
     """Per token: inside a mention of a person whose name has two or more words and is not itself a known place
     (not "Cairns" nor "Milton Keynes" tagged PERSON)."""
     inside = [False] * len(doc)
-    starts = {t.idx: t.i for t in doc}
+    idx: list[int] = []
     for ent in doc._.entities or []:
         name = (ent.get("name") or "").strip()
-        if (ent.get("type") or "") not in _PERSON_TYPES or " " not in name or known_place(gaz, name, MIN_CONTEXT_CITY_POP):
+        if (ent.get("type") or "") not in _PERSON_TYPES or " " not in name \
+                or known_place(gaz, name, MIN_CONTEXT_CITY_POP):
             continue
+        idx = idx or doc.to_array(IDX).tolist()
+        starts = {c: i for i, c in enumerate(idx)}
         for m in ent.get("mentions") or []:
             i = starts.get(m["start"])
-            while i is not None and i < len(doc) and doc[i].idx < m["end"]:
+            while i is not None and i < len(doc) and idx[i] < m["end"]:
                 inside[i] = True
                 i += 1
     return inside
@@ -195,12 +226,12 @@ def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list
         words = key.split()
         if words:
             by_first.setdefault(words[0], set()).add(len(words))
-    out = []
-    i = 0
-    while i < len(doc):
+    out: list[tuple[int, int]] = []
+    for i in lower_hits(doc, by_first):
+        if out and i < out[-1][1] or not is_name_token(doc[i]):
+            continue
         hit: Optional[tuple[int, int]] = None
-        lengths = by_first.get(doc[i].lower_) if is_name_token(doc[i]) else None
-        for n in sorted(lengths or (), reverse=True):
+        for n in sorted(by_first[doc[i].lower_], reverse=True):
             e = i + n
             compound = (i > 0 and doc[i - 1].text == "-") or (e < len(doc) and (doc[e].text == "-" or (
                 doc[e].pos_ == "NOUN" and doc[e].is_lower and doc[e].lower_ not in LOCATIVE_AFTER)))  # "Marburg virus"
@@ -210,7 +241,4 @@ def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list
                 break
         if hit:
             out.append(hit)
-            i = hit[1]
-        else:
-            i += 1
     return out

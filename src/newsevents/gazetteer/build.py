@@ -32,6 +32,7 @@ import sqlite3
 import time
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
@@ -67,6 +68,7 @@ _AREA_SUFFIX = re.compile(r"\s+(county|parish|district|province|region|governora
                           r"municipality|department|state|borough|division|city)$")
 
 
+@lru_cache(maxsize=65536)  # the places stage keys every candidate span: the same few thousand strings
 def name_key(name: str) -> str:
     """The lookup key of a name: accents folded, lower case, no periods, "St" → "saint", no leading "the".
 
