@@ -31,6 +31,8 @@ ANCHORING = [
     # "since" points back even in the present perfect progressive
     ("Divers have been searching for the crew since Oct. 30.", "2013-06-10", "Oct. 30", "DATE", "2012-10-30"),
     ("Prices have been climbing ever since Wednesday.", FRI, "Wednesday", "DATE", "2013-03-20"),
+    # a verb whose past is spelt like its present says nothing about the tense: the weekday before
+    ("Technology stocks hurt the index on Friday.", "2013-03-25", "Friday", "DATE", "2013-03-22"),
     # a deadline pushed back points forward even in a past-tense clause; a plain past "until" does not
     ("Regulators postponed until Tuesday any vote on the merger.", FRI, "Tuesday", "DATE", "2013-03-26"),
     ("The lenders extended the deadline until 9 a.m. Monday.", FRI, "9 a.m. Monday", "TIME", "2013-03-25T09:00"),

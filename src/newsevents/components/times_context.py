@@ -46,9 +46,17 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and depth < 4:
         return verb_tense(verb.head, depth + 1)  # "starting at noon Saturday": the clause it hangs on
+    if verb.tag_ == "VBP" and not lows and verb.lower_ in _SAME_PAST:
+        return None  # "stocks hurt the index Friday": the tagger's present may as well be the past
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lows:
         return "present"
     return None
+
+
+# Verbs whose past tense is spelt like the present: a VBP tag on them says nothing about the tense.
+# ("set", "forecast" are left out: their present is mostly a plan, "set talks for Monday").
+_SAME_PAST = frozenset({"hurt", "cut", "put", "hit", "cost", "let", "shut", "quit", "spread", "cast", "bet", "burst",
+                        "split", "shed", "upset", "beat", "thrust"})
 
 
 _AWAIT = re.compile(r"\b(?:ahead\s+of|before|until|till|for|awaiting|await|awaits|await(?:ed)?)\s+\Z", re.I)
