@@ -107,6 +107,8 @@ def test_times_reference_expressions(times_nlp, text, extent, ttype, value):
     ("The country's current account deficit narrowed.", "current"),
     ("The current was too strong for the swimmers.", "current"),
     ("Thousands joined the March for Life downtown.", "March"),
+    ("The envoy spoke on ABC's \"This Week\" about the talks.", "This Week"),
+    ("The father told CBS's ``60 Minutes'' he would stay.", "60 Minutes"),
 ])
 def test_times_reference_not_a_time(times_nlp, text, absent):
     assert absent not in [t["text"] for t in times_of(times_nlp, text, FRI)]

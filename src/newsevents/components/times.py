@@ -37,6 +37,7 @@ _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops
                              r"Blvd|Boulevard|Way|Court|Ct|Place|Pl)\b", re.I)
 # "in his 20s" is an age; a two-digit decade needs "the" or an apostrophe ("the 80s", "'90s").
 _AGE_DECADE = re.compile(r"^(?:early|mid|late)?[\s-]*\d0s$", re.I)
+_SHOW = re.compile(r"(?:'s|s'|’s)\s*(?:``|''|[\"“‘'])\s*$")
 _TITLE_OF = re.compile(r"(?:\b(?:man|woman|person|player|coach|rookie|manager|athlete|team|car|album|song|record|"
                        r"book|film|movie|word|teacher|executive|officer)s?|\b(?-i:[A-Z][a-z]+))\s+of\s+$", re.I)
 _MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|before|after|early|late|mid|last|next|"
@@ -87,6 +88,9 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
     if cand.kind == "duration" and re.search(r"(?:\w-quarters|(?:one|two|three|a)\s+quarters?)$", low) and \
             re.match(r"\s+of\s+(?!\d{4}|this|last|next)", text[cand.end:cand.end + 12], re.I):
         return False  # "three-quarters of the vote": a fraction
+    if (cand.text[:1].isupper() or cand.text[:1].isdigit()) and _SHOW.search(text, max(0, cand.start - 12), cand.start) and all(
+            w[:1].isupper() or w[:1].isdigit() for w in cand.text.split()):
+        return False  # a programme's title: ABC's "This Week", CBS's ``60 Minutes''
     if cand.kind == "the_year" and _TITLE_OF.search(text, max(0, cand.start - 30), cand.start):
         return False  # "player of the year", "Person of the Year": a title, not a time
     if cand.kind == "decade" and _AGE_DECADE.match(cand.text):
