@@ -161,6 +161,13 @@ def _comparison_periods(doc: Doc, items: list[dict]) -> None:
                 if same:
                     item["value"] = same[-1]["value"]
                     continue
+        if not quarters and re.search(r"\bperiod\b", item["text"], re.I):
+            # "the year-earlier period" is the comparison period of the quarter the report named last
+            # (a quarter not over by the publication month is a forecast, not the one reported)
+            now = item["anchor"] or "9999"
+            quarters = [_QUARTER.match(o["value"] or "") for o in reversed(items)
+                        if o["start"] < item["start"] and not _YEAR_BACK.search(o["text"])]
+            quarters = [q for q in quarters if q and f"{q.group(1)}-{3 * int(q.group(2)):02d}" < now[:7]][:1]
         if quarters:
             q = quarters[0]
             item["value"] = f"{int(q.group(1)) - 1:04d}-Q{q.group(2)}"
