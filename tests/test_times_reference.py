@@ -42,8 +42,8 @@ ANCHORING = [
      "2013-03-19T22:40"),
     ("Police arrived at 10:40 p.m., officials said.", FRI, "10:40 p.m.", "TIME", "2013-03-22T22:40"),
     # "the year-earlier period" is the last reported quarter a year back, not a forecast quarter named since
-    ("Acme posted third-quarter net of $5 million. It expects a loss in the fourth quarter. In the year-earlier "
-     "period, it earned $3 million.", "2013-10-25", "the year-earlier period", "DATE", "2012-Q3"),
+    ("Acme posted third-quarter net of $5 million. It expects a loss in the fourth quarter. Sales rose 4%. In the "
+     "year-earlier period, it earned $3 million.", "2013-10-25", "the year-earlier period", "DATE", "2012-Q3"),
     # a month after a time preposition stays a month even when "for"/"to" follows it
     ("The insurer agreed in June to buy the broker.", FRI, "June", "DATE", "2012-06"),
     ("The chief executive resigned in February for health reasons.", FRI, "February", "DATE", "2013-02"),
