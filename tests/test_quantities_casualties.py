@@ -115,3 +115,17 @@ def test_quantities_casualties_lede_first(nlp):
     late = [q for q in doc._.quantities if q["text"] == "nine people"]
     assert late and late[0]["start"] == text.index("nine people") and late[0]["start"] > 1000
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": None, "injured": 2}
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a death told without a countable victim is one death, and the one person shot is that death
+    ("A teenager was charged with manslaughter on Monday. Police said he shot his cousin at a house on Pine Road.",
+     1, 0),
+    ("Detectives are investigating the shooting death of a man found behind a store on Oak Avenue.", 1, None),
+    # attempted murder is no death; a count of deaths already given is kept
+    ("A man was charged with attempted murder. Police said he shot his neighbor in the arm.", None, 1),
+    ("Two men died in the shooting, a homicide detective said.", 2, None),
+])
+def test_quantities_casualties_implied_death(nlp, text, killed, injured):
+    doc = nlp(text)
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}

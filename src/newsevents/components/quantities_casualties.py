@@ -80,6 +80,21 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[left + 1:right]
 
 
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return left + 1, min(right_candidates) if right_candidates else len(text)
+
+
+#: A count written as a number ("1 dead", "one man"), not a person introduced by description or name.
+_ONE = re.compile(r"^(?:1|one)\b", re.I)
+
+
+def _victim_key(item: dict) -> str:
+    """Who a singular mention names, for telling victims apart (its words without the article)."""
+    return re.sub(r"^(?:an?|the)\s+", "", (item.get("text") or "").lower()).strip()
+
+
 def _is_background(text: str, item: dict) -> bool:
     return bool(_BACKGROUND.search(_sentence_of(text, item["start"], item["end"])))
 
@@ -94,30 +109,45 @@ def counts_from_items(items: Iterable[dict], text: str,
     """
     found: dict[str, list[tuple[bool, float]]] = {"KILL": [], "WOUND": [], "HIT": []}
     extra: dict[str, dict[str, int]] = {"KILL": {}, "WOUND": {}}
+    victims: dict[tuple, list[tuple[dict, str]]] = {}
+    more = [(list(other_items), other_text) for other_items, other_text in more]
     pooled = [(item, text, False) for item in items]
     for other_items, other_text in more:
         pooled += [(item, other_text, True) for item in other_items]
-    for item, text, headline in pooled:
+    for item, source, headline in pooled:
         category = item.get("category")
         if category not in ("KILL", "WOUND"):
             continue
         value = _value(item)
         if value is None or value != int(value) or (item.get("unit") and item.get("unit") != "people"):
             continue
-        if _is_background(text, item):
+        if _is_background(source, item):
             continue
         added = _EXTRA.match(item.get("text", "")) if value == 1 else None
-        if added and not _CLAUSE_START.search(text[max(0, item["start"] - 12):item["start"]]):
+        if added and not _CLAUSE_START.search(source[max(0, item["start"] - 12):item["start"]]):
             added = None
-        if value == 1 and not added and _also(item, text):
+        if value == 1 and not added and _also(item, source):
             added = _EXTRA.match("another")
         if added:
             # keyed by sentence: a repeated teaser or headline names the same extra victim once
-            extra[category][_sentence_of(text, item["start"], item["end"]).strip()] = \
+            extra[category][_sentence_of(source, item["start"], item["end"]).strip()] = \
                 _ORDINALS.get((added.group(1) or "").lower(), 2)
             continue
         kind = "WOUND" if category == "WOUND" and not is_hit(item) else "HIT" if category == "WOUND" else "KILL"
         found[kind].append((headline or item["start"] < LEDE, value))
+        if value == 1 and _NEW_PERSON.match(item.get("text", "")) and not _ONE.match(item.get("text", "")) \
+                and item.get("trigger"):
+            sentence = _sentence_span(source, item["start"], item["end"])
+            victims.setdefault((headline, sentence, category), []).append((item, kind))
+    for (headline, (start, _), category), group in victims.items():
+        # "a girl was grazed in the leg, a woman was struck in the thigh and a man was grazed in the back": the
+        # singular victims of one sentence are different people
+        names = {_victim_key(item) for item, _ in group}
+        triggers = {item["trigger"]["start"] for item, _ in group}
+        if len(names) > 1 and len(triggers) == len(group):
+            kinds = {kind for _, kind in group}
+            kind = "HIT" if "HIT" in kinds else category
+            found[kind].append((headline or start < LEDE, float(len(names))))
     dead = _with_extra(_lead_max(found["KILL"]), extra["KILL"], ordinal=True)
     injured = _lead_max(found["WOUND"])
     hits = _lead_max(found["HIT"])
@@ -125,7 +155,26 @@ def counts_from_items(items: Iterable[dict], text: str,
         rest = hits - (dead or 0)
         injured = max(injured or 0, rest) if rest >= 0 else injured
     injured = _with_extra(injured, extra["WOUND"])
+    if dead is None and (injured is None or (injured == 1 and hits == 1 and not found["WOUND"])) \
+            and any(_tells_death(t) for t in [text, *(t for _, t in more)]):
+        # "… charged in the shooting death of a teen": a death told without a countable victim is one death,
+        # and the one victim shot is that death, not an injury
+        dead = 1
+        injured = None if injured is None else 0
     return {"killed": None if dead is None else int(dead), "injured": None if injured is None else int(injured)}
+
+
+def _tells_death(text: str) -> bool:
+    """Whether the headline or lede tells of a death outside a background sentence (a statistic)."""
+    for m in _DEATH.finditer(text[:LEDE]):
+        if not _BACKGROUND.search(_sentence_of(text, m.start(), m.end())):
+            return True
+    return False
+
+
+#: Words that tell of a death without a countable victim ("the shooting death of", "manslaughter", "fatal").
+_DEATH = re.compile(r"\b(?:fatal(?:ly)?|killed|killing|(?<!attempted )murder(?:ed)?|homicide|manslaughter|slaying|"
+                    r"slain|dies|died|dead|deadly|death)\b", re.I)
 
 
 #: Characters at the start of an article whose counts come first (headline + lede). GVA dev, even incident ids:
