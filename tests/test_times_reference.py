@@ -41,6 +41,8 @@ ANCHORING = [
     ("The gunman opened fire on Tuesday. Police arrived at 10:40 p.m., officials said.", FRI, "10:40 p.m.", "TIME",
      "2013-03-19T22:40"),
     ("Police arrived at 10:40 p.m., officials said.", FRI, "10:40 p.m.", "TIME", "2013-03-22T22:40"),
+    # … or the day named right after it
+    ("The truce took effect at 0600 GMT on Thursday.", FRI, "0600 GMT", "TIME", "2013-03-21T06:00"),
     # "the year-earlier period" is the last reported quarter a year back, not a forecast quarter named since
     ("Acme posted third-quarter net of $5 million. It expects a loss in the fourth quarter. Sales rose 4%. In the "
      "year-earlier period, it earned $3 million.", "2013-10-25", "the year-earlier period", "DATE", "2012-Q3"),
@@ -86,6 +88,8 @@ EXPRESSIONS = [
     ("It was the first time in years that the plant stopped.", "years", "DURATION", "PXY"),
     ("In Tokyo at mid-afternoon yesterday, the yen was weaker.", "mid-afternoon yesterday", "TIME", "2013-03-21TAF"),
     ("Trading closes at 4 p.m. ET on the exchange.", "4 p.m. ET", "TIME", "2013-03-22T16:00"),
+    ("Profit rose from Q1 last year.", "Q1 last year", "DATE", "2012-Q1"),
+    ("Q3 2012 sales fell 4 percent.", "Q3 2012", "DATE", "2012-Q3"),
 ]
 
 

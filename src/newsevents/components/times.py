@@ -228,14 +228,24 @@ _HAS_DAY = re.compile(r"(?i:day|tonight|tomorrow)\b|\b(?-i:[A-Z][a-z]{2})")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
-def _clock_on_last_day(item: dict, items: list[dict]) -> None:
-    """A clock time without a day ("at 10 p.m.") is on the last day the text named before it ("killed Friday …
-    shot at 10 p.m." is Friday night), as TimeML's reference time and HeidelTime read it; the publication day
-    only when no day came before."""
-    prev = next((p for p in reversed(items[:-1]) if _DAY_VALUE.match(p["value"] or "")), None)
-    if prev is not None and item["value"][:10] != prev["value"][:10]:
-        item["value"] = prev["value"][:10] + item["value"][10:]
-        item["anchor"] = None
+def _clock_days(items: list[dict], clocks: list[int], text: str) -> None:
+    """A clock time without a day takes the day named right after it ("at 0600 GMT on Thursday"), else the last
+    day the text named before it ("killed Friday … shot at 10 p.m." is Friday night), as TimeML's reference time and
+    HeidelTime read it; the publication day only when there is neither."""
+    for k in clocks:
+        item = items[k]
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if nxt is not None and _DAY_VALUE.match(nxt["value"] or "") and _JOINS.fullmatch(
+                text[item["end"]:nxt["start"]]):
+            day = nxt
+        else:
+            day = next((p for p in reversed(items[:k]) if _DAY_VALUE.match(p["value"] or "")), None)
+        if day is not None and item["value"][:10] != day["value"][:10]:
+            item["value"] = day["value"][:10] + item["value"][10:]
+            item["anchor"] = None
+
+
+_JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
 def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
@@ -247,6 +257,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     """
     items: list[dict] = []
     pending: list[tuple[dict, Candidate, Optional[str]]] = []
+    clocks: list[int] = []  # indexes of clock times without a day
     # doc.ents walks every token on each access: read it once
     date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     parsed = doc.has_annotation("DEP")
@@ -278,7 +289,8 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         if _DEICTIC.match(cand.text):
             pending.append((item, cand, tense))
         elif cand.kind == "clock" and ttype == "TIME" and not _HAS_DAY.search(cand.text):
-            _clock_on_last_day(item, items)
+            clocks.append(len(items) - 1)
+    _clock_days(items, clocks, text)
     _anaphora(items)
     _comparison_periods(doc, items)
     items = _latest_periods(items)

@@ -49,6 +49,7 @@ def _patterns() -> list[tuple[str, str]]:
               r"just\s+under)\s+)?")
     tz = r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|\s+local\s+time|\s+\(\d{4}\s+GMT\))?"
     clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midday|midnight|"
+             rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)|"
              rf"\d{{1,2}}\s+o'clock){tz}")
     relyear = r"(?:this|last|next)\s+year"
     ago = r"(?:ago|earlier|later|from\s+now|hence)"
@@ -67,7 +68,8 @@ def _patterns() -> list[tuple[str, str]]:
                     rf"comparable|same|flat|fiscal|calendar|latest|current|previous|past|preceding|recent|"
                     rf"first|second|third|fourth|last|next|coming|following|1st|2nd|3rd|4th)[\s-]+)+quarter(?!s)"
                     rf"(?:\s+(?:of\s+)?(?:{yr}|{relyear}))?"
-                    rf"|the\s+quarter(?!s)(?!\s+(?:of|century|mile|point|hour))"),
+                    rf"|the\s+quarter(?!s)(?!\s+(?:of|century|mile|point|hour))"
+                    rf"|(?-i:Q[1-4])(?![\w-])(?:\s+(?:of\s+)?(?:{yr}|{relyear}))?"),
         ("half", rf"(?:the\s+)?(?:first|second|latter|last)\s+half\s+of\s+(?:{yr}|{relyear}|the\s+year)"
                  rf"|the\s+(?:first|second)\s+half(?=\s+(?:profit|earnings|results|sales|revenue|loss|growth))"),
         ("season", rf"{pre}(?:(?:{rel}|that|the)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+(?:of\s+)?(?:{yr}|{yrw}))?"
@@ -218,7 +220,7 @@ def needs() -> dict[str, tuple[str, ...]]:
     return {
         "iso": _DIGITS, "year": _DIGITS, "clock": _DIGITS + ("noon", "midnight", "midday"),
         "date_mdy": tuple(lex.month), "date_dmy": tuple(lex.month), "month_year": tuple(lex.month),
-        "month": tuple(lex.month), "decade": _DIGITS + ("ties",), "century": ("centur",), "quarter": ("quarter",),
+        "month": tuple(lex.month), "decade": _DIGITS + ("ties",), "century": ("centur",), "quarter": ("quarter", "q1", "q2", "q3", "q4"),
         "half": ("half",), "season": tuple(lex.season), "relative": ("week", "month", "year", "decade", "centur"),
         "year_adj": ("year-",), "ago": ("ago", "earlier", "later", "from now", "hence"), "duration": units,
         "vague_plural": units, "pod": ("morning", "afternoon", "evening", "night"), "weekday": weekdays,

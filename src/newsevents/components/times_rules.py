@@ -202,7 +202,8 @@ def read_century(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     return "DATE", f"{n - 1:02d}", mod, False
 
 
-_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "q1": 1, "q2": 2,
+          "q3": 3, "q4": 4}
 
 
 def read_quarter(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
@@ -415,6 +416,8 @@ def read_clock(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     body, mod = strip_mod(text)
     low = body.lower()
     m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|o'clock|in\s+the\s+(morning|afternoon|evening))?", low)
+    if re.match(r"\d{4}\s+(?:gmt|utc)", low):  # "0600 GMT"
+        m = re.match(r"(\d\d)(\d\d)()()", low)
     if low.startswith("noon") or low.startswith("midday"):
         hh, mm = 12, 0
     elif low.startswith("midnight"):
