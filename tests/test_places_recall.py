@@ -26,6 +26,24 @@ def test_places_recall_found_spans(nlp, text, toponym, start, country):
     assert place["geonameid"] is not None and place["country"] == country
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a town and the abbreviation of its province after a comma (the town has 900 people: the pair is the evidence)
+    ("The family moved to Churchill, Man. last spring.", [("Churchill", 20, "CA"), ("Man.", 31, "CA")]),
+    # the abbreviation's period belongs to it even when the tokenizer splits it off
+    ("She grew up in Gatineau, Que., before moving west.", [("Gatineau", 15, "CA"), ("Que.", 25, "CA")]),
+    # a place opening a locative compound the tokenizer keeps whole
+    ("Troops joined the U.S.-led coalition last year.", [("U.S.", 18, "US")]),
+    # a broadcaster's local desk
+    ("The mayor told CTV Winnipeg that crews were ready.", [("Winnipeg", 19, "CA")]),
+    # two towns coordinated inside one entity
+    ("Volunteers came from Ingham or Townsville to help.", [("Ingham", 21, "AU"), ("Townsville", 31, "AU")]),
+])
+def test_places_recall_pairs_compounds_and_lists(nlp, text, expected):
+    places = places_of(nlp, text)
+    assert [(p["text"], p["start"], p["country"]) for p in places] == expected
+    assert all(text[p["start"]:p["end"]] == p["text"] for p in places)
+
+
 def test_places_recall_same_name_mentions(nlp):
     text = "Flooding hit Cairns on Monday. Cairns police said several roads were closed."
     places = places_of(nlp, text)

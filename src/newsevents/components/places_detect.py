@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
-from .places_recall import (LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, full_name_person_tokens,
-                            inner_org_spans, is_country_or_area, known_place, locative, lower_hits, name_mask,
-                            propn_mask, same_name_spans)
+from .places_recall import (LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
+                            full_name_person_tokens,
+                            hyphen_compound_spans, inner_org_spans, is_country_or_area, known_place, locative,
+                            lower_hits, name_mask, propn_mask, same_name_spans, town_area_pairs)
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -31,7 +32,7 @@ MISLABELS = ("NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "ORG", "FAC"
 MIN_EMBEDDED_CITY_POP = 50_000
 #: detection sources reliable enough to make other mentions of the same name toponyms (measured: a name from an
 #: ORG's first word or a mislabelled entity spreads its errors, "Olympic", "Xinhua", to every later mention)
-PROPAGATING = ("ent:", "dateline", "context:", "county")
+PROPAGATING = ("ent:", "dateline", "context:", "county", "town-area")
 #: labels whose entity may be a toponym in a locative context ("a hospital in Milton Keynes" tagged PERSON)
 #: which names the bare-name scan outside entities takes (countries, continents, big first-level areas)
 AREA_SCAN = is_country_or_area
@@ -93,6 +94,8 @@ def _name_part(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
     if end - start >= 3 and doc[start].lower_ in ("city", "county", "town", "province", "state") \
             and doc[start + 1].lower_ == "of" and gaz.candidates(doc[start + 2:end].text):
         start += 2
+    if end < len(doc) and doc[end].text == "." and doc[end - 1].text in dotted_abbreviations():
+        end += 1  # "Que" "." → "Que." (the period belongs to the abbreviation)
     best = (start, end)
     for left in (0, 1, 2):
         for right in (0, 1, 2, 3):
@@ -205,6 +208,15 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
             if ent.label_ not in CONTEXT_LABELS or any(place[ent.start:ent.end]) or any(person[ent.start:ent.end]):
                 continue
             s, e = _trim(doc, ent.start, ent.end)
+            parts = _coordinated(doc, s, e)
+            if len(parts) > 1:  # "Ingham or Townsville" tagged ORG: every part a gazetteer name, one a known place
+                if all(any(c.how < 2 for c in gaz.candidates(doc[a:b].text)) for a, b in parts) \
+                        and any(known_place(gaz, doc[a:b].text, MIN_CONTEXT_CITY_POP) for a, b in parts) \
+                        and locative(doc, s, e, lambda i: place[i]):
+                    for a, b in parts:
+                        found.append((a, b, f"context:{ent.label_}"))
+                        place[a:b] = [True] * (b - a)
+                continue
             if 0 < e - s <= 4 and _name_tokens(doc, s, e) \
                     and name_key(doc[s:e].text) not in demonyms() \
                     and known_place(gaz, doc[s:e].text, MIN_CONTEXT_CITY_POP) \
@@ -239,6 +251,19 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
     return found
 
 
+def _coordinated(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Name parts of "A or B", "A, B and C" inside one span (one part if there is no coordination)."""
+    parts, s = [], start
+    for i in range(start, end + 1):
+        if i == end or doc[i].lower_ in ("and", "or", ",", "&"):
+            if i > s:
+                if not _name_tokens(doc, s, i):
+                    return [(start, end)]
+                parts.append((s, i))
+            s = i + 1
+    return parts or [(start, end)]
+
+
 def _name_tokens(doc: Doc, start: int, end: int) -> bool:
     """Capitalised words, possibly joined by hyphens ("Al-Minya", "Vest-Agder")."""
     return _is_name_token(doc[start]) and _is_name_token(doc[end - 1]) and all(
@@ -268,7 +293,11 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
         if not any(ch.isupper() for ch in text) or name_key(text) in demonyms() or any(person[s:e]) \
                 or _names_a_disease(doc, s, e):
             continue
-        mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e)))
+        if source == "hyphen-token":  # "U.S.-led" is one token: the place is the part before the hyphen
+            text = text.rpartition("-")[0]
+            mentions.append(Mention(span.start_char, span.start_char + len(text), text, source, tokens=(s, e)))
+        else:
+            mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e)))
         last_end = e
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
@@ -318,6 +347,12 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[i] = True
     spans += [(s, e, "country-name") for s, e in _country_name_spans(doc, gaz, taken)]
     person = full_name_person_tokens(doc, gaz)
+    place = [False] * len(doc)
+    for s, e, _ in spans:
+        place[s:e] = [True] * (e - s)
+    pairs = town_area_pairs(doc, gaz, lambda i: not place[i] and not person[i], lambda i: place[i])
+    spans += hyphen_compound_spans(doc, gaz, lambda i: not place[i] and not person[i])
+    spans += pairs
     spans += _context_spans(doc, gaz, spans, taken, person)
     mentions = _mentions(doc, spans, person)
     # one name, one reading: other capitalised mentions of a name used as a toponym are toponyms too

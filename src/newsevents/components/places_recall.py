@@ -18,13 +18,15 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
+from functools import lru_cache
+
 import numpy
-from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, POS
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, POS, SUFFIX
 from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
-from ..gazetteer.build import name_key
+from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 
 #: a city named in a locative context must have at least this many inhabitants: 5,000 keeps "in Innisfail"
@@ -55,11 +57,13 @@ LOCATIVE_AFTER = frozenset({"police", "mayor", "resident", "residents", "city", 
 #: a dateline ends with one of these right after the place name ("BEIRUT —", "PARIS, Texas (AP) -")
 _DATELINE_END = frozenset({"\u2014", "\u2013", "-", "--", ",", "(", ":"})
 _PERSON_TYPES = frozenset({"PERSON", "PER"})
-#: area names that are also ordinary words in organisation names ("Health Centre", "LE Central", "Racing NSW"
+#: place names that are also ordinary words in organisation names ("Health Centre", "LE Central"; "Racing NSW"
 #: is kept): the recall rules never take them on their own
 COMMON_WORD_AREAS = frozenset({"centre", "center", "central", "north", "south", "east", "west", "northern",
                                "southern", "eastern", "western", "capital", "coast", "islands", "lakes", "river",
-                               "valley", "littoral", "plateau", "highlands", "lowlands", "mountain", "md", "rd"})
+                               "valley", "littoral", "plateau", "highlands", "lowlands", "mountain", "md", "rd",
+                               # towns named like words news uses for something else: the Games, the agency
+                               "olympic", "villages", "xinhua"})
 
 
 def name_mask(doc: Doc) -> list[bool]:
@@ -194,8 +198,84 @@ def inner_org_spans(doc: Doc, ent, gaz: Gazetteer, min_city_pop: int) -> list[tu
     while last > ent.start and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
         last -= 1
     if last - ent.start >= 2 and is_name_token(doc[last - 1]) and doc[last - 2].lower_ not in ("of", "in") \
-            and not any(s <= last - 1 < e for s, e in out) and is_country(gaz, doc[last - 1].text):
-        out.append((last - 1, last))
+            and not any(s <= last - 1 < e for s, e in out):
+        closing = doc[last - 1].text
+        # a broadcaster's or a service's local desk: "CTV Winnipeg", "NHS Scotland"
+        desk = last - ent.start == 2 and doc[ent.start].is_upper and 2 <= len(doc[ent.start]) <= 4
+        if is_country_or_area(gaz, closing) or (desk and known_place(gaz, closing, min_city_pop)):
+            out.append((last - 1, last))
+    return out
+
+
+#: words after "<place>-" that make the compound locative ("U.S.-led", "London-based")
+HYPHEN_LOCATIVE = frozenset({"led", "based", "backed", "born", "brokered", "made", "owned", "funded", "run",
+                             "bound", "registered", "headquartered", "controlled", "held", "sponsored"})
+
+
+def hyphen_compound_spans(doc: Doc, gaz: Gazetteer, free: Callable[[int], bool]) -> list[tuple[int, int, str]]:
+    """Places opening a locative compound: "the U.S.-led campaign", "a London-based charity".
+
+    Returns:
+        Token spans with source "hyphen"; a compound the tokenizer kept whole ("U.S.-led") is returned as its one
+        token with source "hyphen-token" (the place is the part before the hyphen).
+    """
+    out: list[tuple[int, int, str]] = []
+    suffixes = [hash_string(w[-3:]) for w in HYPHEN_LOCATIVE]  # by the 3-letter suffix array: no Token per word
+    for i in (numpy.nonzero(numpy.isin(doc.to_array(SUFFIX), suffixes))[0].tolist() if len(doc) else []):
+        token = doc[i]
+        if not free(i) or "-" not in token.text[1:-1] or not token.text[:1].isupper():
+            continue
+        head, _, tail = token.text.rpartition("-")
+        if tail.lower() in HYPHEN_LOCATIVE and known_place(gaz, head, MIN_CONTEXT_CITY_POP):
+            out.append((i, i + 1, "hyphen-token"))
+    for i in lower_hits(doc, ["-"]):
+        if i + 1 >= len(doc) or doc[i + 1].lower_ not in HYPHEN_LOCATIVE:
+            continue
+        for n in (3, 2, 1):
+            s = i - n
+            if s >= 0 and all(free(k) and is_name_token(doc[k]) for k in range(s, i)) \
+                    and known_place(gaz, doc[s:i].text, MIN_CONTEXT_CITY_POP):
+                out.append((s, i, "hyphen"))
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def dotted_abbreviations() -> frozenset[str]:
+    """Area abbreviations written with a period in the alias table ("Ont.", "Ky."): the period is part of them."""
+    return frozenset(r["alias"][:-1] for r in read_resource_tsv("place_aliases.tsv") if r["alias"].endswith("."))
+
+
+def town_area_pairs(doc: Doc, gaz: Gazetteer, free: Callable[[int], bool],
+                    is_place: Callable[[int], bool]) -> list[tuple[int, int, str]]:
+    """"Churchill, Man.", "Barrie, Ont.", "EDMONTON, Ky": an area (by name or abbreviation) after a comma, and the
+    town before it when the gazetteer has that town inside that area (any size: the pair is the evidence)."""
+    out = []
+    for c in lower_hits(doc, [","]):
+        k = c + 1
+        if c == 0 or k >= len(doc) or not is_name_token(doc[k]) or not free(k):
+            continue
+        end = k + 1
+        if end < len(doc) and doc[end].text == "." and doc[k].text in dotted_abbreviations():
+            end += 1  # "Que." tokenised as "Que" "."
+        areas = [a for a in gaz.candidates(doc[k:end].text) if a.how < 2 and a.kind in ("admin1", "country")]
+        if not areas or name_key(doc[k:end].text) in COMMON_WORD_AREAS:
+            continue
+        s = c
+        while s > 0 and c - s < 3 and is_name_token(doc[s - 1]) and (free(s - 1) or is_place(s - 1)):
+            s -= 1
+        if s == c:
+            continue
+        left_place = all(is_place(i) for i in range(s, c))
+        inside = left_place or any(
+            t.how < 2 and any(t.country == a.country and (a.kind == "country" or t.admin1 == a.admin1)
+                              for a in areas) and t.geonameid not in {a.geonameid for a in areas}
+            for t in gaz.candidates(doc[s:c].text))
+        if not inside:
+            continue
+        if not left_place and all(free(i) for i in range(s, c)):
+            out.append((s, c, "town-area"))
+        out.append((k, end, "town-area"))
     return out
 
 
@@ -233,8 +313,7 @@ def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list
         hit: Optional[tuple[int, int]] = None
         for n in sorted(by_first[doc[i].lower_], reverse=True):
             e = i + n
-            compound = (i > 0 and doc[i - 1].text == "-") or (e < len(doc) and (doc[e].text == "-" or (
-                doc[e].pos_ == "NOUN" and doc[e].is_lower and doc[e].lower_ not in LOCATIVE_AFTER)))  # "Marburg virus"
+            compound = (i > 0 and doc[i - 1].text == "-") or (e < len(doc) and doc[e].text == "-")  # "Ebola-Reston"
             if e <= len(doc) and not compound and not any(blocked[i:e]) and name_key(doc[i:e].text) in names \
                     and all(is_name_token(t) or not t.is_alpha for t in doc[i:e]):
                 hit = (i, e)
