@@ -37,6 +37,7 @@ ANCHORING = [
     ("Regulators postponed until Tuesday any vote on the merger.", FRI, "Tuesday", "DATE", "2013-03-26"),
     ("The lenders extended the deadline until 9 a.m. Monday.", FRI, "9 a.m. Monday", "TIME", "2013-03-25T09:00"),
     ("The border stayed shut until Tuesday, officials said.", FRI, "Tuesday", "DATE", "2013-03-19"),
+    ("The envoy gave a speech to Tuesday's rally.", FRI, "Tuesday", "DATE", "2013-03-19"),
     # a clock time without a day is on the last day named before it, else on the publication day
     ("The gunman opened fire on Tuesday. Police arrived at 10:40 p.m., officials said.", FRI, "10:40 p.m.", "TIME",
      "2013-03-19T22:40"),

@@ -125,9 +125,19 @@ def _trim(cand: Candidate) -> Candidate:
 
 
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not|n't)\s+$", re.I)
-_UNTIL = re.compile(r"\b(?:until|till|to)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|(to))\s+$", re.I)
 _DEFERRED = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|push(?:ed|es|ing)?\s+back|put\s+off|"
-                       r"deadline|gave|give|given|giving|grant)", re.I)
+                       r"deadline|(gave|give|given|giving|grant))", re.I)
+def _deferred(text: str, start: int) -> bool:
+    """A day a deadline is pushed back to: "postponed until/to Tuesday", "gave them until Monday" (not "gave a
+    speech to Tuesday's rally": "to" only after a verb of deferral)."""
+    until = _UNTIL.search(text, max(0, start - 8), start)
+    if not until:
+        return False
+    cue = _DEFERRED.search(re.split(r"[.;:!?]\s", text[max(0, start - 90):start])[-1])
+    return bool(cue) and not (until.group(1) and cue.group(1))
+
+
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+(?:the\s+)?)?$", re.I)
 _YEAR_BACK = re.compile(r"\byear[\s-]+(?:ago|earlier)\b", re.I)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -276,8 +286,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             tense = "future"
         elif _SINCE.search(text, max(0, cand.start - 30), cand.start):
             tense = "past"  # "since Oct. 23", "ever since Monday": a start already behind us (as HeidelTime reads it)
-        elif _UNTIL.search(text, max(0, cand.start - 8), cand.start) and _DEFERRED.search(
-                re.split(r"[.;:!?]\s", text[max(0, cand.start - 90):cand.start])[-1]):
+        elif _deferred(text, cand.start):
             tense = "future"  # "postponed until Tuesday", "extended the deadline until Monday": a day still ahead
         res = normalize(cand, published, tense, text[max(0, cand.start - 30):cand.start])
         if res is None:
