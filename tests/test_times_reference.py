@@ -42,6 +42,8 @@ ANCHORING = [
     ("The gunman opened fire on Tuesday. Police arrived at 10:40 p.m., officials said.", FRI, "10:40 p.m.", "TIME",
      "2013-03-19T22:40"),
     ("Police arrived at 10:40 p.m., officials said.", FRI, "10:40 p.m.", "TIME", "2013-03-22T22:40"),
+    ("The leaders met on Monday. The president will speak at 8 p.m., aides said.", FRI, "8 p.m.", "TIME",
+     "2013-03-22T20:00"),
     # … or the day named right after it
     ("The truce took effect at 0600 GMT on Thursday.", FRI, "0600 GMT", "TIME", "2013-03-21T06:00"),
     # "the year-earlier period" is the last reported quarter a year back, not a forecast quarter named since

@@ -238,11 +238,12 @@ _HAS_DAY = re.compile(r"(?i:day|tonight|tomorrow)\b|\b(?-i:[A-Z][a-z]{2})")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
-def _clock_days(items: list[dict], clocks: list[int], text: str) -> None:
+def _clock_days(items: list[dict], clocks: list[tuple[int, Optional[str]]], text: str) -> None:
     """A clock time without a day takes the day named right after it ("at 0600 GMT on Thursday"), else the last
     day the text named before it ("killed Friday … shot at 10 p.m." is Friday night), as TimeML's reference time and
-    HeidelTime read it; the publication day only when there is neither."""
-    for k in clocks:
+    HeidelTime read it; the publication day when there is neither, or when a future-tense clock time ("will speak
+    at 8 p.m.") would land on a day already past."""
+    for k, tense in clocks:
         item = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
         if nxt is not None and _DAY_VALUE.match(nxt["value"] or "") and _JOINS.fullmatch(
@@ -250,6 +251,8 @@ def _clock_days(items: list[dict], clocks: list[int], text: str) -> None:
             day = nxt
         else:
             day = next((p for p in reversed(items[:k]) if _DAY_VALUE.match(p["value"] or "")), None)
+        if tense == "future" and day is not None and item["anchor"] and day["value"][:10] < item["anchor"]:
+            continue
         if day is not None and item["value"][:10] != day["value"][:10]:
             item["value"] = day["value"][:10] + item["value"][10:]
             item["anchor"] = None
@@ -267,7 +270,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     """
     items: list[dict] = []
     pending: list[tuple[dict, Candidate, Optional[str]]] = []
-    clocks: list[int] = []  # indexes of clock times without a day
+    clocks: list[tuple[int, Optional[str]]] = []  # clock times without a day: (index, tense)
     # doc.ents walks every token on each access: read it once
     date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     parsed = doc.has_annotation("DEP")
@@ -298,7 +301,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         if _DEICTIC.match(cand.text):
             pending.append((item, cand, tense))
         elif cand.kind == "clock" and ttype == "TIME" and not _HAS_DAY.search(cand.text):
-            clocks.append(len(items) - 1)
+            clocks.append((len(items) - 1, tense))
     _clock_days(items, clocks, text)
     _anaphora(items)
     _comparison_periods(doc, items)
