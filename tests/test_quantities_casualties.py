@@ -129,3 +129,15 @@ def test_quantities_casualties_lede_first(nlp):
 def test_quantities_casualties_implied_death(nlp, text, killed, injured):
     doc = nlp(text)
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # someone hurt without a countable victim is one injured
+    ("Police are investigating the shooting of a toddler on Birch Lane. The child is in stable condition.", None, 1),
+    # a statistic is not; a story with no casualty words says nothing
+    ("The county recorded 80 people injured by gunfire last year.", None, None),
+    ("The council approved the new budget on Tuesday.", None, None),
+])
+def test_quantities_casualties_implied_injury(nlp, text, killed, injured):
+    doc = nlp(text)
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
