@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
-from .places_recall import (LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
+from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
                             full_name_person_tokens,
                             hyphen_compound_spans, inner_org_spans, is_country_or_area, known_place, locative,
                             lower_hits, name_mask, propn_mask, same_name_spans, town_area_pairs)
@@ -45,6 +45,10 @@ _LOWER_AREA_WORDS = frozenset({"province", "county", "district", "state", "regio
 #: words after a place name that make it the name of a disease or a pathogen ("Marburg virus")
 _DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "strain", "strains", "disease", "vaccine", "vaccines",
                             "hemorrhagic", "haemorrhagic", "flu", "ebolavirus", "encephalitis", "syndrome"})
+#: direction words that open a region of a place ("Far North Queensland", "Western Canada")
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                              "central", "far", "upper", "lower", "greater", "northeast", "northwest", "southeast",
+                              "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "mid"})
 #: lower-case words inside multi-word place names ("Rio Grande do Sul", "Democratic Republic of the Congo")
 _NAME_JOINERS = frozenset({"do", "da", "de", "del", "des", "di", "dos", "das", "of", "the", "la", "le", "el",
                            "al", "on", "upon", "sur", "and"})
@@ -111,6 +115,15 @@ def _name_part(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
     return best
 
 
+def _after_direction(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """Start of the place after leading direction words ("Far North Queensland", "Western Canada",
+    "North-Western Sydney") when the whole is not in the gazetteer but the rest is."""
+    i = start
+    while i < end - 1 and (doc[i].lower_ in _DIRECTION_WORDS or doc[i].text == "-"):
+        i += 1
+    return i if i > start and gaz.candidates(doc[i:end].text) else start
+
+
 def _split_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """'Paris, Texas' in one entity → two token spans."""
     parts, s = [], start
@@ -132,6 +145,8 @@ def _strong(gaz: Gazetteer, text: str, min_city_pop: int = MIN_EMBEDDED_CITY_POP
     """Whether a text is the primary or official name of a country, area, or a big enough city."""
     if len(text) < 4 and not text.isupper():
         return False  # "Al" (Jazeera), "La", "El": two-letter towns open too many names
+    if name_key(text) in COMMON_WORD_AREAS:
+        return False  # "the Southern Poverty Law Center", "North Summit School District"
     has_area_word = any(w in _AREA_WORDS for w in text.split())
     return any(c.how < 2 and (c.kind in ("country", "admin1", "continent")
                               or (c.kind == "admin2" and (has_area_word or c.population >= min_city_pop))
@@ -320,6 +335,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for a, b in _split_commas(doc, s, e):
                 text = doc[a:b].text
                 if b > a and not gaz.candidates(text) and not gaz.unresolvable_reason(text):
+                    a = _after_direction(doc, a, b, gaz)  # "Far North Queensland" → "Queensland"
                     hit = _embedded(doc, doc[a:b], gaz)  # "Allegheny County Jail" labelled GPE
                     a, b = hit if hit else (a, b)
                 if b > a:

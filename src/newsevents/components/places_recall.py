@@ -63,7 +63,8 @@ COMMON_WORD_AREAS = frozenset({"centre", "center", "central", "north", "south", 
                                "southern", "eastern", "western", "capital", "coast", "islands", "lakes", "river",
                                "valley", "littoral", "plateau", "highlands", "lowlands", "mountain", "md", "rd",
                                # towns named like words news uses for something else: the Games, the agency
-                               "olympic", "villages", "xinhua"})
+                               "olympic", "villages", "xinhua", "commonwealth", "far north", "far east",
+                               "midwest"})
 
 
 def name_mask(doc: Doc) -> list[bool]:
