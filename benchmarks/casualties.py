@@ -56,7 +56,8 @@ def _pipeline_results(items: list[dict], n_process: int) -> list[dict]:
     from newsevents.pipeline import load_pipeline
 
     nlp = load_pipeline()
-    return [article_casualties(record, nlp=nlp) if record.status == "ok" else {"killed": None, "injured": None}
+    return [article_casualties(record, nlp=nlp, detail=True) if record.status == "ok"
+            else {"killed": None, "injured": None}
             for record in process((from_item(i) for i in items), nlp=nlp, n_process=n_process)]
 
 
@@ -116,7 +117,7 @@ def _cached_results(items: list[dict], cache: Path, n_process: int) -> list[dict
     out = []
     for n, item in enumerate(items):
         doc, title = tagger(docs[2 * n]), tagger(docs[2 * n + 1])
-        out.append(article_casualties(doc, title=title if item["title"] else None))
+        out.append(article_casualties(doc, title=title if item["title"] else None, detail=True))
     return out
 
 
@@ -158,12 +159,12 @@ def main() -> None:
         for policy in POLICIES:
             combined = {iid: incident_casualties(rs, policy)[key] or 0 for iid, rs in per_incident.items()}
             pairs = [(combined[iid], gold(iid)) for iid in per_incident]
-            label = f"per incident ({policy}{', default' if policy == 'latest' else ''})"
+            label = f"per incident ({policy}{', default' if policy == 'vote' else ''})"
             rows.append((key, label, _score(pairs), _score([(0, t) for _, t in pairs])))
-            if policy == "latest":
+            if policy in ("vote", "latest"):
                 for half, rest in (("even", 0), ("odd", 1)):
                     sub = [(combined[iid], gold(iid)) for iid in per_incident if int(iid) % 2 == rest]
-                    rows.append((key, f"per incident (latest), {half} ids", _score(sub),
+                    rows.append((key, f"per incident ({policy}), {half} ids", _score(sub),
                                  _score([(0, t) for _, t in sub])))
         single = [(rs[0][key] or 0, gold(iid)) for iid, rs in per_incident.items() if len(rs) == 1]
         rows.append((key, "incidents with one article", _score(single), _score([(0, t) for _, t in single])))

@@ -49,6 +49,23 @@ def test_quantities_casualties_incident_policies(policy, killed):
     assert incident_casualties(results, policy)["injured"] == 2
 
 
+def test_quantities_casualties_vote_policy():
+    """The count most articles give wins; a headline count weighs 1.5; ties go to the newest article."""
+    results = [{"killed": 1, "injured": 3, "published": "2024-01-01", "headline": {"killed": True, "injured": True}},
+               {"killed": 2, "injured": 3, "published": "2024-01-02", "headline": {"killed": False, "injured": False}},
+               {"killed": 1, "injured": 5, "published": "2024-01-03", "headline": {"killed": False, "injured": True}},
+               {"killed": 2, "injured": 5, "published": "2024-01-04"}]
+    # killed: 1 has 1.5 + 1 = 2.5 votes, 2 has 2; injured: 3 has 1.5 + 1, 5 has 1.5 + 1: a tie, the newest wins
+    assert incident_casualties(results) == {"killed": 1, "injured": 5}
+    assert incident_casualties(results, "vote") == incident_casualties(results)
+
+
+def test_quantities_casualties_headline_detail(nlp):
+    doc = nlp("Police are investigating a shooting on Elm Street. Two people were wounded.")
+    got = article_casualties(doc, title="Man killed in shooting near park", nlp=nlp, detail=True)
+    assert got == {"killed": 1, "injured": 2, "headline": {"killed": True, "injured": False}}
+
+
 def test_quantities_casualties_unknown_policy():
     with pytest.raises(ValueError):
         incident_casualties([], "average")

@@ -35,7 +35,7 @@ _BACKGROUND = re.compile(
     r"\bbetween\s+\w+\s+(?:morning|afternoon|evening|night)\s+and\b|"
     r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b|\bsince\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bin\s+recent\s+(?:days|weeks|months)\b|"
     r"\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last)\b|\b(?:since|in|of|for)\s+(?:19|20)\d\d\b|\b(?:years|months)\s+ago\b|\bhomicides\b|\bsince (?:January|the start)\b", re.I)
-POLICIES = ("max", "latest", "first", "mode", "median")
+POLICIES = ("vote", "latest", "max", "first", "mode", "median")
 #: A singular victim in addition to an earlier one: "another man was shot", "a second victim died".
 _EXTRA = re.compile(r"^(?:another|an?\s+(second|third|fourth|fifth))\b", re.I)
 #: What may stand before such a subject: the start of a sentence or clause ("… and another man was hurt"); an
@@ -257,13 +257,16 @@ def clean_headline(title: str) -> str:
     return head
 
 
-def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: Any = None) -> dict[str, Optional[int]]:
+def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: Any = None,
+                       detail: bool = False) -> dict[str, Any]:
     """Killed and injured counts stated by one article.
 
     Args:
         article: An ArticleRecord, its JSON dict, or a processed Doc (with ``doc._.quantities``).
         title: The headline (a string, or an already parsed Doc); the article's ``meta.title`` by default.
         nlp: Pipeline used to read a string headline (the cached default pipeline if None).
+        detail: Also return ``"headline": {"killed": bool, "injured": bool}``, whether the headline itself gives
+            that count (the ``vote`` policy of :func:`incident_casualties` weighs those articles more).
 
     Returns:
         ``{"killed": int | None, "injured": int | None}``; None means the article gives no count (callers that
@@ -271,19 +274,27 @@ def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: A
     """
     items, text, meta_title = _parts(article)
     title = title if title is not None else meta_title
-    if not title:
-        return counts_from_items(items, text)
-    return counts_from_items(items, text, more=[_headline_items(title, nlp)])
+    head = _headline_items(title, nlp) if title else ([], "")
+    out: dict[str, Any] = counts_from_items(items, text, more=[head] if title else [])
+    if detail:
+        given = {_KEYS[q["category"]] for q in head[0] if q.get("category") in _KEYS and _value(q) is not None
+                 and not _is_background(head[1], q)}
+        out["headline"] = {key: key in given for key in ("killed", "injured")}
+    return out
 
 
-def incident_casualties(results: list[dict], policy: str = "latest") -> dict[str, Optional[int]]:
+_KEYS = {"KILL": "killed", "WOUND": "injured"}
+
+
+def incident_casualties(results: list[dict], policy: str = "vote") -> dict[str, Optional[int]]:
     """Combine per-article counts of one incident.
 
     Args:
-        results: ``[{"killed": …, "injured": …, "published": ISO date or None}, …]`` (article_casualties output
-            plus the article's date, used by the ``latest``/``first`` policies).
-        policy: ``latest`` (default: the newest article that gives a count; best on GVA dev), ``max``,
-            ``first``, ``mode`` (most frequent count, ties to the larger) or ``median``.
+        results: ``[{"killed": …, "injured": …, "published": ISO date or None, "headline": {…}?}, …]``
+            (article_casualties output, with ``detail=True`` for ``vote``, plus the article's date).
+        policy: ``vote`` (default: the count most articles give, an article whose headline gives it counting
+            1.5, ties to the newest; best on GVA dev), ``latest`` (the newest article that gives a count),
+            ``max``, ``first``, ``mode`` (most frequent count, ties to the larger) or ``median``.
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
@@ -297,6 +308,13 @@ def incident_casualties(results: list[dict], policy: str = "latest") -> dict[str
             out[key] = max(vals)
         elif policy == "latest":
             out[key] = vals[-1]
+        elif policy == "vote":
+            votes: Counter = Counter()
+            for r in dated:
+                if r.get(key) is not None:
+                    votes[r[key]] += 1.5 if (r.get("headline") or {}).get(key) else 1.0
+            best = max(votes.values())
+            out[key] = [v for v in vals if votes[v] == best][-1]
         elif policy == "first":
             out[key] = vals[0]
         elif policy == "mode":
