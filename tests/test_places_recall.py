@@ -60,10 +60,18 @@ def test_places_recall_same_name_mentions(nlp):
     ("Researchers compared the sample with the Marburg virus.", "Marburg"),
     # an acronym that only matches a hamlet
     ("The clinic treats people living with HIV in the capital.", "HIV"),
+    # the first name of a person named in full earlier
+    ("Ten-year-old Georgia Whitfield won the race. Georgia trains every morning.", "Georgia"),
 ])
 def test_places_recall_not_places(nlp, text, word):
     places = places_of(nlp, text)
     assert all(p["text"] != word for p in places), places
+
+
+def test_places_recall_person_first_name_still_a_place_where_a_place_stands(nlp):
+    text = "Ten-year-old Georgia Whitfield won the race. She will compete in Georgia next year."
+    place = find(places_of(nlp, text), "Georgia", 65)
+    assert place["geonameid"] is not None
 
 
 def test_places_recall_country_points_are_geonames_own():

@@ -18,7 +18,8 @@ from ..gazetteer.lookup import Gazetteer
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
                             full_name_person_tokens,
                             hyphen_compound_spans, inner_org_spans, is_country_or_area, known_place, locative,
-                            lower_hits, name_mask, propn_mask, same_name_spans, town_area_pairs)
+                            lower_hits, name_mask, person_name_words, propn_mask, same_name_spans,
+                            town_area_pairs)
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -314,10 +315,7 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
         else:
             mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e)))
         last_end = e
-    for i in range(len(mentions) - 1):
-        a, b = mentions[i], mentions[i + 1]
-        if b.tokens[0] == a.tokens[1] + 1 and doc[a.tokens[1]].text == ",":  # "X, Y" (Doc.text would be built)
-            a.container = i + 1
+    _link_containers(doc, mentions)
     return mentions
 
 
@@ -385,7 +383,34 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     extra = same_name_spans(doc, names, blocked)
     if extra:
         mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person)
-    return mentions
+    return _not_people(doc, mentions, gaz)
+
+
+def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Drop one-word mentions that are the first or last name of a person named in full in the article
+    ("Nine-year-old Georgia Stevens ... Georgia began skating"), unless they stand where a place stands."""
+    words = person_name_words(doc, gaz)
+    if not words:
+        return mentions
+    place = [False] * len(doc)
+    for m in mentions:
+        place[m.tokens[0]:m.tokens[1]] = [True] * (m.tokens[1] - m.tokens[0])
+    keep = [m for m in mentions
+            if not (m.tokens[1] - m.tokens[0] == 1 and m.text.lower() in words and m.source != "dateline"
+                    and not locative(doc, *m.tokens, lambda i: place[i]))]
+    if len(keep) < len(mentions):
+        _link_containers(doc, keep)  # container links are indices into the list
+    return keep
+
+
+def _link_containers(doc: Doc, mentions: list[Mention]) -> None:
+    """Set ``container`` for "X, Y" pairs: X's is Y's index ("Paris, Texas")."""
+    for i, m in enumerate(mentions):
+        m.container = None
+        if i + 1 < len(mentions):
+            b = mentions[i + 1]
+            if b.tokens[0] == m.tokens[1] + 1 and doc[m.tokens[1]].text == ",":  # (Doc.text would be rebuilt)
+                m.container = i + 1
 
 
 def demonym_mentions(doc: Doc) -> list[dict]:

@@ -300,6 +300,18 @@ def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
     return inside
 
 
+def person_name_words(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
+    """Lower-case first and last names of the article's people with full names ("Georgia Stevens" → georgia,
+    stevens), unless the full name is itself a place ("Milton Keynes")."""
+    words = set()
+    for ent in doc._.entities or []:
+        name = (ent.get("name") or "").strip()
+        if (ent.get("type") or "") in _PERSON_TYPES and " " in name and not known_place(gaz, name, MIN_CONTEXT_CITY_POP):
+            parts = name.split()
+            words.update({parts[0].lower(), parts[-1].lower()})
+    return frozenset(words)
+
+
 def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list[tuple[int, int]]:
     """Other capitalised mentions of names the article already uses as toponyms ("Aleppo" tagged NORP later)."""
     by_first: dict[str, set[int]] = {}
