@@ -131,7 +131,8 @@ def test_times_words_to_number(words, number):
 
 @pytest.mark.parametrize("n,unit,value", [
     (5.5, "month", "P5.5M"), (2, "decade", "P20Y"), (None, "week", "PXW"), (2, "hour", "PT2H"),
-    (1.5, "hour", "PT1H30M"), (2.5, "year", "P2Y6M"), (1.5, "minute", "PT1M30S"), (0.5, "hour", "PT30M"), (1, "fortnight", "P2W"), (3, "minutes", "PT3M"),
+    (1.5, "hour", "PT1H30M"), (2.5, "year", "P2Y6M"), (1.5, "minute", "PT1M30S"), (0.5, "hour", "PT30M"),
+    (1, "fortnight", "P2W"), (3, "minutes", "PT3M"),
 ])
 def test_times_duration_value(n, unit, value):
     assert duration_value(n, unit) == value

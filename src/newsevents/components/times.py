@@ -88,7 +88,7 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
     if cand.kind == "duration" and re.search(r"(?:\w-quarters|(?:one|two|three|a)\s+quarters?)$", low) and \
             re.match(r"\s+of\s+(?!\d{4}|this|last|next)", text[cand.end:cand.end + 12], re.I):
         return False  # "three-quarters of the vote": a fraction
-    if (cand.text[:1].isupper() or cand.text[:1].isdigit()) and _SHOW.search(text, max(0, cand.start - 12), cand.start) and all(
+    if _SHOW.search(text, max(0, cand.start - 12), cand.start) and all(
             w[:1].isupper() or w[:1].isdigit() for w in cand.text.split()):
         return False  # a programme's title: ABC's "This Week", CBS's ``60 Minutes''
     if cand.kind == "the_year" and _TITLE_OF.search(text, max(0, cand.start - 30), cand.start):
@@ -128,6 +128,10 @@ _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did
 _UNTIL = re.compile(r"\b(?:until|till|(to))\s+$", re.I)
 _DEFERRED = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|push(?:ed|es|ing)?\s+back|put\s+off|"
                        r"deadline|(gave|give|given|giving|grant))", re.I)
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+(?:the\s+)?)?$",
+                    re.I)
+
+
 def _deferred(text: str, start: int) -> bool:
     """A day a deadline is pushed back to: "postponed until/to Tuesday", "gave them until Monday" (not "gave a
     speech to Tuesday's rally": "to" only after a verb of deferral)."""
@@ -138,7 +142,6 @@ def _deferred(text: str, start: int) -> bool:
     return bool(cue) and not (until.group(1) and cue.group(1))
 
 
-_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+(?:the\s+)?)?$", re.I)
 _YEAR_BACK = re.compile(r"\byear[\s-]+(?:ago|earlier)\b", re.I)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -220,8 +223,8 @@ def _anaphora(items: list[dict]) -> None:
         shift = 0 if not m.group(1) else -1 if m.group(1).lower() in ("previous", "prior") else 1
         pod = f"T{POD_CODES[unit]}" if unit in POD_CODES else ""
         unit = "day" if pod else unit
-        prev = next((p for p in reversed(items[:k]) if p["type"] in ("DATE", "TIME") and _DATED.match(p["value"] or "")),
-                    None)
+        prev = next((p for p in reversed(items[:k])
+                     if p["type"] in ("DATE", "TIME") and _DATED.match(p["value"] or "")), None)
         if prev is None:
             continue
         y, mo, d = _DATED.match(prev["value"]).groups()
@@ -236,6 +239,7 @@ def _anaphora(items: list[dict]) -> None:
 
 _HAS_DAY = re.compile(r"(?i:day|tonight|tomorrow)\b|\b(?-i:[A-Z][a-z]{2})")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+_JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
 def _clock_days(items: list[dict], clocks: list[tuple[int, Optional[str]]], text: str) -> None:
@@ -256,9 +260,6 @@ def _clock_days(items: list[dict], clocks: list[tuple[int, Optional[str]]], text
         if day is not None and item["value"][:10] != day["value"][:10]:
             item["value"] = day["value"][:10] + item["value"][10:]
             item["anchor"] = None
-
-
-_JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
 def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
@@ -288,7 +289,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         if re.search(r"\bnext\b", cand.text, re.I):
             tense = "future"
         elif _SINCE.search(text, max(0, cand.start - 30), cand.start):
-            tense = "past"  # "since Oct. 23", "ever since Monday": a start already behind us (as HeidelTime reads it)
+            tense = "past"  # "since Oct. 23", "ever since Monday": a start already behind us (as in HeidelTime)
         elif _deferred(text, cand.start):
             tense = "future"  # "postponed until Tuesday", "extended the deadline until Monday": a day still ahead
         res = normalize(cand, published, tense, text[max(0, cand.start - 30):cand.start])

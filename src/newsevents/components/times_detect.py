@@ -48,7 +48,8 @@ def _patterns() -> list[tuple[str, str]]:
               r"(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|just\s+over|"
               r"just\s+under)\s+)?")
     tz = r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|\s+local\s+time|\s+\(\d{4}\s+GMT\))?"
-    clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|noon|midday|midnight|"
+    clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|"
+             rf"noon|midday|midnight|"
              rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)|"
              rf"\d{{1,2}}\s+o'clock){tz}")
     relyear = r"(?:this|last|next)\s+year"
@@ -95,7 +96,8 @@ def _patterns() -> list[tuple[str, str]]:
         ("vague_plural", rf"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|first|final)\s+"
                          rf"(?:(?:few|several|many|couple\s+of)\s+)?{plural_units}(?![\w-])"
                          rf"|(?<=\bfor\s){plural_units}(?=\s*(?:[,.;]|and|or|to|now|before|after|\Z))"
-                         rf"|(?<=\bin\s){plural_units}(?=\s*(?:[,.;]|and|or|that|since|\Z))|(?<=\bwithin\s){plural_units}(?![\w-])"
+                         rf"|(?<=\bin\s){plural_units}(?=\s*(?:[,.;]|and|or|that|since|\Z))"
+                         rf"|(?<=\bwithin\s){plural_units}(?![\w-])"
                          r"|\b(?:decades|years)-long"
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
@@ -120,9 +122,11 @@ def _patterns() -> list[tuple[str, str]]:
         ("period", r"the\s+(?:latest|most\s+recent)\s+period(?![\w-])"),
         # "for the year", "the full year", "the fiscal year ended June 30" (earnings reports); not "the year before",
         # "the year 2000", "player of the year" (see times._keep)
-        ("fiscal_year", r"the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year(?=\s+(?:ended|ending|to\s+(?-i:[A-Z])[a-z]+\b))"),
+        ("fiscal_year", r"the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year"
+                        r"(?=\s+(?:ended|ending|to\s+(?-i:[A-Z])[a-z]+\b))"),
         ("the_year", r"the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year(?![\w'’-])"
-                     r"(?!\s+(?:before|after|earlier|later|ago|since|two|nineteen|\d|of\s+(?:the|\d)|in\s+review|to\s+date|to\s+come|ahead))"),
+                     r"(?!\s+(?:before|after|earlier|later|ago|since|two|nineteen|\d|of\s+(?:the|\d)|in\s+review|"
+                     r"to\s+date|to\s+come|ahead))"),
         ("year_words", r"(?:the\s+year\s+)?(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?\s+)?"
                        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|"
                        r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -220,13 +224,16 @@ def needs() -> dict[str, tuple[str, ...]]:
     return {
         "iso": _DIGITS, "year": _DIGITS, "clock": _DIGITS + ("noon", "midnight", "midday"),
         "date_mdy": tuple(lex.month), "date_dmy": tuple(lex.month), "month_year": tuple(lex.month),
-        "month": tuple(lex.month), "decade": _DIGITS + ("ties",), "century": ("centur",), "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+        "month": tuple(lex.month), "decade": _DIGITS + ("ties",), "century": ("centur",),
+        "quarter": ("quarter", "q1", "q2", "q3", "q4"),
         "half": ("half",), "season": tuple(lex.season), "relative": ("week", "month", "year", "decade", "centur"),
         "year_adj": ("year-",), "ago": ("ago", "earlier", "later", "from now", "hence"), "duration": units,
         "vague_plural": units, "pod": ("morning", "afternoon", "evening", "night"), "weekday": weekdays,
         "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,
         "set": tuple(lex.set) + ("every", "each", "per ", "once", "twice", "thrice", "times") + weekdays,
-        "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "the_year": ("year",), "anaphoric": ("that", "same", "following", "next", "previous", "prior"), "fiscal_year": ("year",), "year_words": ("nineteen", "twenty", "thousand"),
+        "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "the_year": ("year",),
+        "anaphoric": ("that", "same", "following", "next", "previous", "prior"), "fiscal_year": ("year",),
+        "year_words": ("nineteen", "twenty", "thousand"),
     }
 
 
