@@ -117,6 +117,7 @@ def test_times_reference_expressions(times_nlp, text, extent, ttype, value):
     ("The country's current account deficit narrowed.", "current"),
     ("The current was too strong for the swimmers.", "current"),
     ("Thousands joined the March for Life downtown.", "March"),
+    ("Turnout fell in each of the past three summers.", "the past"),
     ("The envoy spoke on ABC's \"This Week\" about the talks.", "This Week"),
     ("The father told CBS's ``60 Minutes'' he would stay.", "60 Minutes"),
 ])

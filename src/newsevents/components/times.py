@@ -42,6 +42,8 @@ _TITLE_OF = re.compile(r"(?:\b(?:man|woman|person|player|coach|rookie|manager|at
                        r"book|film|movie|word|teacher|executive|officer)s?|\b(?-i:[A-Z][a-z]+))\s+of\s+$", re.I)
 _MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|before|after|early|late|mid|last|next|"
                          r"this|that)[\s-]+$", re.I)
+_COUNT_AFTER = re.compile(r"\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|several|many|"
+                          r"couple)\b", re.I)
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that)\s+", re.I)
 _DEICTIC = re.compile(r"^(?:(?:early|late)\s+)?(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
                       r"evening))\b", re.I)
@@ -93,6 +95,8 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
         return False  # a programme's title: ABC's "This Week", CBS's ``60 Minutes''
     if cand.kind == "the_year" and _TITLE_OF.search(text, max(0, cand.start - 30), cand.start):
         return False  # "player of the year", "Person of the Year": a title, not a time
+    if cand.kind == "ref" and low in ("the past", "the future") and _COUNT_AFTER.match(text, cand.end):
+        return False  # "the past three summers", "the past two elections": a count of other things, not "the past"
     if cand.kind == "decade" and _AGE_DECADE.match(cand.text):
         return False
     if cand.kind == "set" and cand.text[:1].isupper() and " " not in cand.text and not re.search(
