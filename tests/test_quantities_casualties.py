@@ -142,6 +142,11 @@ def test_quantities_casualties_lede_first(nlp):
     # attempted murder is no death; a count of deaths already given is kept
     ("A man was charged with attempted murder. Police said he shot his neighbor in the arm.", None, 1),
     ("Two men died in the shooting, a homicide detective said.", 2, None),
+    # a deadly weapon, a wound not believed fatal and death threats tell of no death
+    ("A neighbor was charged with assault with a deadly weapon. Police said he shot a boy in the foot.", None, 1),
+    ("A girl was shot in the arm. Police did not believe the wound would be fatal.", None, 1),
+    # a relative "also" shot is another victim
+    ("A teenager was killed in the shooting, while his mother was also shot in the hand.", 1, 1),
 ])
 def test_quantities_casualties_implied_death(nlp, text, killed, injured):
     doc = nlp(text)

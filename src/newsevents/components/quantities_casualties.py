@@ -180,8 +180,9 @@ def _tells(words: re.Pattern, text: str) -> bool:
 _HURT = re.compile(r"\b(?:injur(?:y|ies|ed)|wound(?:s|ed)?|(?:critical|stable|serious|good|fair) condition|"
                    r"(?:non-)?life[- ]threatening|hospitali[sz]ed|shot|grazed)\b", re.I)
 #: Words that tell of a death without a countable victim ("the shooting death of", "manslaughter", "fatal").
-_DEATH = re.compile(r"\b(?:fatal(?:ly)?|killed|killing|(?<!attempted )murder(?:ed)?|homicide|manslaughter|slaying|"
-                    r"slain|dies|died|dead|deadly|death)\b", re.I)
+_DEATH = re.compile(r"\b(?<!non-)(?<!be )(?<!not )(?:fatal(?:ly)?|killed|killing|(?<!attempted )murder(?:ed)?|homicide|"
+                    r"manslaughter|slaying|slain|dies|died|dead(?!\s+or\s+alive)|deadly\s+(?:\w+\s+){0,2}(?:shooting|incident|attack)|"
+                    r"death(?!\s+(?:threats?|penalty|sentence)))\b", re.I)
 
 
 #: Characters at the start of an article whose counts come first (headline + lede). GVA dev, even incident ids:
@@ -198,7 +199,7 @@ def _lead_max(values: list[tuple[bool, float]]) -> Optional[float]:
 
 
 #: A newly introduced person (indefinite or a full name), not one already named ("the victim", "he").
-_NEW_PERSON = re.compile(r"^(?:(?i:an?)\s|(?!(?:The|This|That|His|Her|Their|Its)\s)[A-Z][\w'\u2019-]+\s+[A-Z])")
+_NEW_PERSON = re.compile(r"^(?:(?i:an?|his|her|their)\s|[A-Z][\w-]+['\u2019]s\s|(?!(?:The|This|That|His|Her|Their|Its)\s)[A-Z][\w'\u2019-]+\s+[A-Z])")
 
 
 def _also(item: dict, text: str) -> bool:
