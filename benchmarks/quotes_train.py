@@ -34,6 +34,7 @@ DIM_BITS = 18
 L2 = 1e-4
 STEPS = 250
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+NESTED = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
 def load_docs(arts: list[dict], cache: Path):
@@ -110,14 +111,15 @@ def design(cands: list, dim: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 class _Fixed:
     """A stand-in cue model answering from precomputed (out-of-fold) probabilities."""
 
-    def __init__(self, probs: dict, threshold: float, noun_threshold: float):
+    def __init__(self, probs: dict, threshold: float, noun_threshold: float, nested_threshold: float):
         self.probs, self.threshold, self.noun_threshold = probs, threshold, noun_threshold
+        self.nested_threshold = nested_threshold
 
-    def score(self, tok, frame, comp) -> float:
+    def score(self, tok, frame, comp, in_quote: bool = False, ctx=None) -> float:
         return self.probs.get((tok.i, frame, comp.i), 0.0)
 
 
-def evaluate(arts, docs, per_doc_probs: list[dict], threshold: float, noun_threshold: float, sc) -> dict:
+def evaluate(arts, docs, per_doc_probs: list[dict], thresholds: tuple[float, float, float], sc) -> dict:
     """End-to-end exact scores of the quotes stage (polnear convention) on train with the given probabilities."""
     from newsevents.components.quotes import QuoteExtractor
     from quotes import to_attributions
@@ -125,7 +127,7 @@ def evaluate(arts, docs, per_doc_probs: list[dict], threshold: float, noun_thres
     preds = {}
     for art, doc, probs in zip(arts, docs, per_doc_probs):
         doc._.entities = []
-        preds[art["id"]] = to_attributions(QuoteExtractor("polnear", _Fixed(probs, threshold, noun_threshold)).extract(doc))
+        preds[art["id"]] = to_attributions(QuoteExtractor("polnear", _Fixed(probs, *thresholds)).extract(doc))
     gold = [{"id": a["id"], "text": a["text"], "attributions": [
         {r: [{"start": s["start"], "end": s["end"]} for s in g[r]] for r in ("source", "cue", "content")}
         for g in a["annotations"][0]["attributions"]]} for a in arts]
@@ -158,16 +160,21 @@ def main() -> int:
         print(f"fold {k + 1}/{args.folds} done ({time.time() - t0:.0f} s)", flush=True)
     sc = scorer("quotes_polnear")
     best = None
-    for th, nth in [(th, 1.0) for th in THRESHOLDS] + [(None, th) for th in THRESHOLDS]:
-        th = best[0] if th is None else th  # nouns after verbs: their threshold given the best verb one
-        s = evaluate(arts, docs, oof, th, nth, sc)
+    # verb threshold first (nouns off, nested attributions dropped), then the noun one, then the nested one
+    grid = [(th, 1.0, 2.0) for th in THRESHOLDS] + [(None, th, 2.0) for th in THRESHOLDS] + \
+        [(None, None, th) for th in NESTED]
+    for th, nth, nest in grid:
+        th = best[0][0] if th is None else th
+        nth = best[0][1] if nth is None else nth
+        s = evaluate(arts, docs, oof, (th, nth, nest), sc)
         ex = [100 * s["exact"][r]["f1"] for r in ("source", "cue", "content")]
-        print(f"thresholds verb {th:.2f} noun {nth:.2f}: train-CV exact F1 source / cue / content {ex[0]:.1f} / "
-              f"{ex[1]:.1f} / {ex[2]:.1f} (mean {sum(ex) / 3:.1f})", flush=True)
-        if best is None or sum(ex) > best[2]:
-            best = (th, nth, sum(ex), ex)
-    th, nth, _, ex = best
-    print(f"chosen thresholds verb {th} noun {nth} (train-CV exact F1 {ex[0]:.1f} / {ex[1]:.1f} / {ex[2]:.1f})")
+        print(f"thresholds verb {th:.2f} noun {nth:.2f} nested {nest:.2f}: train-CV exact F1 source / cue / "
+              f"content {ex[0]:.1f} / {ex[1]:.1f} / {ex[2]:.1f} (mean {sum(ex) / 3:.1f})", flush=True)
+        if best is None or sum(ex) > best[1]:
+            best = ((th, nth, nest), sum(ex), ex)
+    (th, nth, nest), _, ex = best
+    print(f"chosen thresholds verb {th} noun {nth} nested {nest} (train-CV exact F1 {ex[0]:.1f} / {ex[1]:.1f} / "
+          f"{ex[2]:.1f})")
     if args.no_write:
         return 0
     w, b = fit(*design([c for cs in per_doc for c in cs], dim), dim)
@@ -177,7 +184,7 @@ def main() -> int:
             "made_by": "benchmarks/quotes_train.py on PolNeAR train (first annotator), "
                        f"{dt.date.today().isoformat()}",
             "articles": len(arts), "candidates": n_cand, "positives": int(n_pos), "dim": dim, "l2": L2,
-            "steps": STEPS, "bias": float(b), "threshold": th, "noun_threshold": nth,
+            "steps": STEPS, "bias": float(b), "threshold": th, "noun_threshold": nth, "nested_threshold": nest,
             "train_cv_exact_f1": {"source": round(ex[0], 1), "cue": round(ex[1], 1), "content": round(ex[2], 1)}}
     MODEL_META.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_WEIGHTS} ({MODEL_WEIGHTS.stat().st_size} bytes) and {MODEL_META.name} "

@@ -8,8 +8,10 @@ quote as direct, indirect or mixed, and carries speakers over to cue-less quote 
 
 Conventions (``convention`` setting): ``"newsevents"`` (default) drops the complementizer "that" from the content
 and keeps the addressee in the cue ("told Al Jazeera"); ``"polnear"`` keeps "that" and leaves the addressee out,
-as PolNeAR's annotators did, and also takes PolNeAR's broader attribution frames (verbs train marks as cues
-from a rate of 0.3: "wants", "endorses"; "called for X") and splits a content around an interrupting "he said".
+as PolNeAR's annotators did, and also takes PolNeAR's broader attribution frames: a cue classifier trained on
+PolNeAR train (:mod:`.quotes_model`) decides which verb frames ("wants", "endorses", "called for X", "accused X of
+Y"), nouns ("his claim that …", :mod:`.quotes_nominal`) and passive/raising verbs ("X | is expected | to Y") are
+cues, and a content is split around an interrupting "he said". The default convention keeps the lexicon rules.
 A discontinuous cue ("quoted Assad as saying") is given as its covering span.
 """
 from __future__ import annotations
@@ -23,10 +25,10 @@ from spacy.tokens import Doc
 
 from . import stage_call
 from .quotes_marks import Quoted, find_quoted, paragraphs
+from .quotes_direct import direct_rules
 from .quotes_model import load_model
 from .quotes_nominal import nominal_rules
-from .quotes_rules import (Attribution, according_to, clause_rules, direct_rules, headline_colon,
-                           parenthetical_rules, trim)
+from .quotes_rules import Attribution, according_to, clause_rules, headline_colon, parenthetical_rules, trim
 from .quotes_speaker import link_speakers
 
 logger = logging.getLogger(__name__)
@@ -53,8 +55,10 @@ def _classify(att: Attribution, quoted: list[Quoted]) -> None:
         att.kind = "mixed"
 
 
-def _merge(clause: list[Attribution], direct: list[Attribution], quoted: list[Quoted]) -> list[Attribution]:
-    """Clause attributions snapped to quotes, plus the direct-quote attributions no clause rule found."""
+def _merge(clause: list[Attribution], direct: list[Attribution], quoted: list[Quoted],
+           nested: float = 2.0) -> list[Attribution]:
+    """Clause attributions snapped to quotes, plus the direct-quote attributions no clause rule found; an
+    attribution inside another's content is kept only when the cue model gave it at least ``nested``."""
     for att in clause:
         _classify(att, quoted)
     out = list(clause)
@@ -74,7 +78,7 @@ def _merge(clause: list[Attribution], direct: list[Attribution], quoted: list[Qu
         unique.append(att)
     # an attribution reported inside another one's content ("said that he hoped …") is part of that content:
     # dropping it gains 1.0 source / 0.3 cue / 0.4 content exact F1 on 250 PolNeAR train articles
-    return [a for a in unique if a.cue is None or not any(
+    return [a for a in unique if a.cue is None or (a.score or 0.0) >= nested or not any(
         o is not a and o.content[0] <= a.cue[0] and a.cue[1] <= o.content[1] for o in unique)]
 
 
@@ -199,7 +203,8 @@ class QuoteExtractor:
         clause += according_to(doc, text) + headline_colon(doc, text, quoted)
         clause += parenthetical_rules(doc, text, quoted, split=polnear)
         direct = direct_rules(doc, text, quoted, recipient=not polnear)
-        return _carry(doc, text, _merge(clause, direct, quoted), quoted)
+        nested = getattr(self.cue_model, "nested_threshold", 2.0)
+        return _carry(doc, text, _merge(clause, direct, quoted, nested), quoted)
 
     def extract(self, doc: Doc) -> list[dict]:
         """The ``doc._.quotes`` items of a parsed doc."""

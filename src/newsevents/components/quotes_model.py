@@ -36,6 +36,7 @@ _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", 
 #: kingdom | is viewed | as a bulwark", "Mr. Putin | seemed | most concerned with …" (247 such two-piece contents
 #: in 400 PolNeAR train articles).
 _SPLIT_DEPS = frozenset(("xcomp", "acomp", "oprd", "prep"))
+_WH_TAGS = frozenset(("WDT", "WP", "WP$"))
 _NOUN_PREPS = frozenset(("of", "on", "about", "against", "for", "to", "that", "over", "with", "from"))
 
 
@@ -82,6 +83,8 @@ def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
                 yield "xcomp", c
             elif c.dep_ == "dobj" and c.i > tok.i:
                 yield "dobj", c
+            elif c.dep_ == "dobj" and c.tag_ in _WH_TAGS:  # "…, which he described as", "what she called"
+                yield "pre-dobj", c
             elif c.dep_ == "prep" and c.i > tok.i and not any(
                     d.dep_ == "dobj" and tok.i < d.i < c.i for d in tok.children):
                 # "accused Smith of lying": the object frame's content runs over the preposition (PolNeAR
@@ -219,14 +222,18 @@ class CueModel:
         bias: the intercept.
         threshold: the probability from which a verb candidate is accepted.
         noun_threshold: the same for a noun candidate (1.0: nouns never are).
+        nested_threshold: an attribution inside another one's content is kept from this probability (above 1:
+            never).
     """
 
-    def __init__(self, weights: np.ndarray, bias: float, threshold: float, noun_threshold: float = 1.0):
+    def __init__(self, weights: np.ndarray, bias: float, threshold: float, noun_threshold: float = 1.0,
+                 nested_threshold: float = 2.0):
         self.weights = np.asarray(weights, dtype=np.float32)
         self.dim = len(self.weights)
         self.bias = float(bias)
         self.threshold = float(threshold)
         self.noun_threshold = float(noun_threshold)
+        self.nested_threshold = float(nested_threshold)
 
     def probability(self, feats: list[str]) -> float:
         """``sigmoid(bias + sum of the features' weights)``."""
@@ -248,4 +255,5 @@ def load_model() -> CueModel:
     weights = np.load(MODEL_WEIGHTS, allow_pickle=False)
     if len(weights) != meta["dim"]:
         raise ValueError(f"{MODEL_WEIGHTS.name}: {len(weights)} weights, {meta['dim']} expected")
-    return CueModel(weights.astype(np.float32), meta["bias"], meta["threshold"], meta.get("noun_threshold", 1.0))
+    return CueModel(weights.astype(np.float32), meta["bias"], meta["threshold"], meta.get("noun_threshold", 1.0),
+                    meta.get("nested_threshold", 2.0))
