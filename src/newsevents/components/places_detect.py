@@ -1,9 +1,12 @@
 """Toponym detection for ``newsevents_places_v1``: which spans of the text name places.
 
-Sources, in order: spaCy GPE/LOC entities (minus a leading "the" and a possessive "'s"; "Paris, Texas" inside
-one entity is split in two), toponyms that open an ORG or FAC entity ("Pittsburgh Police", "Allegheny County
-Jail"), "<Name> County" sequences the model missed, and country names outside any entity. Demonyms ("Syrian")
-are not places: :func:`demonym_mentions` returns them as context for ranking.
+Sources, in order: spaCy GPE/LOC entities (minus a leading "the", a possessive "'s", a lower-case "province";
+"Paris, Texas" inside one entity is split in two; a name the model cut is completed from the gazetteer),
+toponyms that open an ORG or FAC entity ("Pittsburgh Police", "Allegheny County Jail"), "<Name> County" sequences
+the model missed, names of countries and big areas outside any entity, and the gazetteer-backed recall rules of
+:mod:`.places_recall` (datelines, mislabelled towns in a locative context, "Town, Prov." pairs, other mentions of
+a name already used as a place). Demonyms ("Syrian") are not places: :func:`demonym_mentions` returns them as
+context for ranking.
 """
 from __future__ import annotations
 

@@ -5,14 +5,17 @@ datelines ("BEIRUT —") and names inside organisations ("University of Manitoba
 GPE once and PERSON the next time. Each rule here only accepts a span whose text is a primary or official
 gazetteer name, and asks for evidence that depends on how strong the name is:
 
-* a country or a big first-level area: anywhere outside a person's name (as the country scan already did);
-* a city of at least :data:`MIN_CONTEXT_CITY_POP` people: a locative context ("in X", "X police", "X, Ontario",
-  a list with other toponyms);
-* any gazetteer town: a dateline at the start of the article or of a line ("HOLLIDAY, Mo. —");
-* a name the article already uses as a toponym elsewhere: every other capitalised mention of it.
+* a country, continent or big first-level area: anywhere outside a person's name (the bare-name scan);
+* a city or area of at least :data:`MIN_CONTEXT_CITY_POP` people: a locative context ("in X", "X police", "the
+  town of X", a list or an "X, Y" pair with other toponyms), a locative compound ("U.S.-led", "London-based"),
+  or inside an organisation after "University of" / "in", or closing it ("Costco Canada", "CTV Winnipeg");
+* any gazetteer town: a dateline at the start of the article or of a line ("HOLLIDAY, Mo. —"), or a "Town, Area"
+  pair whose area (by name or abbreviation: "Churchill, Man.") contains a town of that name;
+* a name the article already uses as a toponym: every other capitalised mention of it.
 
-A span inside a person's full name ("Paul Jackson", then "Jackson") is never taken. Thresholds were measured
-on the TR-News dev set and checked on GeoVirus (see benchmarks/RESULTS.md, Places).
+Never taken: a span inside a person's full name ("Paul Jackson", then "Jackson"), common words that are also
+area names ("Centre", "Southern"), acronyms that only match hamlets ("HIV"). Thresholds were measured on the
+TR-News dev set and checked on GeoVirus (see benchmarks/RESULTS.md, Places).
 """
 from __future__ import annotations
 
@@ -121,11 +124,6 @@ def strong_anywhere(gaz: Gazetteer, text: str) -> bool:
 def is_country_or_area(gaz: Gazetteer, text: str) -> bool:
     """A country or big first-level area by its primary or official name (not a common word like "Centre")."""
     return name_key(text) not in COMMON_WORD_AREAS and strong_anywhere(gaz, text)
-
-
-def is_country(gaz: Gazetteer, text: str) -> bool:
-    """A country by its primary or official name ("Canada", not the area "Centre")."""
-    return any(c.how < 2 and c.kind == "country" for c in gaz.candidates(text))
 
 
 def locative(doc: Doc, start: int, end: int, is_place: Callable[[int], bool]) -> bool:
