@@ -62,6 +62,8 @@ def test_places_recall_same_name_mentions(nlp):
     ("The clinic treats people living with HIV in the capital.", "HIV"),
     # the first name of a person named in full earlier
     ("Ten-year-old Georgia Whitfield won the race. Georgia trains every morning.", "Georgia"),
+    # a surname that is also a town, after the full name
+    ("Sherman Wilson ran the shop for years. Wilson was taken to hospital on Monday.", "Wilson"),
 ])
 def test_places_recall_not_places(nlp, text, word):
     places = places_of(nlp, text)

@@ -58,7 +58,7 @@ LOCATIVE_AFTER = frozenset({"police", "mayor", "resident", "residents", "city", 
                             "natives", "hospital", "township", "municipality", "borough", "village", "town",
                             "state", "metro", "neighbourhood", "neighborhood", "streets", "harbour", "harbor"})
 #: a dateline ends with one of these right after the place name ("BEIRUT —", "PARIS, Texas (AP) -")
-_DATELINE_END = frozenset({"\u2014", "\u2013", "-", "--", ",", "(", ":"})
+_DATELINE_END = frozenset({"\u2014", "\u2013", "-", "--", ",", "("})
 _PERSON_TYPES = frozenset({"PERSON", "PER"})
 #: place names that are also ordinary words in organisation names ("Health Centre", "LE Central"; "Racing NSW"
 #: is kept): the recall rules never take them on their own
@@ -301,13 +301,23 @@ def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
 def person_name_words(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     """Lower-case first and last names of the article's people with full names ("Georgia Stevens" → georgia,
     stevens), unless the full name is itself a place ("Milton Keynes")."""
+    names = {(ent.get("name") or "").strip() for ent in doc._.entities or []
+             if (ent.get("type") or "") in _PERSON_TYPES}
+    names |= {ent.text for ent in doc.ents if ent.label_ in _PERSON_TYPES}  # the model's, if the stage typed it ORG
     words = set()
-    for ent in doc._.entities or []:
-        name = (ent.get("name") or "").strip()
-        if (ent.get("type") or "") in _PERSON_TYPES and " " in name and not known_place(gaz, name, MIN_CONTEXT_CITY_POP):
-            parts = name.split()
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 2 and not known_place(gaz, name, MIN_CONTEXT_CITY_POP):
             words.update({parts[0].lower(), parts[-1].lower()})
     return frozenset(words)
+
+
+#: verbs whose subject is a person: a place-named subject of one of them is a surname ("Barnes said")
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "ask", "write", "recall", "describe"})
+
+
+def _speaker(token) -> bool:
+    return token.dep_ == "nsubj" and token.head.lemma_ in _SPEECH_LEMMAS
 
 
 def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list[tuple[int, int]]:
@@ -325,6 +335,8 @@ def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list
         for n in sorted(by_first[doc[i].lower_], reverse=True):
             e = i + n
             compound = (i > 0 and doc[i - 1].text == "-") or (e < len(doc) and doc[e].text == "-")  # "Ebola-Reston"
+            if e <= len(doc) and _speaker(doc[i:e].root):
+                continue  # "Barnes said": a surname that is also a town, speaking
             if e <= len(doc) and not compound and not any(blocked[i:e]) and name_key(doc[i:e].text) in names \
                     and all(is_name_token(t) or not t.is_alpha for t in doc[i:e]):
                 hit = (i, e)
