@@ -35,6 +35,28 @@ def test_quantities_casualties_headline(nlp, title, killed, injured):
     assert article_casualties(doc, title=title, nlp=nlp) == {"killed": killed, "injured": injured}
 
 
+@pytest.mark.parametrize("title, killed, injured", [
+    # a list of counted people is one group; a casualty word right after the last names the category
+    ("Police: 3 adults, 2 children shot at block party", None, 5),
+    ("Sheriff: 2 adults, 1 child dead in house fire", 3, None),
+    # "shot" read as a noun after a number other than one; "dead" right after it makes it a killing
+    ("6 shot, 2 dead at downtown nightclub", 2, 4),
+    ("Five shot dead at riverside restaurant", 5, None),
+    # a capitalised person noun first in the headline
+    ("Juvenile shot near high school", None, 1),
+])
+def test_quantities_casualties_headline_lists(nlp, title, killed, injured):
+    doc = nlp("Police are investigating.")
+    assert article_casualties(doc, title=title, nlp=nlp) == {"killed": killed, "injured": injured}
+
+
+def test_quantities_casualties_list_needs_adjacent_word(nlp):
+    """A number of people before another victim, with the casualty word far away, is not one list."""
+    text = "According to the two men, the victim, their sister, died at the hospital."
+    doc = nlp(text)
+    assert counts_from_items(doc._.quantities, doc.text)["killed"] == 1
+
+
 def test_quantities_casualties_headline_cleaning():
     assert clean_headline("Man Dies After Crash On Highway - WXYZ News, Weather") == "Man dies after crash on highway"
 

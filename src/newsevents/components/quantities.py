@@ -31,10 +31,10 @@ def _not_people(noun) -> bool:
     return bool(forms & not_people())
 
 
-def _misread_participle(noun, trig, value: Optional[float]) -> bool:
-    """"Five shot during party": a headline participle read as a singular noun counted by a number other than
-    one (a count of shots would be the plural "five shots"; "one shot" stays a shot)."""
-    return trig.token.i == noun.i and noun.tag_ == "NN" and value is not None and value != 1
+def _misread_participle(noun, value: Optional[float]) -> bool:
+    """"Five shot during party", "4 shot, 1 dead": a headline participle read as a singular noun counted by a
+    number other than one (a count of shots would be the plural "five shots"; "one shot" stays a shot)."""
+    return noun.tag_ == "NN" and value is not None and value != 1 and noun_trigger(noun) is not None
 
 
 def _offsets(span: Optional[Span]) -> Optional[dict]:
@@ -81,8 +81,9 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
         trig = trig or governing_trigger(role) or adjacent_trigger(doc, after)
         if trig is None and noun is not None:
             trig = noun_trigger(noun)
-        if trig is not None and noun is not None and _not_people(noun) \
-                and trig.category in _PEOPLE_CATEGORIES and not _misread_participle(noun, trig, item["value"]):
+        if noun is not None and _not_people(noun) and _misread_participle(noun, item["value"]):
+            trig = adjacent_trigger(doc, noun.i + 1, limit=1) or noun_trigger(noun)  # "Five shot dead"
+        elif trig is not None and noun is not None and _not_people(noun) and trig.category in _PEOPLE_CATEGORIES:
             trig = None
         if trig is not None:
             item["category"] = trig.category

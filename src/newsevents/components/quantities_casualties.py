@@ -23,6 +23,7 @@ from typing import Any, Iterable, Optional, Union
 from spacy.tokens import Doc
 
 from .quantities_numbers import read_table
+from .quantities_roles import person_nouns
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +81,45 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[left + 1:right]
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+
+
+def _merge_lists(items: Iterable[dict], text: str) -> list[dict]:
+    """"4 adults, 1 child shot": adjacent counts joined by a comma or "and" are one group (their sum), the
+    first taking the category of the last when it has none of its own and the casualty word follows the last
+    directly ("4 adults, 2 children dead")."""
+    out: list[dict] = []
+    for item in sorted(items, key=lambda q: q["start"]):
+        prev = out[-1] if out else None
+        if prev is not None and item.get("category") in ("KILL", "WOUND") \
+                and (prev.get("category") == item["category"] or (prev.get("category") == "OTHER" and _word_after(item)))\
+                and not item.get("part_of") \
+                and prev.get("value") is not None and item.get("value") is not None \
+                and not prev.get("unit") and not item.get("unit") and _counts_people(prev) and _counts_people(item) \
+                and _LIST_GAP.match(text[prev["end"]:item["start"]]):
+            out[-1] = {**item, "start": prev["start"], "text": text[prev["start"]:item["end"]],
+                       "value": prev["value"] + item["value"]}
+            continue
+        out.append(item)
+    return out
+
+
+def _word_after(item: dict) -> bool:
+    """Whether the item's trigger directly follows it ("2 children dead"), as in a headline's list."""
+    trig = item.get("trigger") or {}
+    return bool(trig) and 0 <= trig["start"] - item["end"] <= 2
+
+
+def _counts_people(item: dict) -> bool:
+    """Whether an item counts people by a person noun ("4 adults", "2 children", "1 man")."""
+    words = re.findall(r"[a-z]+", ((item.get("counts") or {}).get("text") or "").lower())
+    if not words:
+        return False
+    noun = words[-1]
+    singular = {"children": "child", "people": "person", "men": "man", "women": "woman"}.get(noun, noun.rstrip("s"))
+    return noun in person_nouns() or singular in person_nouns()
+
+
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
@@ -111,9 +151,9 @@ def counts_from_items(items: Iterable[dict], text: str,
     extra: dict[str, dict[str, int]] = {"KILL": {}, "WOUND": {}}
     victims: dict[tuple, list[tuple[dict, str]]] = {}
     more = [(list(other_items), other_text) for other_items, other_text in more]
-    pooled = [(item, text, False) for item in items]
+    pooled = [(item, text, False) for item in _merge_lists(items, text)]
     for other_items, other_text in more:
-        pooled += [(item, other_text, True) for item in other_items]
+        pooled += [(item, other_text, True) for item in _merge_lists(other_items, other_text)]
     for item, source, headline in pooled:
         category = item.get("category")
         if category not in ("KILL", "WOUND"):

@@ -340,7 +340,9 @@ def _headline_passive(verb: Token) -> bool:
     if verb.dep_ != "ROOT" or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return False
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subj) and subj[0].tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in subj[0].children)
+    # a capitalised first word is often tagged NNP ("Juvenile shot on the westside")
+    return bool(subj) and (subj[0].tag_ == "NN" or (subj[0].tag_ == "NNP" and subj[0].lower_ in person_nouns())) \
+        and not any(c.dep_ in ("det", "poss") for c in subj[0].children)
 
 
 def multiple_mentions(doc: Doc) -> list[tuple[Span, Trigger, float]]:
