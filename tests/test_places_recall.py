@@ -82,3 +82,16 @@ def test_places_recall_country_points_are_geonames_own():
     canada = gaz.place(6251999)
     assert (round(canada.lat, 3), round(canada.lon, 3)) == (60.109, -113.643)
     assert gaz.place(1861060).lat == pytest.approx(35.68536)  # Japan: GeoNames puts it at Tokyo
+
+
+@pytest.mark.parametrize("text, toponym, start, geonameid", [
+    # the bare name is the state; "the City of" makes it the city
+    ("Officials in Durango said water was rationed.", "Durango", 13, 4011741),
+    ("Officials in the City of Durango said water was rationed.", "Durango", 25, 4011743),
+    # a lower-case "state" after the name makes it the state
+    ("Rain fell across Chihuahua state on Friday.", "Chihuahua", 17, 4014336),
+])
+def test_places_recall_kind_words_around_the_name(nlp, text, toponym, start, geonameid):
+    place = find(places_of(nlp, text), toponym, start)
+    assert place["end"] == start + len(toponym)
+    assert place["geonameid"] == geonameid

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer.lookup import Gazetteer, get_gazetteer
 from . import stage_call
-from .places_detect import Mention, demonym_mentions, detect_toponyms
+from .places_detect import Mention, demonym_mentions, detect_toponyms, kind_hint
 from .places_metonymy import is_metonymic
 from .places_rank import UNSURE, Choice, Context, rank_mentions
 
@@ -112,7 +112,8 @@ def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]], gaz: Optional[Gaze
     for s, e in spans:
         span = doc.char_span(s, e, alignment_mode="expand")
         tokens = (span.start, span.end) if span is not None and len(span) else (0, 0)
-        mentions.append(Mention(s, e, text[s:e], "given", tokens=tokens))
+        mentions.append(Mention(s, e, text[s:e], "given", tokens=tokens,
+                                kind=kind_hint(doc, *tokens) if tokens != (0, 0) else None))
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for a, b in zip(order, order[1:]):
         if text[mentions[a].end:mentions[b].start].strip() == ",":

@@ -68,6 +68,7 @@ class Mention:
     source: str
     container: Optional[int] = None  # index of the mention right after ", " ("Paris, Texas": Texas's index)
     tokens: tuple[int, int] = (0, 0)  # token span (start, end) for the parse-based metonymy check
+    kind: Optional[str] = None  # what the words around it say it is: "the City of X" → city, "X province" → admin1
 
 
 @lru_cache(maxsize=1)
@@ -316,7 +317,8 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
             text = text.rpartition("-")[0]
             mentions.append(Mention(span.start_char, span.start_char + len(text), text, source, tokens=(s, e)))
         else:
-            mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e)))
+            mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e),
+                                    kind=kind_hint(doc, s, e)))
         last_end = e
     _link_containers(doc, mentions)
     return mentions
@@ -404,6 +406,22 @@ def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
     if len(keep) < len(mentions):
         _link_containers(doc, keep)  # container links are indices into the list
     return keep
+
+
+#: words around a name that say what kind of place it is ("the City of Turkey", "Sichuan province")
+_KIND_BEFORE = {"city": "city", "town": "city", "village": "city", "county": "admin2", "district": "admin2",
+                "province": "admin1", "state": "admin1"}
+_KIND_AFTER = {"city": "city", "town": "city", "village": "city", "county": "admin2", "district": "admin2",
+               "province": "admin1", "state": "admin1", "governorate": "admin1", "prefecture": "admin1"}
+
+
+def kind_hint(doc: Doc, start: int, end: int) -> Optional[str]:
+    """The kind of place the neighbouring words name: "City of X", "X county" (lower case: not part of the name)."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _KIND_BEFORE:
+        return _KIND_BEFORE[doc[start - 2].lower_]
+    if end < len(doc) and doc[end].is_lower and doc[end].lower_ in _KIND_AFTER:
+        return _KIND_AFTER[doc[end].lower_]
+    return None
 
 
 def _link_containers(doc: Doc, mentions: list[Mention]) -> None:

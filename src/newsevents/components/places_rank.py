@@ -53,8 +53,8 @@ class Context:
     admin1s: Counter = field(default_factory=Counter)  # "US.TX" → weight
 
 
-def prior(c: Candidate, text: str) -> float:
-    """Context-free score of a candidate for a mention text."""
+def prior(c: Candidate, text: str, kind: Optional[str] = None) -> float:
+    """Context-free score of a candidate for a mention text (``kind``: what the words around it say it is)."""
     kind_prior = KIND_PRIOR.get(c.kind, 0.0)
     if c.kind == "admin1" and c.population < BIG_AREA:
         kind_prior = 0.0  # a parish of Bermuda is no likelier than a town of that name
@@ -67,6 +67,8 @@ def prior(c: Candidate, text: str) -> float:
     if key.endswith(_COUNTY_WORDS):
         score += W_KIND_WORD if c.kind == "admin2" or (c.kind == "admin1" and key.endswith("province")) else 0
     elif key.endswith(" city") and c.kind == "city":
+        score += W_KIND_WORD
+    elif kind and c.kind == kind:  # "the City of Turkey" is the Texas town, "Puge county" the county
         score += W_KIND_WORD
     return score
 
@@ -167,7 +169,8 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> lis
         base: Context from outside the toponyms (demonyms, actors, outlet).
     """
     cands = [_candidates(m, gaz) for m in mentions]
-    priors = [[prior(c, m.text) - _shadowed(c, cs) + _seat(c, cs) for c in cs] for m, cs in zip(mentions, cands)]
+    priors = [[prior(c, m.text, m.kind) - _shadowed(c, cs) + _seat(c, cs) for c in cs]
+              for m, cs in zip(mentions, cands)]
 
     def run(ctx_for) -> list[Choice]:
         out: list[Choice] = []
