@@ -80,6 +80,8 @@ LEARNED = [
     # (text, source, cue, content): constructions opened by the cue model, polnear convention
     ("The senator's claim that the mill would reopen angered the workers.", "The senator's", "claim",
      "that the mill would reopen"),
+    ("The governor made repeated attacks on the ferry company.", "The governor", "made repeated attacks on",
+     "the ferry company"),
     ("Mayor Ruth Ellison accused the harbour board of hiding the flood report.", "Mayor Ruth Ellison", "accused",
      "the harbour board of hiding the flood report"),
     ("The union leader compared the new contract to a pay cut.", "The union leader", "compared",

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 
 from .quotes_marks import Quoted
 from .quotes_model import DocContext, candidates, subject_of
-from .quotes_rules import (Attribution, balance, clause_content, clip, inside, object_content, paragraph_of,
-                           source_span, trim)
+from .quotes_rules import (Attribution, balance, clause_content, clip, cue_span, inside, object_content,
+                           paragraph_of, source_span, trim)
 
 
 def _best(tok: Token, cue_model, ctx: DocContext) -> Optional[tuple[str, Token]]:
@@ -24,6 +24,20 @@ def _best(tok: Token, cue_model, ctx: DocContext) -> Optional[tuple[str, Token]]
         if p >= best_p:
             best, best_p = (frame, comp), p
     return best
+
+
+def _cue_start(doc: Doc, noun: Token) -> int:
+    """Where a nominal cue starts: at the light verb whose object it is ("voiced support for", "made conflicting
+    statements about", "unsparing in their criticism of": PolNeAR train's cues hold that verb), else at an article
+    right before the noun ("a suggestion")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX") and head.i < noun.i:
+        return cue_span(doc, head, False)[0]
+    if noun.i > 0 and doc[noun.i - 1].dep_ == "det" and doc[noun.i - 1].head is noun:
+        return doc[noun.i - 1].idx
+    return noun.idx
 
 
 def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cue_model) -> list[Attribution]:
@@ -41,10 +55,10 @@ def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cu
         para = paragraph_of(text, tok.idx)
         if frame.startswith("n-prep-"):
             content = object_content(doc, text, comp)
-            cue = (tok.idx, comp.head.idx + len(comp.head))
+            cue = (_cue_start(doc, tok), comp.head.idx + len(comp.head))
         else:
             content = clause_content(doc, text, comp, keep_that)
-            cue = (tok.idx, tok.idx + len(tok))
+            cue = (_cue_start(doc, tok), tok.idx + len(tok))
         content = balance(text, clip(content, para, text))
         if content is None or not content[0] <= comp.idx < content[1]:
             continue

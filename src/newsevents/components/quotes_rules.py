@@ -196,10 +196,16 @@ def object_content(doc: Doc, text: str, obj: Token) -> Optional[Span]:
     """The content of an object frame: the object with what completes it on the right ("called him a liar",
     "described it as a disaster", "accused them of lying")."""
     right = obj.right_edge.i
+    # a comma-set relative clause or coordinated verb hanging on the object is the writer's aside, not the
+    # content ("praised Pope Francis, who preaches …": 103 over-long object contents in 300 PolNeAR train articles)
+    for c in obj.children:
+        if c.i > obj.i and c.dep_ in ("relcl", "conj") and c.pos_ in ("VERB", "AUX") and \
+                doc[c.left_edge.i - 1].text == "," and c.left_edge.i - 1 > obj.i:
+            right = min(right, c.left_edge.i - 2)
     for c in obj.head.children:
         completes = c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
-        if c.i > right and completes:
-            if c.left_edge.i <= right + 2:
+        if c.i > obj.right_edge.i and completes:
+            if c.left_edge.i <= obj.right_edge.i + 2:
                 right = c.right_edge.i
     return trim(text, obj.left_edge.idx, doc[right].idx + len(doc[right]))
 
