@@ -58,6 +58,8 @@ def test_places_recall_same_name_mentions(nlp):
     ("The clinic treats many patients, the Head of Mission said.", "Mission"),
     # a disease named after a town is not a mention of the town
     ("Researchers compared the sample with the Marburg virus.", "Marburg"),
+    # a school district is not a place of its own
+    ("The Box Elder School District hired a new head.", "Box Elder School District"),
     # an acronym that only matches a hamlet
     ("The clinic treats people living with HIV in the capital.", "HIV"),
     # the first name of a person named in full earlier
@@ -90,6 +92,8 @@ def test_places_recall_country_points_are_geonames_own():
     ("Officials in the City of Durango said water was rationed.", "Durango", 25, 4011743),
     # a lower-case "state" after the name makes it the state
     ("Rain fell across Chihuahua state on Friday.", "Chihuahua", 17, 4014336),
+    # a lower-case "county" after a name the model left untagged: the county, without the word
+    ("Flooding closed roads across Harris county on Friday.", "Harris", 29, 4696376),
 ])
 def test_places_recall_kind_words_around_the_name(nlp, text, toponym, start, geonameid):
     place = find(places_of(nlp, text), toponym, start)

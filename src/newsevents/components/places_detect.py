@@ -49,6 +49,9 @@ _LOWER_AREA_WORDS = frozenset({"province", "county", "district", "state", "regio
 #: words after a place name that make it the name of a disease or a pathogen ("Marburg virus")
 _DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "strain", "strains", "disease", "vaccine", "vaccines",
                             "hemorrhagic", "haemorrhagic", "flu", "ebolavirus", "encephalitis", "syndrome"})
+#: words that make "<...> District" a service's district, not a place ("School District", "Business District")
+_SERVICE_WORDS = frozenset({"School", "Schools", "Business", "Management", "Water", "Fire", "Sanitation", "Utility",
+                            "Transit", "Hospital", "Irrigation", "Park", "Library", "Health", "Quality", "Court"})
 #: direction words that open a region of a place ("Far North Queensland", "Western Canada")
 _DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                               "central", "far", "upper", "lower", "greater", "northeast", "northwest", "southeast",
@@ -183,11 +186,14 @@ def _county_spans(doc: Doc) -> list[tuple[int, int]]:
     """'<Name> County' (and Parish, Province…) sequences, whatever the model labelled them."""
     out = []
     for i in lower_hits(doc, {w.lower() for w in _AREA_WORDS}):
-        if doc[i].text in _AREA_WORDS and i > 0 and _is_name_token(doc[i - 1]) and doc[i - 1].pos_ == "PROPN":
+        lower = doc[i].is_lower  # "Maoxian county": the lower-case word is not part of the name
+        if (doc[i].text in _AREA_WORDS or lower) and i > 0 and _is_name_token(doc[i - 1]) \
+                and doc[i - 1].pos_ == "PROPN":
             s = i - 1
             while s > 0 and s > i - 3 and doc[s - 1].pos_ == "PROPN" and _is_name_token(doc[s - 1]):
                 s -= 1
-            out.append((s, i + 1))
+            if not any(t.text in _SERVICE_WORDS for t in doc[s:i]):  # "Box Elder School District"
+                out.append((s, i) if lower else (s, i + 1))
     return out
 
 
