@@ -101,6 +101,8 @@ def test_quantities_roles_headline_style(nlp, text, needle, category):
     ("The driver sustained fatal injuries in the crash.", 0, 10, "KILL", 1),
     # a headline participle tagged as a noun after a number ("Seven shot …" is seven people, not shots)
     ("Six shot during party at lakeside dance hall", 0, 8, "WOUND", 6),
+    # a headline's "shot to death" right after the group is a killing
+    ("4 people shot to death at farmhouse near river", 0, 8, "KILL", 4),
 ])
 def test_quantities_roles_implied_victims(nlp, text, start, end, category, value):
     doc = nlp(text)

@@ -118,8 +118,12 @@ def _verb_trigger(verb: Token) -> Optional[Trigger]:
 
 
 def _to_death(verb: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
-               for c in verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+           for c in verb.children):
+        return True
+    # headlines parse "3 people shot to death at home" loosely: read the words themselves
+    nxt = verb.doc[verb.i + 1:verb.i + 3]
+    return len(nxt) == 2 and nxt[0].lower_ == "to" and nxt[1].lower_ == "death"
 
 
 def _negated(verb: Token) -> bool:
@@ -181,6 +185,8 @@ def adjacent_trigger(doc: Doc, after: int, limit: int = 3) -> Optional[Trigger]:
         trig = _lookup(token, "adj")
         if trig is None and token.tag_ in ("VBN", "VBD"):
             trig = _lookup(token, "verb")
+        if trig and _to_death(token):
+            return Trigger("KILL", False, token)  # "3 people shot to death at home"
         if trig:
             return trig
     return None
