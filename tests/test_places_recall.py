@@ -35,6 +35,9 @@ def test_places_recall_found_spans(nlp, text, toponym, start, country):
     ("Troops joined the U.S.-led coalition last year.", [("U.S.", 18, "US")]),
     # a broadcaster's local desk
     ("The mayor told CTV Winnipeg that crews were ready.", [("Winnipeg", 19, "CA")]),
+    # a town tagged as an organisation or facility, by an alternate spelling: the whole name, not its first word
+    ("Two farmers from Beni Suef died of the disease last week.", [("Beni Suef", 17, "EG")]),
+    ("Aid reached the town of Mbanza Congo on Sunday.", [("Mbanza Congo", 24, "AO")]),
     # two towns coordinated inside one entity
     ("Volunteers came from Ingham or Townsville to help.", [("Ingham", 21, "AU"), ("Townsville", 31, "AU")]),
 ])

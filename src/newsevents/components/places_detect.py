@@ -118,7 +118,9 @@ def _name_part(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
             if not (_is_name_token(toks[0]) and _is_name_token(toks[-1])) or toks[0].is_sent_start and left \
                     or any(not (_is_name_token(t) or t.lower_ in _NAME_JOINERS or t.text == "-") for t in toks):
                 continue
-            if any(c.how < 2 for c in gaz.candidates(toks.text)):
+            # an alternate spelling counts for a multi-word name of a real town ("Beni Suef", "Mbanza Congo")
+            if any(c.how < 2 or (c.population >= MIN_CONTEXT_CITY_POP and c.kind != "continent")
+                   for c in gaz.candidates(toks.text)):
                 best = (a, b)
     return best
 
@@ -174,6 +176,16 @@ def _embedded(doc: Doc, ent: Span, gaz: Gazetteer) -> Optional[tuple[int, int]]:
         if _strong(gaz, toks.text):
             return start, stop
     return None
+
+
+def _whole_town(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
+    """A multi-word organisation or facility that is wholly a town's name, even an alternate spelling, where a
+    place stands ("from Beni Suef", "the town of Mbanza Congo"): the town, not its first word."""
+    if not 2 <= len(ent) <= 4 or not _name_tokens(doc, ent.start, ent.end):
+        return False
+    if not any(c.kind == "city" and c.population >= MIN_CONTEXT_CITY_POP for c in gaz.candidates(ent.text)):
+        return False
+    return locative(doc, ent.start, ent.end, lambda i: False)
 
 
 def _whole_place(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
@@ -351,6 +363,8 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     spans.append((a, b, f"ent:{ent.label_}"))
         elif ent.label_ in MISLABELS and _whole_place(doc, ent, gaz):
             spans.append((*_trim(doc, ent.start, ent.end), f"mislabel:{ent.label_}"))
+        elif ent.label_ in HOST_LABELS and _whole_town(doc, ent, gaz):
+            spans.append((ent.start, ent.end, f"context:{ent.label_}"))
         elif ent.label_ in HOST_LABELS:
             hit = _embedded(doc, ent, gaz)
             if hit:
