@@ -9,7 +9,8 @@ Run: .venv/bin/python benchmarks/quotes.py [--limit N] [--split dev] [--baseline
   --baseline  also run the scorer's own naive reporting-verb rule (per paragraph, as the scorer does)
   --parsed    reuse a DocBin of spaCy parses (only the quotes stage is then run: no entities; for quick iteration)
   --lexicon   with --parsed: the lexicon rules instead of the trained cue model (convention polnear)
-  --speed N   instead: CPU time of each pipeline component over N news-corpus docs (what quotes add)
+  --speed N   instead: CPU time of each pipeline component over N news-corpus docs (what quotes add;
+              with --convention polnear: the cue-model path)
 """
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ def run_baseline(arts: list[dict], sc) -> dict:
     return preds
 
 
-def speed(n: int) -> None:
+def speed(n: int, convention: str | None = None) -> None:
     """CPU time per doc of each pipeline component over ``n`` news-corpus docs: what the quotes stage adds.
 
     Every component is timed on every doc (``time.process_time``, not wall time: the machine is shared); then
@@ -99,6 +100,8 @@ def speed(n: int) -> None:
     from newsevents.pipeline import load_pipeline
 
     nlp = load_pipeline()
+    if convention:
+        nlp.get_pipe("quotes").convention = convention
     texts = [d["text"] for d, _ in zip(read_jsonl(DATA / "news-corpus" / "docs.jsonl"), range(n))]
     list(nlp.pipe(texts[:3]))  # warm up (gazetteer, lexicons)
     per = {name: 0.0 for name in nlp.pipe_names}
@@ -148,7 +151,7 @@ def main() -> int:
     ap.add_argument("--lexicon", action="store_true", help="with --parsed: the lexicon rules, not the cue model")
     args = ap.parse_args()
     if args.speed:
-        speed(args.speed)
+        speed(args.speed, args.convention)
         return 0
     sc = scorer("quotes_polnear")
     path = DATA / "polnear" / f"{args.split}.jsonl"

@@ -36,6 +36,7 @@ _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", 
 #: kingdom | is viewed | as a bulwark", "Mr. Putin | seemed | most concerned with …" (247 such two-piece contents
 #: in 400 PolNeAR train articles).
 _SPLIT_DEPS = frozenset(("xcomp", "acomp", "oprd", "prep"))
+_CACHE_MAX = 200_000  # feature-weight cache entries (a few MB) before it is emptied
 _WH_TAGS = frozenset(("WDT", "WP", "WP$"))
 _NOUN_PREPS = frozenset(("of", "on", "about", "against", "for", "to", "that", "over", "with", "from"))
 
@@ -234,11 +235,20 @@ class CueModel:
         self.threshold = float(threshold)
         self.noun_threshold = float(noun_threshold)
         self.nested_threshold = float(nested_threshold)
+        # feature string -> weight: most features recur across candidates and docs (hashing each costs more)
+        self._feature_weights: dict[str, float] = {}
 
     def probability(self, feats: list[str]) -> float:
         """``sigmoid(bias + sum of the features' weights)``."""
-        w = self.weights
-        z = self.bias + float(sum(w[_index(x, self.dim)] for x in feats))
+        cache = self._feature_weights
+        z = self.bias
+        for x in feats:
+            v = cache.get(x)
+            if v is None:
+                if len(cache) > _CACHE_MAX:
+                    cache.clear()
+                v = cache[x] = float(self.weights[_index(x, self.dim)])
+            z += v
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def score(self, tok: Token, frame: str, comp: Token, in_quote: bool = False,
