@@ -29,7 +29,9 @@ logger = logging.getLogger(__name__)
 
 # A bare four-digit number is a year only after a word that introduces a time, or when the model tagged it DATE.
 _YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|of|from|until|till|to|during|before|after|through|between|and|or|"
-                       r"circa|around|year|early|late|mid|spring|summer|fall|autumn|winter|in\s+the)\s*[-,]?\s*"
+                       r"circa|around|year|early|late|mid|spring|summer|fall|autumn|winter|in\s+the|copyright)"
+                       r"\s*[-,]?\s*"
+                       r"|©\s*"
                        r"|[(\[]|^)$", re.I)
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|men|women|units|"
                              r"shares|points|feet|meters|metres|miles|km|tons|barrels|acres|dollars|votes|block|"
@@ -44,6 +46,11 @@ _MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|befor
                          r"this|that)[\s-]+$", re.I)
 _COUNT_AFTER = re.compile(r"\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|several|many|"
                           r"couple)\b", re.I)
+# Nouns after which a bare part of day names a kind of programme or activity, not a time (TimeBank leaves "morning
+# talk show" untagged)
+_GENRE_AFTER = re.compile(r"[\s-]+(?:talk\s+)?(?:shows?|programs?|programmes?|news(?:casts?)?|broadcasts?|hosts?|"
+                          r"comedians?|television|tv|radio|basketball|league|tournaments?|shifts?|class(?:es)?|"
+                          r"editions?|slots?|lineups?)\b", re.I)
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that)\s+", re.I)
 _DEICTIC = re.compile(r"^(?:(?:early|late)\s+)?(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
                       r"evening))\b", re.I)
@@ -97,6 +104,9 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
         return False  # "player of the year", "Person of the Year": a title, not a time
     if cand.kind == "ref" and low in ("the past", "the future") and _COUNT_AFTER.match(text, cand.end):
         return False  # "the past three summers", "the past two elections": a count of other things, not "the past"
+    if cand.kind in ("pod", "clock") and not re.search(r"\d|day\b|tonight", low) and _GENRE_AFTER.match(
+            text, cand.end):
+        return False  # "late-night show appearances", "a midnight basketball tournament": a kind of thing, no time
     if cand.kind == "decade" and _AGE_DECADE.match(cand.text):
         return False
     if cand.kind == "set" and cand.text[:1].isupper() and " " not in cand.text and not re.search(
@@ -241,9 +251,31 @@ def _anaphora(items: list[dict]) -> None:
         item["anchor"] = None
 
 
-_HAS_DAY = re.compile(r"(?i:day|tonight|tomorrow)\b|\b(?-i:[A-Z][a-z]{2})")
+# a day in a clock expression: a weekday/deictic word or a month name ("5 p.m. EST Nov. 9"); not any capital
+# ("Just before 4:30 p.m." at the start of a sentence is a clock time without a day)
+_HAS_DAY = re.compile(r"(?i:day|tonight|tomorrow)\b"
+                      r"|\b(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|thru|until|till|-|–|—)\s*", re.I)
+_WEEKDAY_IN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _range_ends(items: list[dict], text: str) -> None:
+    """"between Friday evening and Monday morning", "from Thursday to Sunday": a weekday that closes a range
+    comes after the one that opens it (each was resolved alone, so a past-tense clause can put both ends before
+    the anchor with the end first): move the end a week on."""
+    for a, b in zip(items, items[1:]):
+        va, vb = a["value"] or "", b["value"] or ""
+        if not (_DAY_VALUE.match(va) and _DAY_VALUE.match(vb) and vb[:10] < va[:10]
+                and _WEEKDAY_IN.search(b["text"]) and _RANGE_JOIN.fullmatch(text[a["end"]:b["start"]])
+                and _RANGE_OPEN.search(text, max(0, a["start"] - 10), a["start"])):
+            continue
+        day = dt.date.fromisoformat(vb[:10]) + dt.timedelta(days=7)
+        b["value"] = day.isoformat() + vb[10:]
 
 
 def _clock_days(items: list[dict], clocks: list[tuple[int, Optional[str]]], text: str) -> None:
@@ -307,6 +339,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             pending.append((item, cand, tense))
         elif cand.kind == "clock" and ttype == "TIME" and not _HAS_DAY.search(cand.text):
             clocks.append((len(items) - 1, tense))
+    _range_ends(items, text)
     _clock_days(items, clocks, text)
     _anaphora(items)
     _comparison_periods(doc, items)

@@ -24,6 +24,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     """"past", "future", "present" or None for the verb (or auxiliary) governing a time expression."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lows = {a.lower_ for a in auxes}
+    if "could" in lows and not lows & (_FUTURE_AUX - {"could"}) and any(c.dep_ == "neg" for c in verb.children):
+        return "past"  # "could not be reached for comment Saturday": a past inability, not a plan
     if lows & _FUTURE_AUX:
         return "future"
     if verb.lemma_.lower() in ("schedule", "plan") and "had" not in lows:
@@ -77,7 +79,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             tense = verb_tense(tok)
-            return "past" if poss and tense == "present" else tense
+            return "past" if poss and tense in ("present", "future") else tense
         if tok.head.i == tok.i:
             break
         tok = tok.head

@@ -32,7 +32,7 @@ def _patterns() -> list[tuple[str, str]]:
     f = fragments()
     month, weekday, number, vague, unit = f["month"], f["weekday"], f["number"], f["vague"], f["unit"]
     season, pod, ordinal, year = f["season"], f["pod"], f["ordinal"], f["year"]
-    yr = rf"{year}(?![\d,.]\d)"
+    yr = rf"{year}(?!\d)(?![,.]\d)"  # not the head of a longer number ("the 11400 block")
     # a spoken year after a month or season ("January nineteen ninety-seven", broadcast transcripts)
     yrw = (r"(?:nineteen|twenty)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?(?![\w-])")
@@ -73,7 +73,8 @@ def _patterns() -> list[tuple[str, str]]:
                     rf"|(?-i:Q[1-4])(?![\w-])(?:\s+(?:of\s+)?(?:{yr}|{relyear}))?"),
         ("half", rf"(?:the\s+)?(?:first|second|latter|last)\s+half\s+of\s+(?:{yr}|{relyear}|the\s+year)"
                  rf"|the\s+(?:first|second)\s+half(?=\s+(?:profit|earnings|results|sales|revenue|loss|growth))"),
-        ("season", rf"{pre}(?:(?:{rel}|that|the)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+(?:of\s+)?(?:{yr}|{yrw}))?"
+        ("season", rf"{pre}(?:(?:{rel}|that|the(?:\s+upcoming)?)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}"
+                   rf"(?:\s+(?:of\s+)?(?:{yr}|{yrw}))?"
                    rf"|{pre}{season}\s+(?:of\s+)?(?:{yr}|{yrw})|(?<=\bin\s){season}(?!\s+(?:of|\w+ed)\b)"),
         # anaphoric: the period of the last date the text named ("in 2007 ... later that year", "the following
         # month"); before "relative" so that "the following year" reads this way (times._anaphora)
@@ -84,6 +85,7 @@ def _patterns() -> list[tuple[str, str]]:
         ("relative", rf"{rel_pre}(?:{rel}|the\s+(?:past|last|next|coming|previous|following|current))\s+"
                      rf"(?:fiscal\s+)?(?:week|weekend|month|year|decade|century)(?![\w-])"),
         ("year_adj", r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?"),
+        ("week_of", rf"the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+{month}(?:,?\s+{yr})?(?![\w-])"),
         ("ago", rf"{durpre}(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+{unit}(?:\s+or\s+so)?\s+{ago}"
                 rf"|(?:(?:many|several|a\s+few|some)\s+)?{plural_units}\s+ago"),
         ("duration", rf"{durpre}(?:(?:the|a|an|its|their|his|her|this|that)\s+)?"
@@ -98,7 +100,7 @@ def _patterns() -> list[tuple[str, str]]:
                          rf"|(?<=\bfor\s){plural_units}(?=\s*(?:[,.;]|and|or|to|now|before|after|\Z))"
                          rf"|(?<=\bin\s){plural_units}(?=\s*(?:[,.;]|and|or|that|since|\Z))"
                          rf"|(?<=\bwithin\s){plural_units}(?![\w-])"
-                         r"|\b(?:decades|years)-long"
+                         r"|\b(?:decades|years|months|weeks|days|hours)-long"
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
                 rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"
@@ -117,7 +119,7 @@ def _patterns() -> list[tuple[str, str]]:
                 rf"|(?:once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+{unit}(?![\w-])"
                 rf"|\bper\s+(?:day|week|month|year|hour|quarter)\b"
                 rf"|{weekday}s(?:\s+(?:{pod}))?(?![\w-])"),
-        ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?![\w-])(?:\s+{yr})?"),
+        ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?![\w-])(?:\s+weekend(?![\w-]))?(?:\s+{yr})?"),
         ("weekend", r"the\s+weekend(?![\w-])"),
         ("period", r"the\s+(?:latest|most\s+recent)\s+period(?![\w-])"),
         # "for the year", "the full year", "the fiscal year ended June 30" (earnings reports); not "the year before",
@@ -143,7 +145,7 @@ def _patterns() -> list[tuple[str, str]]:
 
 def _cased(words) -> str:
     """Title-case alternation for names (holidays), longest first."""
-    items = sorted({w.title().replace("'S", "'s") for w in words}, key=len, reverse=True)
+    items = sorted({w.title().replace("'S", "'s").replace(" Of ", " of ") for w in words}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in items)
 
 
@@ -176,8 +178,8 @@ def trigger_words() -> frozenset[str]:
     lex = lexicon()
     words = set(lex.month) | set(lex.weekday) | set(lex.unit) | set(lex.season) | set(lex.partofday) | set(lex.set)
     for phrase in list(lex.ref) + list(lex.holiday):
-        words |= {w for w in phrase.split() if w not in ("the", "at", "these", "right", "near", "short", "day",
-                                                          "new", "year's", "eve")}
+        words |= {re.split("['’.]", w)[0] for w in phrase.split()
+                  if w not in ("the", "at", "these", "right", "near", "short", "day", "new", "year's", "eve", "of")}
     words |= {"today", "tomorrow", "yesterday", "ago", "nineteen", "twenty", "thousand", "twenties", "thirties",
               "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "centuries", "fiscal", "half",
               "clock", "weekend", "days", "weeks", "months", "years", "hours", "minutes", "decades", "quarters",
@@ -220,13 +222,15 @@ def needs() -> dict[str, tuple[str, ...]]:
     weekdays = tuple(lex.weekday)
     refs = tuple({w for phrase in lex.ref for w in phrase.split() if w not in ("the", "at", "these", "right")})
     holidays = ("christmas", "easter", "thanksgiving", "halloween", "new year", "valentine", "independence",
-                "boxing", "veterans", "labor day", "memorial", "good friday")
+                "boxing", "veterans", "labor day", "memorial", "good friday", "fourth of july", "father", "mother",
+                "election day", "presidents", "columbus", "martin luther", "patrick")
     return {
         "iso": _DIGITS, "year": _DIGITS, "clock": _DIGITS + ("noon", "midnight", "midday"),
         "date_mdy": tuple(lex.month), "date_dmy": tuple(lex.month), "month_year": tuple(lex.month),
         "month": tuple(lex.month), "decade": _DIGITS + ("ties",), "century": ("centur",),
         "quarter": ("quarter", "q1", "q2", "q3", "q4"),
         "half": ("half",), "season": tuple(lex.season), "relative": ("week", "month", "year", "decade", "centur"),
+        "week_of": ("week of",),
         "year_adj": ("year-",), "ago": ("ago", "earlier", "later", "from now", "hence"), "duration": units,
         "vague_plural": units, "pod": ("morning", "afternoon", "evening", "night"), "weekday": weekdays,
         "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,

@@ -38,7 +38,9 @@ _MOD_RX = [(re.compile(rf"^(?:{p})", re.I), m) for p, m in _MODS]
 POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 
 
-_NO_MOD = re.compile(r"^(?:only|just|barely|sometime|some\s+time)\s+(?=\w)", re.I)
+# "just" stays when a modifier follows it ("just before 4:30 p.m." is APPROX, not a bare "before 4:30 p.m.")
+_NO_MOD = re.compile(r"^(?:only|just(?!\s+(?:before|after|under|over)\b)|barely|sometime|some\s+time)\s+(?=\w)",
+                     re.I)
 
 
 def strip_mod(text: str) -> tuple[str, Optional[str]]:
@@ -231,8 +233,34 @@ def holiday_date(rule: str, year: int) -> dt.date:
         last = _month_end(year, month)
         return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
 
+    # US holidays by rule; Election Day is the Tuesday after the first Monday of November
     return {"thanksgiving": lambda: nth_weekday(11, 4, 4), "labor_day": lambda: nth_weekday(9, 1, 1),
-            "memorial_day": lambda: nth_weekday(5, 1, -1)}[rule]()
+            "memorial_day": lambda: nth_weekday(5, 1, -1), "fathers_day": lambda: nth_weekday(6, 7, 3),
+            "mothers_day": lambda: nth_weekday(5, 7, 2), "mlk_day": lambda: nth_weekday(1, 1, 3),
+            "presidents_day": lambda: nth_weekday(2, 1, 3), "columbus_day": lambda: nth_weekday(10, 1, 2),
+            "election_day": lambda: nth_weekday(11, 1, 1) + dt.timedelta(days=1)}[rule]()
+
+
+def holiday_weekend(day: dt.date) -> str:
+    """TIMEX3 value of "<holiday> weekend": the weekend before a Monday-Wednesday holiday ("Memorial Day
+    weekend"), the one after a Thursday-Friday one ("Thanksgiving weekend"), its own for a Saturday or Sunday."""
+    wd = day.isoweekday()
+    sat = day + dt.timedelta(days=6 - wd) if wd >= 4 else day - dt.timedelta(days=wd + 1)
+    if wd == 7:
+        sat = day - dt.timedelta(days=1)
+    y, w, _ = sat.isocalendar()
+    return f"{y:04d}-W{w:02d}-WE"
+
+
+_NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def week_of_month(year: int, month: int, which: str) -> str:
+    """ISO week value of "the first/second/.../last week of <month>": the week holding most of that week's days,
+    i.e. the one containing the 4th (first week), 11th, 18th, 25th, or the month's last day minus three (last)."""
+    n = _NTH_WEEK[which.lower()]
+    day = _month_end(year, month) - dt.timedelta(days=3) if n < 0 else dt.date(year, month, 4 + 7 * (n - 1))
+    return fmt_week(day)
 
 
 def period_shift(unit: str, anchor: dt.date, n: int) -> str:
@@ -288,5 +316,5 @@ def normalize(cand: Candidate, anchor: Optional[dt.date], tense: Optional[str], 
 
 
 __all__ = ["normalize", "strip_mod", "duration_value", "words_to_number", "resolve_weekday", "year_for_month",
-           "year_for_day", "relative_period", "holiday_date", "season_of", "quarter_of", "fmt_day", "fmt_week",
-           "add_months", "choose", "easter", "POD_CODES"]
+           "year_for_day", "relative_period", "holiday_date", "holiday_weekend", "week_of_month", "season_of",
+           "quarter_of", "fmt_day", "fmt_week", "add_months", "choose", "easter", "POD_CODES"]

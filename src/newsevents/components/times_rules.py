@@ -11,8 +11,8 @@ from typing import Callable, Optional
 
 from .times_lexicon import lexicon, words_to_number
 from .times_normalize import (
-    POD_CODES, Result, choose, duration_value, fmt_day, holiday_date, quarter_of, relative_period, resolve_weekday,
-    season_of, strip_mod, year_for_day, year_for_month,
+    POD_CODES, Result, choose, duration_value, fmt_day, holiday_date, holiday_weekend, quarter_of, relative_period,
+    resolve_weekday, season_of, strip_mod, week_of_month, year_for_day, year_for_month,
 )
 
 Anchor = Optional[dt.date]
@@ -248,7 +248,7 @@ def read_half(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
 
 def read_season(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     body, mod = strip_mod(re.sub(r"^the\s+", "", _this_past(text), flags=_I))
-    m = re.match(r"(this|last|next|past|coming|previous|following|current|that)\s+", body, _I)
+    m = re.match(r"(this|last|next|past|coming|upcoming|previous|following|current|that)\s+", body, _I)
     rel = m.group(1).lower() if m else None
     if m:
         body = body[m.end():]
@@ -269,7 +269,7 @@ def read_season(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     cands = [y * 4 + order.index(code) for y in (cur_year - 1, cur_year, cur_year + 1)]
     if rel in ("last", "past", "previous"):
         pick = max(c for c in cands if c < idx)
-    elif rel in ("next", "coming", "following"):
+    elif rel in ("next", "coming", "upcoming", "following"):
         pick = min(c for c in cands if c > idx)
     elif rel in ("this", "current"):
         pick = cur_year * 4 + order.index(code)
@@ -280,6 +280,19 @@ def read_season(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     else:
         pick = min(cands, key=lambda c: (abs(c - idx), -c))
     return "DATE", f"{pick // 4:04d}-{code}", mod, True
+
+
+def read_week_of(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
+    """"the last week of October" → 2015-W44 (the month's year chosen like a bare month's)."""
+    m = re.match(r"the\s+(\w+)\s+week\s+of\s+(.+)$", text, _I)
+    month = _find_month(m.group(2)) if m else None
+    if month is None:
+        return None
+    year, _ = _year_in(m.group(2), anchor)
+    if year is None and anchor is None:
+        return "DATE", "XXXX-WXX", None, False
+    used = year is None
+    return "DATE", week_of_month(year or year_for_month(month, anchor, tense), month, m.group(1)), None, used
 
 
 def read_relative(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
@@ -504,14 +517,19 @@ def read_holiday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     low = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
     year, _ = _year_in(low, anchor)
     name = _RX_YEAR.sub("", low).strip()
-    rule = lex.holiday.get(name)
+    weekend = name.endswith(" weekend")
+    rule = lex.holiday.get(name[:-len(" weekend")] if weekend else name)
     if not rule:
         return None
     if year:
-        return "DATE", holiday_date(rule, year).isoformat(), None, False
-    if anchor is None:
+        day, used = holiday_date(rule, year), False
+    elif anchor is None:
+        if weekend:
+            return "DATE", "XXXX-WXX-WE", None, False
         return "DATE", f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX", None, False
-    return "DATE", _holiday_in_year(rule, anchor, tense).isoformat(), None, True
+    else:
+        day, used = _holiday_in_year(rule, anchor, tense), True
+    return "DATE", holiday_weekend(day) if weekend else day.isoformat(), None, used
 
 
 def read_weekend(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
@@ -574,6 +592,7 @@ RULES: dict[str, Callable[..., Optional[Result]]] = {
     "iso": read_iso, "date_mdy": read_date, "date_dmy": read_date, "month_year": read_month_year,
     "month": read_month, "year": read_year, "decade": read_decade, "century": read_century,
     "quarter": read_quarter, "half": read_half, "season": read_season, "relative": read_relative,
+    "week_of": read_week_of,
     "year_adj": read_year_adj, "ago": read_ago, "duration": read_duration, "vague_plural": read_vague_plural,
     "pod": read_pod, "weekday": read_weekday, "deictic": read_deictic, "clock": read_clock, "ref": read_ref,
     "set": read_set, "holiday": read_holiday, "weekend": read_weekend, "year_words": read_year_words,
