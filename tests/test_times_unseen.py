@@ -47,6 +47,7 @@ CASES = [
     ("Donations peaked the last week of October, the charity said.", "2016-01-19", "the last week of October",
      "DATE", "2015-W44"),
     ("Copyright 2014 Example Daily News. All rights reserved.", "2016-03-15", "2014", "DATE", "2014"),
+    ("She coached the team from 2009-2013.", "2016-03-15", "2013", "DATE", "2013"),
 ]
 
 
@@ -65,6 +66,8 @@ def test_times_unseen_value(times_nlp, text, published, extent, ttype, value):
     ("Her late-night show appearances drew young viewers.", "late-night"),
     ("The teens had played in a midnight basketball tournament.", "midnight"),
     ("He hosts a morning talk show on public radio.", "morning"),
+    ("Call the tip line at (555) 318-2019 with information.", "2019"),
+    ("He told USA TODAY that he would run.", "TODAY"),
 ])
 def test_times_unseen_not_a_time(times_nlp, text, absent):
     assert not [t for t in times_of(times_nlp, text, "2016-03-15") if absent in t["text"]]

@@ -49,7 +49,7 @@ _COUNT_AFTER = re.compile(r"\s+(?:\d+|two|three|four|five|six|seven|eight|nine|t
 # Nouns after which a bare part of day names a kind of programme or activity, not a time (TimeBank leaves "morning
 # talk show" untagged)
 _GENRE_AFTER = re.compile(r"[\s-]+(?:talk\s+)?(?:shows?|programs?|programmes?|news(?:casts?)?|broadcasts?|hosts?|"
-                          r"comedians?|television|tv|radio|basketball|league|tournaments?|shifts?|class(?:es)?|"
+                          r"comedians?|television|tv|radio|basketball|league|tournaments?|class(?:es)?|"
                           r"editions?|slots?|lineups?)\b", re.I)
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that)\s+", re.I)
 _DEICTIC = re.compile(r"^(?:(?:early|late)\s+)?(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
@@ -75,6 +75,8 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
     if cand.kind == "year" and re.fullmatch(r"\d{4}", cand.text):
         if _NOT_YEAR_AFTER.match(text[cand.end:cand.end + 12]):
             return False
+        if re.search(r"(?<![\d-])\d{3}[-.]$", text[max(0, cand.start - 5):cand.start]):
+            return False  # the end of a phone number, "(313) 222-2027" (not a range "1998-2001")
         if _YEAR_CUE.search(text[max(0, cand.start - 14):cand.start]):
             return True
         return any(s <= cand.start and cand.end <= e for s, e in date_ents)
@@ -107,6 +109,9 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
     if cand.kind in ("pod", "clock") and not re.search(r"\d|day\b|tonight", low) and _GENRE_AFTER.match(
             text, cand.end):
         return False  # "late-night show appearances", "a midnight basketball tournament": a kind of thing, no time
+    if cand.kind == "deictic" and low == "today" and re.search(r"\bUSA\s+$", text[max(0, cand.start - 5):cand.start],
+                                                                re.I):
+        return False  # the newspaper USA TODAY
     if cand.kind == "decade" and _AGE_DECADE.match(cand.text):
         return False
     if cand.kind == "set" and cand.text[:1].isupper() and " " not in cand.text and not re.search(
