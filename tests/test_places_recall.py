@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents.gazetteer.build import name_key
 from newsevents.gazetteer.lookup import get_gazetteer
 from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (autouse fixture: test gazetteer)
 
@@ -38,6 +39,11 @@ def test_places_recall_found_spans(nlp, text, toponym, start, country):
     # a town tagged as an organisation or facility, by an alternate spelling: the whole name, not its first word
     ("Two farmers from Beni Suef died of the disease last week.", [("Beni Suef", 17, "EG")]),
     ("Aid reached the town of Mbanza Congo on Sunday.", [("Mbanza Congo", 24, "AO")]),
+    # letters Unicode does not fold (ł, ı) match the English spelling of the town's own name
+    ("Samples were sent to a laboratory in the town of Pulawy on Monday.", [("Pulawy", 49, "PL")]),
+    ("Officials in Dogubayazit said three children had died.", [("Dogubayazit", 13, "TR")]),
+    # an English name that is only an alternate in the gazetteer, completed from the model's cut span
+    ("The outbreak spread to farms in Saxony-Anhalt last week.", [("Saxony-Anhalt", 32, "DE")]),
     # two towns coordinated inside one entity
     ("Volunteers came from Ingham or Townsville to help.", [("Ingham", 21, "AU"), ("Townsville", 31, "AU")]),
 ])
@@ -102,3 +108,11 @@ def test_places_recall_kind_words_around_the_name(nlp, text, toponym, start, geo
     place = find(places_of(nlp, text), toponym, start)
     assert place["end"] == start + len(toponym)
     assert place["geonameid"] == geonameid
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Puławy", "pulawy"), ("Doğubayazıt", "dogubayazit"), ("Tromsø", "tromso"), ("Zürich", "zurich"),
+    ("St. Louis", "saint louis"),
+])
+def test_places_recall_name_key_folds_latin_letters(name, key):
+    assert name_key(name) == key

@@ -257,7 +257,7 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
                 continue
             if 0 < e - s <= 4 and _name_tokens(doc, s, e) \
                     and name_key(doc[s:e].text) not in demonyms() \
-                    and known_place(gaz, doc[s:e].text, MIN_CONTEXT_CITY_POP) \
+                    and known_place(gaz, doc[s:e].text, MIN_CONTEXT_CITY_POP, alternate=True) \
                     and locative(doc, s, e, lambda i: place[i]):
                 found.append((s, e, f"context:{ent.label_}"))
                 place[s:e] = [True] * (e - s)
@@ -270,7 +270,7 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
                     if e > len(doc) or any(taken[i:e]) or any(place[i:e]) or not _name_tokens(doc, i, e):
                         continue
                     text = doc[i:e].text
-                    if name_key(text) in demonyms() or not known_place(gaz, text, MIN_CONTEXT_CITY_POP):
+                    if name_key(text) in demonyms() or not known_place(gaz, text, MIN_CONTEXT_CITY_POP, alternate=True):
                         continue
                     # a capitalised first word of a sentence needs more than a preposition: "X police", "X, Y"
                     after = e < len(doc) and (doc[e].lower_ in LOCATIVE_AFTER or (

@@ -67,7 +67,7 @@ COMMON_WORD_AREAS = frozenset({"centre", "center", "central", "north", "south", 
                                "valley", "littoral", "plateau", "highlands", "lowlands", "mountain", "md", "rd",
                                # towns named like words news uses for something else: the Games, the agency
                                "olympic", "villages", "xinhua", "commonwealth", "far north", "far east",
-                               "midwest"})
+                               "midwest", "pope", "republic", "region", "downtown"})
 
 
 def name_mask(doc: Doc) -> list[bool]:
@@ -97,13 +97,18 @@ def is_name_token(token) -> bool:
     return token.is_title or token.is_upper or (token.text[:1].isupper() and "." in token.text)
 
 
-def known_place(gaz: Gazetteer, text: str, min_city_pop: int) -> bool:
-    """Whether ``text`` is the primary/official name of a country, continent, big area or a city ≥ min_city_pop."""
+def known_place(gaz: Gazetteer, text: str, min_city_pop: int, alternate: bool = False) -> bool:
+    """Whether ``text`` is the primary/official name of a country, continent, big area or a city ≥ min_city_pop
+    (``alternate``: also another spelling of a town or area that big, "Saxony-Anhalt" for Sachsen-Anhalt)."""
     if len(text) < 3 or (len(text) < 4 and not text.isupper()) or name_key(text) in COMMON_WORD_AREAS:
         return False
     acronym = text.isupper() and len(text) <= 4  # "NSW", "UK" name areas; "HIV", "ALMA" match only hamlets
     for c in gaz.candidates(text):
-        if c.how >= 2 or (acronym and c.kind not in ("country", "admin1")):
+        if acronym and c.kind not in ("country", "admin1"):
+            continue
+        if c.how >= 2:
+            if alternate and c.kind in ("city", "admin1", "admin2") and c.population >= max(min_city_pop, 1):
+                return True
             continue
         if c.kind in ("country", "continent") or (c.kind == "admin1" and c.population >= BIG_AREA_POP):
             return True

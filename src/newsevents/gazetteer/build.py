@@ -44,7 +44,7 @@ from ..errors import Code, GazetteerError
 logger = logging.getLogger(__name__)
 
 #: bump when the schema or the way names are keyed changes (an older file is rebuilt)
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "5"
 FILE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
 
 SCHEMA = """
@@ -68,6 +68,12 @@ _AREA_SUFFIX = re.compile(r"\s+(county|parish|district|province|region|governora
                           r"municipality|department|state|borough|division|city)$")
 
 
+#: Latin letters that Unicode does not decompose into a base letter and an accent ("Puławy" → "pulawy",
+#: "Doğubayazıt" → "dogubayazit"), so that a primary name matches its usual English spelling
+_LETTERS = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŀ": "l", "ß": "ss",
+                          "æ": "ae", "œ": "oe", "þ": "th", "ŧ": "t", "ŉ": "n", "ĸ": "k"})
+
+
 @lru_cache(maxsize=65536)  # the places stage keys every candidate span: the same few thousand strings
 def name_key(name: str) -> str:
     """The lookup key of a name: accents folded, lower case, no periods, "St" → "saint", no leading "the".
@@ -76,7 +82,7 @@ def name_key(name: str) -> str:
     ('saint louis', 'us', 'zurich')
     """
     s = unicodedata.normalize("NFKD", name.replace("\u2019", "'").replace("\u2018", "'"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().translate(_LETTERS)
     s = re.sub(r"\b([a-z])\.", r"\1", s).replace(".", " ")  # "U.S." → "us", "St. Louis" → "st louis"
     s = re.sub(r"\s+", " ", s.replace("\u2013", "-").replace("\u2014", "-")).strip()
     s = re.sub(r"^the ", "", s)
