@@ -44,6 +44,8 @@ def test_places_recall_found_spans(nlp, text, toponym, start, country):
     ("Officials in Dogubayazit said three children had died.", [("Dogubayazit", 13, "TR")]),
     # an English name that is only an alternate in the gazetteer, completed from the model's cut span
     ("The outbreak spread to farms in Saxony-Anhalt last week.", [("Saxony-Anhalt", 32, "DE")]),
+    # "the village of X": the words say it is a settlement, however small (tagged ORG)
+    ("Health workers reached the village of Bududa on Sunday.", [("Bududa", 38, "UG")]),
     # two towns coordinated inside one entity
     ("Volunteers came from Ingham or Townsville to help.", [("Ingham", 21, "AU"), ("Townsville", 31, "AU")]),
 ])

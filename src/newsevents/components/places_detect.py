@@ -21,8 +21,8 @@ from ..gazetteer.lookup import Gazetteer
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
                             full_name_person_tokens,
                             hyphen_compound_spans, inner_org_spans, is_country_or_area, known_place, locative,
-                            lower_hits, name_mask, person_name_words, propn_mask, same_name_spans,
-                            town_area_pairs)
+                            lower_hits, name_mask, named_settlement, person_name_words, propn_mask,
+                            same_name_spans, town_area_pairs)
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -257,8 +257,9 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
                 continue
             if 0 < e - s <= 4 and _name_tokens(doc, s, e) \
                     and name_key(doc[s:e].text) not in demonyms() \
-                    and known_place(gaz, doc[s:e].text, MIN_CONTEXT_CITY_POP, alternate=True) \
-                    and locative(doc, s, e, lambda i: place[i]):
+                    and (known_place(gaz, doc[s:e].text, MIN_CONTEXT_CITY_POP, alternate=True)
+                         and locative(doc, s, e, lambda i: place[i])
+                         or named_settlement(doc, s) and known_place(gaz, doc[s:e].text, 0, alternate=True)):
                 found.append((s, e, f"context:{ent.label_}"))
                 place[s:e] = [True] * (e - s)
         i = 0
@@ -270,7 +271,9 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
                     if e > len(doc) or any(taken[i:e]) or any(place[i:e]) or not _name_tokens(doc, i, e):
                         continue
                     text = doc[i:e].text
-                    if name_key(text) in demonyms() or not known_place(gaz, text, MIN_CONTEXT_CITY_POP, alternate=True):
+                    small = named_settlement(doc, i)  # "the village of X": any size
+                    if name_key(text) in demonyms() or not known_place(
+                            gaz, text, 0 if small else MIN_CONTEXT_CITY_POP, alternate=True):
                         continue
                     # a capitalised first word of a sentence needs more than a preposition: "X police", "X, Y"
                     after = e < len(doc) and (doc[e].lower_ in LOCATIVE_AFTER or (

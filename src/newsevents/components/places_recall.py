@@ -107,7 +107,7 @@ def known_place(gaz: Gazetteer, text: str, min_city_pop: int, alternate: bool = 
         if acronym and c.kind not in ("country", "admin1"):
             continue
         if c.how >= 2:
-            if alternate and c.kind in ("city", "admin1", "admin2") and c.population >= max(min_city_pop, 1):
+            if alternate and c.kind in ("city", "admin1", "admin2") and c.population >= min_city_pop:
                 return True
             continue
         if c.kind in ("country", "continent") or (c.kind == "admin1" and c.population >= BIG_AREA_POP):
@@ -159,6 +159,19 @@ def locative(doc: Doc, start: int, end: int, is_place: Callable[[int], bool]) ->
     while k >= 0 and doc[k].text in (",", "and", "or", "&"):
         k -= 1
     return k < start - 1 and k >= 0 and is_place(k)
+
+
+#: "the village of X", "a town called X": the words say X is a settlement, whatever its size
+SETTLEMENT_HEADS = frozenset({"village", "villages", "town", "towns", "city", "hamlet", "township", "community",
+                              "communities", "municipality", "settlement"})
+
+
+def named_settlement(doc: Doc, start: int) -> bool:
+    """Whether the span starting at ``start`` follows "the village of", "a town called", "the city of"."""
+    i = start - 1
+    if i >= 1 and doc[i].lower_ in ("of", "called", "named") and doc[i - 1].lower_ in SETTLEMENT_HEADS:
+        return True
+    return False
 
 
 def dateline_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
