@@ -27,7 +27,7 @@ from _common import DATA, ROOT, read_jsonl, scorer
 
 from newsevents.components.quotes_marks import find_quoted
 from newsevents.components.quotes_model import (MODEL_META, MODEL_WEIGHTS, CueModel, DocContext, candidates,
-                                                features, indices)
+                                                features, indices, takes_subject)
 from newsevents.components.quotes_rules import inside
 
 DIM_BITS = 18
@@ -72,7 +72,7 @@ def doc_candidates(doc, art: dict):
         for frame, comp in candidates(tok):
             # a two-piece content (subject + complement) is the s+ frame's, not the plain frame's
             label = any(_holds(g["cue"], tok) and _holds(g["content"], comp) and
-                        (subj is None or _holds(g["content"], subj) == frame.startswith("s+")) for g in gold)
+                        (subj is None or _holds(g["content"], subj) == takes_subject(frame)) for g in gold)
             out.append(((tok.i, frame, comp.i), features(tok, frame, comp, ctx=ctx), label))
     return out
 

@@ -115,3 +115,12 @@ def test_quotes_model_subject_and_complement_pieces(nlp, text, cue, first, secon
         assert q is not None
         assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
         assert q["speaker"] is None
+
+
+def test_quotes_model_passive_subject_is_content(nlp):
+    # "X was first reported by Y": the subject is the content, the agent the source, the cue runs to "by"
+    text = "The harbour closure was first reported by the Ledger."
+    q = _find(nlp, text, "The harbour closure", "polnear")
+    assert q is not None
+    assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, "was first reported by")
+    assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, "the Ledger")

@@ -72,9 +72,12 @@ def subject_of(tok: Token) -> Optional[Token]:
 
 def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
     """The (frame, complement head) pairs a verb or noun proposes as a possible attribution, in text order
-    (``s+<dep>`` frames: see :data:`_SPLIT_DEPS`)."""
+    (``s+<dep>`` frames: see :data:`_SPLIT_DEPS`; ``pass-subj``: the subject of a passive is the content)."""
     if tok.pos_ in ("VERB", "AUX"):
         subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and not any(
+                c.i > tok.i and c.dep_ in _SPLIT_DEPS for c in tok.children):
+            yield "pass-subj", subj  # "O'Malley's move | was first reported by | the Post"
         for c in tok.children:
             if subj is not None and c.i > tok.i and c.dep_ in _SPLIT_DEPS:
                 yield "s+" + c.dep_ + ("-" + c.lower_ if c.dep_ == "prep" else ""), c
@@ -103,6 +106,11 @@ def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     yield "n-prep-" + c.lower_, obj
+
+
+def takes_subject(frame: str) -> bool:
+    """Whether a frame's content holds the verb's subject (``s+<dep>``, ``pass-subj``)."""
+    return frame.startswith("s+") or frame == "pass-subj"
 
 
 def split_subject(tok: Token, frame: str) -> Optional[Token]:
@@ -167,7 +175,7 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
     else:
         kind = _person(subj)
         f += [f"s={kind}", f"s={kind}|{fam}", f"sd={subj.dep_}", f"sl={subj.lemma_.lower()}",
-              f"sk={kind}|{lemma}"]
+              f"sk={kind}|{lemma}", f"sll={subj.lemma_.lower()}|{lemma}"]
         if subj.ent_type_:
             f.append(f"se={subj.ent_type_}|{fam}")
     kids = tok.children
@@ -185,6 +193,7 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
     if comp.pos_ in ("VERB", "AUX"):
         f.append(f"cv={comp.lemma_.lower()}|{fam}")
     left = doc[comp.left_edge.i]
+    f.append(f"c0={left.lower_}|{fam}")
     if left.dep_ == "mark" or left.lower_ in ("that", "if", "whether", "to"):
         f.append(f"cm={left.lower_}|{fam}")
     if comp.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -264,6 +264,8 @@ def _learned_frame(doc: Doc, tok: Token, cue_model, ctx) -> tuple[Optional[Token
     frame, comp = best
     if frame.startswith("s+"):
         return comp, "split", None, best_p
+    if frame == "pass-subj":
+        return comp, "pass-subj", None, best_p
     if frame.startswith("prep-"):
         return comp, "prep", (cue_span(doc, tok, False)[0], comp.head.idx + len(comp.head)), best_p
     return comp, frame, None, best_p
@@ -292,8 +294,8 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
         elif cue_model is not None:
             ctx = ctx or DocContext(doc)
             comp, rule, cue, score = _learned_frame(doc, tok, cue_model, ctx)
-            if rule == "split":
-                out.extend(_split_content(doc, text, tok, comp))
+            if rule in ("split", "pass-subj"):
+                out.extend(_split_content(doc, text, tok, comp, pieces=2 if rule == "split" else 1))
                 continue
         else:
             for c in tok.children:
@@ -362,25 +364,30 @@ def _without_parallel_verb(doc: Doc, text: str, verb: Token, comp: Token, conten
     return content
 
 
-def _split_content(doc: Doc, text: str, verb: Token, comp: Token) -> list[Attribution]:
+def _split_content(doc: Doc, text: str, verb: Token, comp: Token, pieces: int = 2) -> list[Attribution]:
     """A two-piece content around its cue ("Mrs. Clinton | is not expected | to pressure Mr. Sanders"): the
     subject and the complement, one attribution per piece (as PolNeAR scores pieces); the source is the agent
-    ("was criticized by X"), else none."""
+    ("was criticized by X"), else none. ``pieces=1``: the subject of a passive alone ("The move | was first
+    reported by | the Post"), the cue running to "by"."""
     subj = split_subject(verb, "s+")
     if subj is None:
         return []
     para = paragraph_of(text, verb.idx)
-    cue = trim(text, *cue_span(doc, verb, False))
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    cue = cue_span(doc, verb, False)
+    agent_prep = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = next((g for g in agent_prep.children if g.dep_ == "pobj"), None) if agent_prep is not None else None
+    if pieces == 1 and agent is not None and agent_prep.i <= doc.char_span(*cue, alignment_mode="expand").end + 1:
+        cue = (cue[0], agent_prep.idx + len(agent_prep))
+    cue = trim(text, *cue)
     speaker = clip(subtree_span(agent), para, text) if agent is not None else None
     out = []
-    for span in (subtree_span(subj), subtree_span(comp)):
+    for span in (subtree_span(subj), subtree_span(comp))[:pieces]:
         piece = clip(span, para, text)
         if piece is not None and cue is not None and (piece[1] <= cue[0] or piece[0] >= cue[1]):
             out.append(Attribution(content=piece, cue=cue, speaker=speaker,
                                    speaker_head=agent.i if speaker is not None else None, cue_head=verb.i,
                                    rule="split"))
-    return out if len(out) == 2 else []
+    return out if len(out) == pieces else []
 
 
 def _prep_object(verb: Token, lemma: str) -> Optional[Token]:
