@@ -69,6 +69,8 @@ def test_places_recall_same_name_mentions(nlp):
     ("The clinic treats many patients, the Head of Mission said.", "Mission"),
     # a disease named after a town is not a mention of the town
     ("Researchers compared the sample with the Marburg virus.", "Marburg"),
+    # a first-level area named like a common noun, opening a sentence ("Rivers" State)
+    ("Heavy rain fell all week.\n\nRivers in the north burst their banks on Monday.", "Rivers"),
     # a school district is not a place of its own
     ("The Box Elder School District hired a new head.", "Box Elder School District"),
     # an acronym that only matches a hamlet

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
-from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
+from .places_recall import (COMMON_WORD_AREAS, is_country, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
                             full_name_person_tokens,
                             hyphen_compound_spans, inner_org_spans, is_country_or_area, known_place, locative,
                             lower_hits, name_mask, named_settlement, person_name_words, propn_mask,
@@ -221,7 +221,9 @@ def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tup
         for n in (3, 2, 1):
             if i + n > len(doc) or not all(free[i:i + n]):
                 continue
-            if AREA_SCAN(gaz, doc[i:i + n].text) and not (i > 0 and doc[i - 1].text in ("$", "[")):  # "$US 15"
+            text = doc[i:i + n].text
+            if AREA_SCAN(gaz, text) and not (i > 0 and doc[i - 1].text in ("$", "[")) \
+                    and (n > 1 or doc[i].pos_ == "PROPN" or is_country(gaz, text)):  # "$US 15", "Rivers rose"
                 hit = (i, i + n)
                 break
         if hit:

@@ -131,6 +131,11 @@ def is_country_or_area(gaz: Gazetteer, text: str) -> bool:
     return name_key(text) not in COMMON_WORD_AREAS and strong_anywhere(gaz, text)
 
 
+def is_country(gaz: Gazetteer, text: str) -> bool:
+    """A country by its primary or official name."""
+    return any(c.how < 2 and c.kind == "country" for c in gaz.candidates(text))
+
+
 def locative(doc: Doc, start: int, end: int, is_place: Callable[[int], bool]) -> bool:
     """Whether the token span [start, end) stands where a place stands.
 
