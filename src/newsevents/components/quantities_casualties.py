@@ -3,14 +3,20 @@
 Built on the quantities layer (KILL and WOUND items). Rules, in order:
 
 - A mention counts for the incident unless it is background: a statistic over a period ("each year", "so far
-  this year", "since 2012") or a subset of a larger mention ("including two children": ``part_of``).
-- killed = the largest KILL count; people "shot"/"hit" are a count of everyone hit, so injured = the larger of
-  the largest WOUND count that is not a hit count and (largest hit count − killed). "No one was injured" is 0.
-- The headline ("4 hit in shooting") is read like a sentence of the article and counts as a mention.
-- Several articles: :func:`incident_casualties` combines their counts by a policy: ``latest`` by default (the
-  newest article that gives a count; early reports know less, and "critical condition" becomes a death later).
-  Measured on the 1,706 GVA dev incidents: latest 84.1 / 77.0 % exact killed / injured, max 83.6 / 74.5,
-  first 84.8 / 75.2, mode 84.2 / 75.7 (benchmarks/RESULTS.md).
+  this year", "since 2012", "since 8 p.m.", "in recent weeks") or a subset of a larger mention ("including two
+  children": ``part_of``).
+- killed = the largest KILL count; people "shot"/"hit" (and who "suffered a gunshot wound") are a count of
+  everyone hit, so injured = the larger of the largest WOUND count that is not a hit count and (largest hit
+  count − killed) — GVA's convention, injured = shot and not killed. "No one was injured" is 0.
+- The headline ("4 hit in shooting") is read like a sentence of the article; counts from the headline and the
+  first :data:`LEDE` characters win over larger ones further down (round-ups, related stories).
+- Several victims: a list of counted people is one group ("4 adults, 1 child shot"); singular victims of one
+  sentence are different people; "another man was shot", "a second victim died", "X was also killed" add one.
+- Implied counts: a death told without a countable victim ("the shooting death of", "manslaughter") is one
+  death (and its one shot victim no injury); someone hurt without a count ("in critical condition") is one.
+- Several articles: :func:`incident_casualties` combines their counts by a policy, ``vote`` by default (the
+  count most articles give, a headline count weighing 1.5, ties to the newest). Measured on the GVA dev
+  incidents in benchmarks/RESULTS.md ("Quantities and casualties").
 """
 from __future__ import annotations
 
@@ -75,10 +81,8 @@ def _value(item: dict) -> Optional[float]:
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1:right]
+    left, right = _sentence_span(text, start, end)
+    return text[left:right]
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
@@ -121,6 +125,7 @@ def _counts_people(item: dict) -> bool:
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence (or line) holding ``text[start:end]``: cheap, no parse needed."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     return left + 1, min(right_candidates) if right_candidates else len(text)
