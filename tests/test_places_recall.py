@@ -120,3 +120,12 @@ def test_places_recall_kind_words_around_the_name(nlp, text, toponym, start, geo
 ])
 def test_places_recall_name_key_folds_latin_letters(name, key):
     assert name_key(name) == key
+
+
+def test_places_recall_country_lists_are_not_town_country_pairs(nlp):
+    """"China, Japan" lists two countries (there is a town called China in Japan); "Singapore, Singapore" is
+    still the city in the country."""
+    places = places_of(nlp, "Cases were reported in Vietnam, China, Japan and Thailand.")
+    assert find(places, "China", 32)["geonameid"] == 1814991
+    places = places_of(nlp, "Tourists tag their photos \"Singapore, Singapore\" wherever they are.")
+    assert (find(places, "Singapore", 27)["feature"], find(places, "Singapore", 38)["feature"]) == ("P.PPLC", "A.PCLI")

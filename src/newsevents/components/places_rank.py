@@ -122,6 +122,12 @@ def _seat(city: Candidate, cands: list[Candidate]) -> float:
     return W_SEAT if any(a.kind in ("admin1", "admin2") and _contains(a, city) for a in cands) else 0.0
 
 
+def _country_list(cands: list[Candidate], next_cands: list[Candidate]) -> bool:
+    """"China, Japan": two country names in a list, not a town inside a country (there is a town China, Japan)."""
+    return any(c.kind == "country" and c.how < 2 for c in cands) and \
+        any(c.kind == "country" and c.how < 2 for c in next_cands)
+
+
 def _softmax_top(scores: list[float]) -> list[float]:
     m = max(scores)
     exps = [math.exp(s - m) for s in scores]
@@ -180,7 +186,9 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> lis
                 continue
             ctx = ctx_for(m)
             scores = [p + context_score(c, ctx) for c, p in zip(cs, priors[i])]
-            if m.container is not None and cands[m.container]:
+            if m.container is not None and cands[m.container] and not (
+                    _country_list(cs, cands[m.container])
+                    and name_key(m.text) != name_key(mentions[m.container].text)):  # "Singapore, Singapore"
                 areas = cands[m.container][:5]
                 scores = [s + (W_CONTAINER if any(_contains(a, c) for a in areas) else 0.0)
                           for s, c in zip(scores, cs)]
