@@ -42,8 +42,8 @@ _NOUN_PREPS = frozenset(("of", "on", "about", "against", "for", "to", "that", "o
 
 
 def subject_of(tok: Token) -> Optional[Token]:
-    """The subject of a candidate head, borrowed up the tree like :func:`.quotes_rules.subject` (for a noun: the
-    possessor, or the subject of the verb it is the object of)."""
+    """The subject of a candidate head: :func:`verb_subject` for a verb; for a noun the possessor, or the subject
+    of the verb it is the object of."""
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ == "poss":
@@ -52,7 +52,13 @@ def subject_of(tok: Token) -> Optional[Token]:
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
             return next((c for c in head.children if c.dep_ in _SUBJ), None)
         return None
-    cur: Optional[Token] = tok
+    return verb_subject(tok)
+
+
+def verb_subject(verb: Token) -> Optional[Token]:
+    """The subject of a reporting verb, borrowed up the tree for "…, saying" / "… and said" / "likely to say",
+    or the noun a participle hangs on ("voters saying they want …")."""
+    cur: Optional[Token] = verb
     for _ in range(4):
         if cur is None:
             break
@@ -63,7 +69,7 @@ def subject_of(tok: Token) -> Optional[Token]:
             return cur.head
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acomp", "dep", "npadvmod") and cur.head is not cur:
             cur = cur.head
-            if cur.dep_ == "prep":
+            if cur.dep_ == "prep":  # "… by saying"
                 cur = cur.head
         else:
             break
@@ -197,7 +203,8 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
     if left.dep_ == "mark" or left.lower_ in ("that", "if", "whether", "to"):
         f.append(f"cm={left.lower_}|{fam}")
     if comp.pos_ in ("NOUN", "PROPN", "PRON"):
-        f += [f"co={comp.lemma_.lower()}", f"coe={comp.ent_type_}|{fam}"]
+        f += [f"co={comp.lemma_.lower()}", f"coe={comp.ent_type_}|{fam}", f"lco={lemma}|{comp.lemma_.lower()}",
+              f"lce={lemma}|{comp.ent_type_ or comp.pos_}"]
         if any(c.dep_ in ("acl", "ccomp", "relcl") for c in comp.children):
             f.append("co-clause")
     if any(c.dep_ in _SUBJ for c in comp.children):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
 from .quotes_model import DocContext, split_subject
+from .quotes_model import verb_subject as subject
 from .quotes_model import candidates as model_candidates
 
 logger = logging.getLogger(__name__)
@@ -100,27 +101,6 @@ def inside(pos: int, quoted: Iterable[Quoted]) -> Optional[Quoted]:
     for q in quoted:
         if q.open <= pos < q.close and q.solid:
             return q
-    return None
-
-
-def subject(verb: Token) -> Optional[Token]:
-    """The subject of a reporting verb, borrowed up the tree for "…, saying" / "… and said" / "likely to say",
-    or the noun a participle hangs on ("voters saying they want …")."""
-    tok: Optional[Token] = verb
-    for _ in range(4):
-        if tok is None:
-            break
-        subj = [c for c in tok.children if c.dep_ in _SUBJ]
-        if subj:
-            return subj[0]
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head
-        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acomp", "dep", "npadvmod") and tok.head is not tok:
-            tok = tok.head
-            if tok.dep_ == "prep":  # "… by saying"
-                tok = tok.head
-        else:
-            break
     return None
 
 
