@@ -185,3 +185,16 @@ def test_quantities_casualties_implied_death(nlp, text, killed, injured):
 def test_quantities_casualties_implied_injury(nlp, text, killed, injured):
     doc = nlp(text)
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
+def test_quantities_casualties_rules_gate(nlp, test_data):
+    """The implied-count and several-victim rules over project-written articles (one per rule group, issue 6)."""
+    lines = (test_data / "quantities" / "articles_rules.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = [json.loads(line) for line in lines if line.strip()]
+    exact = {"killed": 0, "injured": 0}
+    for art in articles:
+        got = article_casualties(nlp(art["text"]), title=art["title"], nlp=nlp)
+        for key in exact:
+            exact[key] += (got[key] or 0) == art[key]
+    assert exact["killed"] >= 6, exact
+    assert exact["injured"] >= 5, exact
