@@ -82,6 +82,20 @@ def test_quantities_casualties_vote_policy():
     assert incident_casualties(results, "vote") == incident_casualties(results)
 
 
+def test_quantities_casualties_vote_early_reports():
+    """A victim "in critical condition" in the first reports who died later is dead, not also injured."""
+    results = [{"killed": None, "injured": 1, "published": "2024-03-01T08:00:00"},
+               {"killed": None, "injured": 1, "published": "2024-03-01T15:00:00"},
+               {"killed": 1, "injured": 0, "published": "2024-03-04T09:00:00"}]
+    assert incident_casualties(results) == {"killed": 1, "injured": 0}
+    # a report from the day of the first death, or counting more injured than the dead, stays as it is
+    same_day = [{"killed": None, "injured": 1, "published": "2024-03-04T08:00:00"},
+                {"killed": 1, "injured": None, "published": "2024-03-04T09:00:00"}]
+    assert incident_casualties(same_day) == {"killed": 1, "injured": 1}
+    more = [{"killed": None, "injured": 3, "published": "2024-03-01"}, {"killed": 1, "published": "2024-03-02"}]
+    assert incident_casualties(more)["injured"] == 3
+
+
 def test_quantities_casualties_headline_detail(nlp):
     doc = nlp("Police are investigating a shooting on Elm Street. Two people were wounded.")
     got = article_casualties(doc, title="Man killed in shooting near park", nlp=nlp, detail=True)
