@@ -1,0 +1,64 @@
+"""Places stage: the outlet's country and home town from the article metadata (invented outlets and sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.components.places_outlet import outlet_home
+from newsevents.gazetteer.build import FILE_NAME, build_gazetteer
+from newsevents.gazetteer.lookup import get_gazetteer, reset_gazetteers
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gazetteer_dir(data_dir):
+    """The session's data_dir with the real gazetteer built in it (once per session, shared by modules)."""
+    if not (data_dir / FILE_NAME).is_file():
+        build_gazetteer(path=data_dir / FILE_NAME)
+    reset_gazetteers()
+    yield data_dir
+    reset_gazetteers()
+
+
+@pytest.mark.parametrize("meta, country, town, admin1", [
+    ({"url": "https://www.kelownatoday.com/local/fire-1"}, "CA", "Kelowna", "CA.02"),  # town + outlet word
+    ({"url": "https://www.halifaxherald.ca/a/2"}, "CA", "Halifax", "CA.07"),  # .ca picks the Canadian Halifax
+    ({"outlet": "Winnipeg Free Press"}, "CA", "Winnipeg", "CA.03"),  # the outlet's name
+    ({"outlet": "The Leeds Evening Star"}, "GB", "Leeds", "GB.ENG"),
+    ({"url": "https://kxqr.com/news/story"}, "US", None, None),  # a US call sign
+    ({"url": "https://wqatradio.com/obits"}, "US", None, None),
+    ({"url": "https://www.markettalk.com/x"}, None, None, None),  # "Marke" + "ttalk" is no town + outlet word
+    ({"url": "https://nyti.ms/3xYz"}, None, None, None),  # a short-link domain says nothing
+    ({"url": "https://www.example.co.nz/news/1"}, "NZ", None, None),
+    ({"outlet": "National Post"}, None, None, None),
+    ({}, None, None, None),
+])
+def test_places_outlet_home(meta, country, town, admin1):
+    home = outlet_home(meta, get_gazetteer())
+    assert home.country == country
+    assert (home.town.name if home.town else None) == town
+    assert (home.town.admin1 if home.town else None) == admin1
+
+
+def _place(nlp, text: str, name: str, start: int, **meta) -> dict:
+    doc = nlp.make_doc(text)
+    doc._.meta = meta
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    hits = [p for p in doc._.places if p["start"] == start and p["text"] == name]
+    assert len(hits) == 1, doc._.places
+    return hits[0]
+
+
+def test_places_outlet_home_town_area_ranks_namesake(nlp):
+    text = "The council in Kingston approved a new transit budget on Tuesday."
+    plain = _place(nlp, text, "Kingston", 15)
+    local = _place(nlp, text, "Kingston", 15, url="https://www.ottawanews.com/city/budget-vote")
+    assert plain["country"] == "JM"
+    assert (local["country"], local["admin1"]["code"]) == ("CA", "CA.08")
+
+
+def test_places_outlet_local_country_outweighs_bigger_namesake(nlp):
+    text = "Police in Edmonton arrested two men after a fight outside a pub on Friday."
+    plain = _place(nlp, text, "Edmonton", 10)
+    local = _place(nlp, text, "Edmonton", 10, url="https://www.northlondonweekly.co.uk/crime/pub-fight")
+    assert plain["country"] == "CA"
+    assert local["country"] == "GB"
