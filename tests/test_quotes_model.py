@@ -82,6 +82,8 @@ LEARNED = [
      "that the mill would reopen"),
     ("The governor made repeated attacks on the ferry company.", "The governor", "made repeated attacks on",
      "the ferry company"),
+    ("Mayor Ruth Ellison responded Friday to the council's budget plan.", "Mayor Ruth Ellison", "responded",
+     "to the council's budget plan"),
     ("Mayor Ruth Ellison accused the harbour board of hiding the flood report.", "Mayor Ruth Ellison", "accused",
      "the harbour board of hiding the flood report"),
     ("The union leader compared the new contract to a pay cut.", "The union leader", "compared",
