@@ -64,6 +64,7 @@ def test_quantities_detect_values(nlp, text, needle, fields):
     ("A 23-year-old man was arrested near the station.", "23"),
     ("Maria Lopez, 34, said she heard nothing.", "34"),
     ("Calvin Reed, 24 was shot in the chest on Friday.", "24"),  # the closing comma left out
+    ("Boy, 14, dies in overnight shooting", "14"),  # a headline's person noun tagged as an interjection
     ("The suspect, aged 19, was released on bail.", "19"),
     ("Anyone with information can call 555-123-4567 today.", "555"),
     ("The fire started in the 1200 block of Oak Street.", "1200"),

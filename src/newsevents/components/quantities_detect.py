@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .quantities_numbers import number_words, parse_value, read_table, vague_words
+from .quantities_roles import person_nouns
 
 
 @dataclass
@@ -162,7 +163,8 @@ def _is_age_apposition(doc: Doc, start: int, end: int, value: Optional[float]) -
         # "Calvin Reed, 24 was shot": the closing comma left out after a person's name
         nxt = doc[tok.end] if tok.end < len(doc) else None
         return prev.ent_type_ == "PERSON" and nxt is not None and nxt.pos_ in ("AUX", "VERB")
-    return prev.pos_ in ("PROPN", "NOUN") or prev.ent_type_ == "PERSON"
+    # "Boy, 14, dies …": a headline's first word may be tagged an interjection; a person noun is enough
+    return prev.pos_ in ("PROPN", "NOUN") or prev.ent_type_ == "PERSON" or prev.lower_ in person_nouns()
 
 
 def _is_identifier(doc: Doc, start: int, end: int, text: str) -> bool:
