@@ -1,12 +1,14 @@
 """A learned cue decision: is this verb (or noun), with this complement, the cue of an attribution?
 
 The parse proposes candidates (:func:`candidates`): a verb with a clausal complement (``ccomp``), a to-infinitive
-(``xcomp``), a direct object (``dobj``) or a prepositional object (``prep-<p>``), and a noun with a clause
-(``n-acl``, ``n-ccomp``) or a prepositional object (``n-prep-<p>``). Each candidate is described by sparse string
-features (:func:`features`: the lemma and frame, the subject's kind, the complement's shape, the verb's form and
-context) hashed into a fixed-size weight vector; the score is a logistic regression
-``sigmoid(bias + sum(w[hash(f)]))``. The weights (``resources/quote_cue_model.npy``) and the bias and threshold
-(``resources/quote_cue_model.json``) are trained by ``benchmarks/quotes_train.py`` on PolNeAR train only.
+(``xcomp``), a direct object (``dobj``; ``pre-dobj`` for a wh-object before it), a prepositional object
+(``prep-<p>``), its subject plus a complement around a passive or raising verb (``s+<dep>``), the subject of a
+passive (``pass-subj``), and a noun with a clause (``n-acl``, ``n-ccomp``) or a prepositional object
+(``n-prep-<p>``). Each candidate is described by sparse string features (:func:`features`: the lemma and frame,
+the subject's kind, the complement's shape, the verb's form and context) hashed into a fixed-size weight vector;
+the score is a logistic regression ``sigmoid(bias + sum(w[hash(f)]))``. The weights
+(``resources/quote_cue_model.npy``) and the bias and thresholds (``resources/quote_cue_model.json``) are trained by
+``benchmarks/quotes_train.py`` on PolNeAR train only.
 """
 from __future__ import annotations
 
