@@ -20,6 +20,7 @@ from .places_detect import Mention, demonym_mentions, detect_toponyms, kind_hint
 from .places_metonymy import is_metonymic
 from .places_outlet import outlet_home
 from .places_rank import UNSURE, Choice, Context, rank_mentions
+from .places_regions import REGION_REASON
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +81,8 @@ def _place_item(doc: Doc, index: int, choice: Choice, gaz: Gazetteer) -> dict:
                 country_iso3=gaz.iso3.get(best.country or ""), admin1=admin1, feature=best.feature,
                 precision=best.precision, score=round(choice.confidence, 3),
                 metonymic=is_metonymic(doc, *m.tokens, best.kind, best.feature) if m.tokens != (0, 0) else False)
+    if best.kind == "region":
+        item["reason"] = REGION_REASON
     if choice.confidence < UNSURE:
         item["candidates"] = [{"geonameid": c.geonameid, "name": c.name, "country": c.country, "lat": c.lat,
                                "lon": c.lon, "feature": c.feature, "score": round(p, 3)}

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
+from .places_regions import region_points
 from .places_recall import (COMMON_WORD_AREAS, is_country, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
                             full_name_person_tokens,
                             hyphen_compound_spans, inner_org_spans, is_country_or_area, known_place, locative,
@@ -159,6 +160,8 @@ def _strong(gaz: Gazetteer, text: str, min_city_pop: int = MIN_EMBEDDED_CITY_POP
     if name_key(text) in COMMON_WORD_AREAS:
         return False  # "the Southern Poverty Law Center", "North Summit School District"
     has_area_word = any(w in _AREA_WORDS for w in text.split())
+    if name_key(text) in region_points():  # "Sumatra" tagged NORP, "Java" PERSON
+        return True
     return any(c.how < 2 and (c.kind in ("country", "admin1", "continent")
                               or (c.kind == "admin2" and (has_area_word or c.population >= min_city_pop))
                               or (c.kind == "city" and c.population >= min_city_pop))
@@ -361,7 +364,8 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             s, e = _name_part(doc, *_trim(doc, ent.start, ent.end), gaz)
             for a, b in _split_commas(doc, s, e):
                 text = doc[a:b].text
-                if b > a and not gaz.candidates(text) and not gaz.unresolvable_reason(text):
+                if b > a and not gaz.candidates(text) and not gaz.unresolvable_reason(text) \
+                        and name_key(text) not in region_points():
                     a = _after_direction(doc, a, b, gaz)  # "Far North Queensland" → "Queensland"
                     hit = _embedded(doc, doc[a:b], gaz)  # "Allegheny County Jail" labelled GPE
                     a, b = hit if hit else (a, b)

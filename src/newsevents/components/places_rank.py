@@ -19,6 +19,7 @@ from typing import Optional
 from ..gazetteer.build import name_key
 from ..gazetteer.lookup import Candidate, Gazetteer
 from .places_detect import Mention, demonyms
+from .places_regions import REGION_BEATS_TOWNS_BELOW, region_points
 
 #: prior by kind: a bare name in news means the country or state before a town of that name
 KIND_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.5, "city": 0.0, "admin2": -1.0}
@@ -94,15 +95,29 @@ def _contains(area: Candidate, c: Candidate) -> bool:
     return False
 
 
+def _blocks_region(c: Candidate) -> bool:
+    """A gazetteer entry that is likelier than a hand-listed region of the same name ("Red Sea" state, Sudan)."""
+    if c.how >= 2:
+        return False
+    return c.kind in ("country", "admin1", "continent") or (
+        c.how == 0 and c.population >= REGION_BEATS_TOWNS_BELOW)
+
+
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
-    """Gazetteer candidates of a mention; a demonym given as a toponym ("Turkish") means its country."""
-    if gaz.unresolvable_reason(m.text):
+    """Gazetteer candidates of a mention; a demonym given as a toponym ("Turkish") means its country; a listed
+    region, island or sea ("Darfur", "Java") its hand-written point unless the gazetteer has a likelier entry."""
+    key = name_key(m.text)
+    region = region_points().get(key)
+    if gaz.unresolvable_reason(m.text) and region is None:
         return []
-    iso = demonyms().get(name_key(m.text))
+    iso = demonyms().get(key)
     if iso and iso in gaz.country_id:
         c = gaz.place(gaz.country_id[iso])
         return [c] if c else []
-    return list(gaz.candidates(m.text))
+    cands = list(gaz.candidates(m.text))
+    if region is not None:
+        return cands if any(_blocks_region(c) for c in cands) else [region]
+    return cands
 
 
 def _shadowed(area: Candidate, cands: list[Candidate]) -> float:

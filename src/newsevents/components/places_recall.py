@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
+from .places_regions import region_points
 
 #: a city named in a locative context must have at least this many inhabitants: 5,000 keeps "in Innisfail"
 #: (8,000) and drops most surnames that are also hamlets (measured on TR-News, checked on GeoVirus)
@@ -102,6 +103,8 @@ def known_place(gaz: Gazetteer, text: str, min_city_pop: int, alternate: bool = 
     (``alternate``: also another spelling of a town or area that big, "Saxony-Anhalt" for Sachsen-Anhalt)."""
     if len(text) < 3 or (len(text) < 4 and not text.isupper()) or name_key(text) in COMMON_WORD_AREAS:
         return False
+    if name_key(text) in region_points():  # "across Java", "the coast of Sumatra"
+        return True
     acronym = text.isupper() and len(text) <= 4  # "NSW", "UK" name areas; "HIV", "ALMA" match only hamlets
     for c in gaz.candidates(text):
         if acronym and c.kind not in ("country", "admin1"):

@@ -24,7 +24,8 @@ logger = logging.getLogger(__name__)
 #: ("Springfield": 33 in cities500) so a small one named by its state is still seen
 MAX_CANDIDATES = 40
 
-PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin2", "city": "city", "continent": "region"}
+PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin2", "city": "city", "continent": "region",
+             "region": "region"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Candidate:
 
     geonameid: int
     name: str
-    kind: str  # country | admin1 | admin2 | city | continent
+    kind: str  # country | admin1 | admin2 | city | continent | region (hand-written point, no geonameid)
     feature: str
     country: Optional[str]
     admin1: Optional[str]  # GeoNames code "US.TX"
