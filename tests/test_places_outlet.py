@@ -4,18 +4,8 @@ from __future__ import annotations
 import pytest
 
 from newsevents.components.places_outlet import outlet_home
-from newsevents.gazetteer.build import FILE_NAME, build_gazetteer
-from newsevents.gazetteer.lookup import get_gazetteer, reset_gazetteers
-
-
-@pytest.fixture(scope="module", autouse=True)
-def gazetteer_dir(data_dir):
-    """The session's data_dir with the real gazetteer built in it (once per session, shared by modules)."""
-    if not (data_dir / FILE_NAME).is_file():
-        build_gazetteer(path=data_dir / FILE_NAME)
-    reset_gazetteers()
-    yield data_dir
-    reset_gazetteers()
+from newsevents.gazetteer.lookup import get_gazetteer
+from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (autouse fixture: test gazetteer)
 
 
 @pytest.mark.parametrize("meta, country, town, admin1", [
@@ -39,13 +29,7 @@ def test_places_outlet_home(meta, country, town, admin1):
 
 
 def _place(nlp, text: str, name: str, start: int, **meta) -> dict:
-    doc = nlp.make_doc(text)
-    doc._.meta = meta
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    hits = [p for p in doc._.places if p["start"] == start and p["text"] == name]
-    assert len(hits) == 1, doc._.places
-    return hits[0]
+    return find(places_of(nlp, text, **meta), name, start)
 
 
 def test_places_outlet_home_town_area_ranks_namesake(nlp):

@@ -4,26 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.components.places_regions import REGION_REASON, region_points
-from newsevents.gazetteer.build import FILE_NAME, build_gazetteer
-from newsevents.gazetteer.lookup import reset_gazetteers
-
-
-@pytest.fixture(scope="module", autouse=True)
-def gazetteer_dir(data_dir):
-    """The session's data_dir with the real gazetteer built in it (once per session, shared by modules)."""
-    if not (data_dir / FILE_NAME).is_file():
-        build_gazetteer(path=data_dir / FILE_NAME)
-    reset_gazetteers()
-    yield data_dir
-    reset_gazetteers()
-
-
-def _places(nlp, text: str) -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.meta = {}
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.places
+from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (autouse fixture: test gazetteer)
 
 
 def test_places_regions_table_is_well_formed():
@@ -43,9 +24,7 @@ def test_places_regions_table_is_well_formed():
     ("The storm formed over the Pacific before turning north.", "Pacific", 26, 0.0, -160.0),
 ])
 def test_places_regions_resolve_to_hand_points(nlp, text, name, start, lat, lon):
-    hits = [p for p in _places(nlp, text) if p["start"] == start and p["text"] == name]
-    assert len(hits) == 1
-    p = hits[0]
+    p = find(places_of(nlp, text), name, start)
     assert (p["lat"], p["lon"], p["geonameid"], p["precision"]) == (lat, lon, None, "region")
     assert p["reason"] == REGION_REASON
 
@@ -53,5 +32,4 @@ def test_places_regions_resolve_to_hand_points(nlp, text, name, start, lat, lon)
 def test_places_regions_gazetteer_area_wins(nlp):
     # "Red Sea" is also a state of Sudan in GeoNames: an administrative area outranks the hand-written sea
     text = "Officials in Red Sea state reported new cases on Monday."
-    hits = [p for p in _places(nlp, text) if p["text"] == "Red Sea"]
-    assert hits and hits[0]["geonameid"] is not None
+    assert find(places_of(nlp, text), "Red Sea", 13)["geonameid"] is not None
