@@ -125,3 +125,41 @@ def test_places_resolve_outlet_country_breaks_ties(nlp):
     kiwi = find(places_of(nlp, text, url="https://www.example.co.nz/news/1"), "Hamilton", 15)
     assert plain["country"] == "CA"
     assert kiwi["country"] == "NZ"
+
+
+def _given(nlp, text: str, names: list[str]) -> list[dict]:
+    from newsevents.components.places import resolve_spans
+
+    doc = nlp.make_doc(text)
+    doc._.meta = {}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return resolve_spans(doc, [(text.index(n), text.index(n) + len(n)) for n in names])
+
+
+@pytest.mark.parametrize("text, owner, owned, spot", [
+    # an airport the gazetteer does not have: a spot at the city's point
+    ("Dozens of flights were cancelled at Toronto's Pearson International Airport.", "Toronto",
+     "Pearson International Airport", True),
+    # a town of that name elsewhere (Haram, Norway) is not what "Giza's Haram" means
+    ("Police cleared a square in Giza's Haram district on Friday.", "Giza", "Haram", True),
+    # a county around the city stays the county
+    ("Officials from Houston's Harris County met on Monday.", "Houston", "Harris County", False),
+])
+def test_places_resolve_owned_spot(nlp, text, owner, owned, spot):
+    town, place = _given(nlp, text, [owner, owned])
+    assert place["start"] == text.index(owned) and place["text"] == owned
+    if spot:
+        assert (place["precision"], place["geonameid"]) == ("sub-city", None)
+        assert (place["lat"], place["lon"]) == (town["lat"], town["lon"])
+    else:
+        assert place["precision"] == "admin2" and place["geonameid"] is not None
+
+
+def test_places_resolve_owned_facility_detected(nlp):
+    text = "Dozens of flights were cancelled at Toronto's Pearson International Airport on Monday."
+    places = places_of(nlp, text)
+    toronto = find(places, "Toronto", 36)
+    airport = [p for p in places if p["text"].startswith("Pearson")]
+    assert airport and airport[0]["precision"] == "sub-city"
+    assert (airport[0]["lat"], airport[0]["lon"]) == (toronto["lat"], toronto["lon"])

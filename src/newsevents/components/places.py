@@ -19,7 +19,7 @@ from . import stage_call
 from .places_detect import Mention, demonym_mentions, detect_toponyms, kind_hint
 from .places_metonymy import is_metonymic
 from .places_outlet import outlet_home
-from .places_rank import UNSURE, Choice, Context, rank_mentions
+from .places_rank import SPOT_REASON, UNSURE, Choice, Context, rank_mentions
 from .places_regions import REGION_REASON
 
 logger = logging.getLogger(__name__)
@@ -83,6 +83,8 @@ def _place_item(doc: Doc, index: int, choice: Choice, gaz: Gazetteer) -> dict:
                 metonymic=is_metonymic(doc, *m.tokens, best.kind, best.feature) if m.tokens != (0, 0) else False)
     if best.kind == "region":
         item["reason"] = REGION_REASON
+    elif best.kind == "spot":
+        item["reason"] = SPOT_REASON
     if choice.confidence < UNSURE:
         item["candidates"] = [{"geonameid": c.geonameid, "name": c.name, "country": c.country, "lat": c.lat,
                                "lon": c.lon, "feature": c.feature, "score": round(p, 3)}
@@ -117,8 +119,11 @@ def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]], gaz: Optional[Gaze
                                 kind=kind_hint(doc, *tokens) if tokens != (0, 0) else None))
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for a, b in zip(order, order[1:]):
-        if text[mentions[a].end:mentions[b].start].strip() == ",":
+        between = text[mentions[a].end:mentions[b].start]
+        if between.strip() == ",":
             mentions[a].container = b
+        elif between.replace("\u2019", "'") == "'s ":
+            mentions[b].owner = a
     return resolve_mentions(doc, mentions, gaz)
 
 

@@ -41,6 +41,8 @@ W_KIND_WORD = 3.0
 W_SAME_NAME_CITY = 2.5
 #: a city that gives its name to its province or county is its seat and the one meant abroad ("Geneva")
 W_SEAT = 1.0
+#: "London's Heathrow": a place owned by a town that is neither inside it nor around it is a spot in that town
+SPOT_REASON = "a spot inside the place named before it (\"X's Y\"); the point is that place's"
 #: below this softmax share the top candidates are listed with the place
 UNSURE = 0.8
 _COUNTY_WORDS = ("county", "parish", "province", "governorate", "district", "oblast", "prefecture")
@@ -181,6 +183,24 @@ def _votes(choices: list[Choice], skip_key: str) -> Context:
     return ctx
 
 
+def _owned_spots(mentions: list[Mention], choices: list[Choice]) -> list[Choice]:
+    """"Toronto's Pearson Airport", "Giza's Haram": a mention owned by a town resolves inside it; if its own best
+    candidate is elsewhere (Haram, Norway) or missing, it becomes a spot at the town's point."""
+    out = list(choices)
+    for i, m in enumerate(mentions):
+        if m.owner is None or not choices[m.owner].ranked:
+            continue
+        town, conf = choices[m.owner].ranked[0]
+        if town.kind != "city":
+            continue
+        best = choices[i].best
+        if best is None or not (best.geonameid == town.geonameid or _contains(best, town) or _contains(town, best)):
+            spot = Candidate(None, m.text, "spot", "S", town.country, town.admin1, town.admin2,  # type: ignore[arg-type]
+                             town.lat, town.lon, 0, 0)
+            out[i] = Choice(m, [(spot, conf)])
+    return out
+
+
 def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> list[Choice]:
     """Rank the candidates of every mention in the article context.
 
@@ -219,7 +239,7 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> lis
         v = votes[name_key(m.text)]
         return Context(base.countries + v.countries, base.admin1s + v.admin1s)
 
-    second = run(merged)
+    second = _owned_spots(mentions, run(merged))
     # one article, one meaning: every mention of a name gets the choice made with the most evidence
     by_key: dict[str, Choice] = {}
     for ch in second:

@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 MAX_CANDIDATES = 40
 
 PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin2", "city": "city", "continent": "region",
-             "region": "region"}
+             "region": "region", "spot": "sub-city"}
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Candidate:
 
     geonameid: int
     name: str
-    kind: str  # country | admin1 | admin2 | city | continent | region (hand-written point, no geonameid)
+    kind: str  # country | admin1 | admin2 | city | continent; region, spot: no geonameid (see places_regions, _rank)
     feature: str
     country: Optional[str]
     admin1: Optional[str]  # GeoNames code "US.TX"
