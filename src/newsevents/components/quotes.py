@@ -63,8 +63,13 @@ def _merge(clause: list[Attribution], direct: list[Attribution], quoted: list[Qu
         _classify(att, quoted)
     out = list(clause)
     claimed = {id(a.quote) for a in clause if a.quote is not None}
+    # a quoted fragment inside a mixed clause content ("Pataki says Kasich “has a record.” He warns …") is that
+    # content, not a second, direct attribution to a verb after it (300 PolNeAR train articles, polnear: content
+    # exact P 69.4 -> 70.1, F1 65.2 -> 65.4)
+    mixed = [a.content for a in clause if a.kind == "mixed"]
     for att in direct:
-        if id(att.quote) in claimed:
+        if id(att.quote) in claimed or any(s <= att.quote.start and att.quote.end <= e for s, e in mixed) and \
+                att.cue is not None and att.cue[0] >= att.quote.close:
             continue
         claimed.add(id(att.quote))
         out.append(att)
