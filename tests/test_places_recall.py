@@ -129,3 +129,21 @@ def test_places_recall_country_lists_are_not_town_country_pairs(nlp):
     assert find(places, "China", 32)["geonameid"] == 1814991
     places = places_of(nlp, "Tourists tag their photos \"Singapore, Singapore\" wherever they are.")
     assert (find(places, "Singapore", 27)["feature"], find(places, "Singapore", 38)["feature"]) == ("P.PPLC", "A.PCLI")
+
+
+@pytest.mark.parametrize("name, marked", [
+    ("Dana Whitfield", True),  # a person's full name: its mentions are person tokens
+    ("Whitfield - Ohio", False),  # the model ran a name on over a dash into a place: no person
+])
+def test_places_recall_run_on_person_name(nlp, name, marked):
+    from newsevents.components.places_recall import full_name_person_tokens, person_name_words
+
+    text = "Whitfield campaigned in Ohio on Monday. Ohio voters were split."
+    doc = nlp.make_doc(text)
+    ohio = [i for i, t in enumerate(doc) if t.text == "Ohio"]
+    mentions = [{"start": doc[i].idx, "end": doc[i].idx + 4} for i in ohio]
+    doc._.entities = [{"type": "PERSON", "name": name, "mentions": mentions}]
+    gaz = get_gazetteer()
+    inside = full_name_person_tokens(doc, gaz)
+    assert [inside[i] for i in ohio] == [marked] * len(ohio)
+    assert ("ohio" in person_name_words(doc, gaz)) is (marked and name.endswith("Ohio"))

@@ -304,6 +304,11 @@ def town_area_pairs(doc: Doc, gaz: Gazetteer, free: Callable[[int], bool],
     return out
 
 
+def _run_on_name(parts: list[str]) -> bool:
+    """"Trump - Wisconsin": the model ran a person's name on over a dash into a place; it names no person."""
+    return not all(p[:1].isalpha() for p in parts)
+
+
 def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
     """Per token: inside a mention of a person whose name has two or more words and is not itself a known place
     (not "Cairns" nor "Milton Keynes" tagged PERSON)."""
@@ -311,7 +316,7 @@ def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
     idx: list[int] = []
     for ent in doc._.entities or []:
         name = (ent.get("name") or "").strip()
-        if (ent.get("type") or "") not in _PERSON_TYPES or " " not in name \
+        if (ent.get("type") or "") not in _PERSON_TYPES or " " not in name or _run_on_name(name.split()) \
                 or known_place(gaz, name, MIN_CONTEXT_CITY_POP):
             continue
         idx = idx or doc.to_array(IDX).tolist()
@@ -333,6 +338,8 @@ def person_name_words(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     words = set()
     for name in names:
         parts = name.split()
+        if _run_on_name(parts):
+            continue
         if len(parts) >= 2 and not known_place(gaz, name, MIN_CONTEXT_CITY_POP):
             words.update({parts[0].lower(), parts[-1].lower()})
     return frozenset(words)
