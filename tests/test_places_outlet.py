@@ -19,6 +19,9 @@ from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (a
     ({"url": "https://nyti.ms/3xYz"}, None, None, None),  # a short-link domain says nothing
     ({"url": "https://www.example.co.nz/news/1"}, "NZ", None, None),
     ({"outlet": "National Post"}, None, None, None),
+    # a town name shared with a town abroad a tenth its size or more names no home (Kingston, Jamaica / Ontario)
+    ({"outlet": "Kingston Evening Courier"}, None, None, None),
+    ({"url": "https://www.kingstoncourier.ca/x"}, "CA", "Kingston", "CA.08"),  # the TLD settles it
     ({}, None, None, None),
 ])
 def test_places_outlet_home(meta, country, town, admin1):

@@ -30,6 +30,8 @@ _CALL_SIGN = re.compile(r"^[wk][a-z]{2,3}(?:tv|fm|am|radio|news|\d+)?$")
 #: a town named at the start of a domain or outlet name must be at least this big ("Innisfail Province",
 #: 8,000 people, is a local paper's town; smaller prefixes are mostly ordinary words)
 HOME_TOWN_MIN = 5_000
+#: a same-named town abroad at least 1/AMBIGUOUS_RATIO the size makes an outlet's town name ambiguous
+AMBIGUOUS_RATIO = 10
 #: shortest domain prefix tried as a place name ("brantnews" → Brant; three letters are mostly abbreviations)
 _MIN_PREFIX = 4
 #: what may follow a town at the start of a domain label ("moberlymonitor", "innisfailprovince"); anything else
@@ -75,15 +77,22 @@ def _tld_country(tld: str, gaz: Gazetteer) -> Optional[str]:
 
 
 def _named_place(key: str, country: Optional[str], gaz: Gazetteer) -> Optional[Candidate]:
-    """The biggest big-enough place with this primary name (in ``country`` when given)."""
+    """The biggest big-enough place with this primary name (in ``country`` when given). Without a country, a
+    town name shared with a town abroad at least a tenth its size names no home: "Kingston" (Jamaica, 940,000;
+    Ontario, 130,000) or "Hamilton" could be either, "Edmonton" (Alberta, 1.8 million; London, 82,000) cannot."""
     if not key or key in _NOT_HOME:
         return None
-    for c in gaz.candidates(key):
-        if c.how > 1 or (country and c.country != country):
-            continue
-        if c.kind in ("country", "admin1") or (c.kind in ("city", "admin2") and c.population >= HOME_TOWN_MIN):
-            return c
-    return None
+    fits = [c for c in gaz.candidates(key)
+            if c.how <= 1 and (not country or c.country == country)
+            and (c.kind in ("country", "admin1") or (c.kind in ("city", "admin2") and c.population >= HOME_TOWN_MIN))]
+    if not fits:
+        return None
+    best = fits[0]
+    if country is None and best.kind != "country" and any(
+            c.country != best.country and c.kind != "country" and c.population * AMBIGUOUS_RATIO >= best.population
+            for c in fits[1:]):
+        return None
+    return best
 
 
 def _town_in_label(label: str, country: Optional[str], gaz: Gazetteer) -> Optional[Candidate]:
