@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsevents.components.entities_mentions import clean_span
 
 
 def _entities(nlp, text):
@@ -118,3 +122,19 @@ def test_entities_empty_and_unparsed_docs(nlp):
     assert not [e for e in doc._.errors or [] if e["stage"] == "entities"]
     names = {e["name"] for e in doc._.entities}
     assert "Vienna" in names and any("Hartmann" in n for n in names)
+
+
+
+@pytest.mark.parametrize("words,spaces,span,label,expected", [
+    # a spaced dash ends a name the model ran on into the next words
+    (["won", "by", "Mr", "Okafor", "-", "Ontario", "and", "Quebec"], [True] * 7 + [False], (3, 6), "PERSON", "Okafor"),
+    (["the", "Delta", "Union", "–", "Manitoba", "branch"], [True] * 5 + [False], (1, 5), "ORG", "Delta Union"),
+    # an unspaced hyphen is part of the name
+    (["said", "Amira", "al", "-", "Haddad", "today"], [True, True, False, False, True, False], (1, 5), "PERSON",
+     "Amira al-Haddad"),
+])
+def test_entities_clean_span_stops_at_spaced_dash(words, spaces, span, label, expected):
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    start, end, _titles = clean_span(doc, span[0], span[1], label)
+    first, last = doc[start], doc[end - 1]
+    assert doc.text[first.idx:last.idx + len(last)] == expected

@@ -24,6 +24,7 @@ KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _NO_TRAILING_NUMBER = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 _SCORE = re.compile(r"^\d+([-/.]\d+)*$")
+_DASHES = frozenset({"-", "–", "—", "--"})
 _TRIM = frozenset({",", ".", ";", ":", "-", "–", "—", "(", ")", '"', "“", "”", "'", "’", "‘"})
 
 
@@ -69,6 +70,9 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> Optional[tuple[int
     Returns:
         ``(start, end, title_spans)`` or None when nothing name-like is left ("n’t" tagged GPE).
     """
+    if label in ("PERSON", "ORG"):  # "won by Mr Trump - Wisconsin and …": a spaced dash ends the name
+        end = next((i for i in range(start + 1, end) if doc[i].text in _DASHES
+                    and doc[i - 1].whitespace_ and doc[i].whitespace_), end)
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].tag_ == "POS"
                            or doc[end - 1].text in _TRIM or doc[end - 1].is_space):
         end -= 1
