@@ -158,6 +158,17 @@ def test_quantities_casualties_more_victims(nlp, text, killed, injured):
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    # victims who suffered non-life-threatening injuries are alive: not hits that include the dead
+    ("Three of the victims suffered non-life-threatening injuries; the fourth victim died on Friday.", 1, 3),
+    # the hospital as goal: the people sent there are injured
+    ("The shooting killed one man and sent three other people to the hospital.", 1, 3),
+])
+def test_quantities_casualties_alive_wounded(nlp, text, killed, injured):
+    doc = nlp(text)
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
 def test_quantities_casualties_lede_first(nlp):
     """A count in the lede beats a larger one far down the page (a related story or a round-up)."""
     lede = "Two people were wounded in a shooting outside a bar on Main Street late Saturday, police said. "

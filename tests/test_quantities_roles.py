@@ -122,3 +122,21 @@ def test_quantities_roles_implied_victims(nlp, text, start, end, category, value
 def test_quantities_roles_implied_victims_not(nlp, text):
     doc = nlp(text)
     assert not [q for q in doc._.quantities if q["category"] in ("KILL", "WOUND")], doc._.quantities
+
+
+@pytest.mark.parametrize("text, needle, category, trigger", [
+    # a hospital as the goal of send/land/put makes its object an injury, not a deployment (issue 6)
+    ("A fight at the fair sent five people to the hospital on Sunday.", "five people", "WOUND", "sent"),
+    ("Crash lands three teens in hospital", "three teens", "WOUND", "lands"),
+    ("Two workers were sent to the hospital after the blast.", "Two workers", "WOUND", "sent"),
+    ("The navy sent 400 sailors to the harbor.", "400 sailors", "DEPLOY", "sent"),
+    # a suffered wound that is not life-threatening counts the living: the trigger is the wound, not a hit verb
+    ("Two boys suffered non-life-threatening injuries in the shooting.", "Two boys", "WOUND", "injuries"),
+    ("Three men suffered gunshot wounds on Elm Street.", "Three men", "WOUND", "suffered"),
+])
+def test_quantities_roles_hospital_and_mild_wounds(nlp, text, needle, category, trigger):
+    item = _find(nlp(text), needle)
+    assert (item["start"], item["end"]) == (text.index(needle), text.index(needle) + len(needle))
+    assert item["category"] == category
+    trig = item["trigger"]
+    assert (trig["text"], trig["start"]) == (trigger, text.index(trigger))

@@ -9,6 +9,7 @@ Singular casualties ("a man was shot and killed", "the victim died") become quan
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, Optional
@@ -56,7 +57,29 @@ def _suffer_trigger(verb: Token) -> Optional[Trigger]:
     for obj in verb.children:
         if obj.dep_ == "dobj" and obj.lemma_.lower() in _WOUND_NOUNS:
             fatal = any(c.lower_ in _FATAL for c in obj.children)
+            if not fatal and _MILD.search(obj.doc[obj.left_edge.i:obj.i].text):
+                # "suffered non-life-threatening injuries": the victims are alive, so not a count of everyone hit
+                # (the dead included); the trigger is the noun, which is not a hit word
+                return Trigger("WOUND", False, obj)
             return Trigger("KILL" if fatal else "WOUND", not fatal, verb)
+    return None
+
+
+#: Modifiers of a suffered wound that say the victim lives.
+_MILD = re.compile(r"\b(?:non-?\s*life|not\s+life|minor|non-?\s*fatal|superficial|graze)", re.I)
+#: "a shooting sent four people to the hospital", "lands four men in hospital": the object was hurt.
+_TO_HOSPITAL = frozenset({"send", "land", "put"})
+
+
+def _hospital_trigger(verb: Token, role: Token) -> Optional[Trigger]:
+    """"… sends 4 people to the hospital": WOUND for the object of send/land/put with a hospital as goal (the
+    parser may hang "in hospital" on the object: "lands four men in hospital")."""
+    if verb.lemma_ not in _TO_HOSPITAL or _negated(verb):
+        return None
+    for prep in [*verb.children, *role.children]:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "in", "into") and \
+                any(c.dep_ == "pobj" and c.lemma_.lower() in ("hospital", "hospitals") for c in prep.children):
+            return Trigger("WOUND", False, verb)
     return None
 
 
@@ -141,7 +164,8 @@ def governing_trigger(role: Token) -> Optional[Trigger]:
         dep, head = head.dep_, head.head
     if dep in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "appos", "npadvmod", "ROOT") and head.i != role.i:
         if head.pos_ in ("VERB", "AUX", "ADJ") and not _negated(head):
-            trig = _verb_trigger(head)
+            # "sent 3,000 troops" is a deployment, "sent four people to the hospital" an injury
+            trig = (_hospital_trigger(head, role) if dep in ("dobj", "nsubjpass") else None) or _verb_trigger(head)
             if trig and dep == "nsubj" and trig.token.i == head.i and head.pos_ == "VERB" \
                     and head.lemma_ not in _subject_verbs() and not _bare_subject_passive(head, role):
                 trig = None  # "gunmen shot three": the subject of an active "shoot" is the agent
