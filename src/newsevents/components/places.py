@@ -95,7 +95,7 @@ def _place_item(doc: Doc, index: int, choice: Choice, gaz: Gazetteer) -> dict:
 def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: Optional[Gazetteer] = None) -> list[dict]:
     """Resolve toponym mentions in their article context into ``Place``-shaped dicts."""
     gaz = gaz or get_gazetteer()
-    choices = rank_mentions(mentions, gaz, article_context(doc, gaz))
+    choices = rank_mentions(mentions, gaz, article_context(doc, gaz), doc.text)
     return [_place_item(doc, i, ch, gaz) for i, ch in enumerate(choices, start=1)]
 
 

@@ -43,6 +43,14 @@ W_SAME_NAME_CITY = 2.5
 W_SEAT = 1.0
 #: "London's Heathrow": a place owned by a town that is neither inside it nor around it is a spot in that town
 SPOT_REASON = "a spot inside the place named before it (\"X's Y\"); the point is that place's"
+#: "Ohio, Georgia and Michigan", "Georgia and Armenia": a name listed with names of one kind is of that kind too;
+#: a first-level area listed with first-level areas of its country, a country with other countries
+W_SIBLING = 3.0
+#: a listed name counts as a sibling of a kind when a candidate of that kind has this first-pass share
+SIBLING_SHARE = 0.25
+#: what may stand between two listed names (lower case, stripped); a bare comma only in lists of three or more,
+#: since "X, Y" is the "Paris, Texas" pattern
+_LIST_JOINS = frozenset({",", "and", "or", ", and", ", or", "&", "as well as", "and the", ", and the", "or the"})
 #: below this softmax share the top candidates are listed with the place
 UNSURE = 0.8
 _COUNTY_WORDS = ("county", "parish", "province", "governorate", "district", "oblast", "prefecture")
@@ -145,6 +153,54 @@ def _country_list(cands: list[Candidate], next_cands: list[Candidate]) -> bool:
         any(c.kind == "country" and c.how < 2 for c in next_cands)
 
 
+def coordinated(mentions: list[Mention], text: str) -> list[list[int]]:
+    """Lists of names ("Ohio, Georgia and Michigan"): for each mention, the indices of the others in its list.
+
+    A chain of mentions joined by commas, "and" or "or" is a list when it has three names or an "and"/"or";
+    a lone "X, Y" is the "Paris, Texas" pattern, not a list.
+    """
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    groups: list[list[int]] = [[order[0]]] if order else []
+    joins: list[set[str]] = [set()]
+    for a, b in zip(order, order[1:]):
+        between = " ".join(text[mentions[a].end:mentions[b].start].split()).lower()
+        if mentions[a].end <= mentions[b].start and between in _LIST_JOINS:
+            groups[-1].append(b)
+            joins[-1].add(between)
+        else:
+            groups.append([b])
+            joins.append(set())
+    out: list[list[int]] = [[] for _ in mentions]
+    for g, j in zip(groups, joins):
+        if len(g) >= 3 or (len(g) == 2 and j != {","}):
+            for i in g:
+                out[i] = [k for k in g if k != i]
+    return out
+
+
+def _sibling_kinds(choice: "Choice") -> set[tuple[str, Optional[str]]]:
+    """(kind, country) pairs a listed name plausibly is: admin1s keep their country, countries do not."""
+    out: set[tuple[str, Optional[str]]] = set()
+    for c, p in choice.ranked:
+        if p >= SIBLING_SHARE and c.how < 2:
+            if c.kind == "admin1":
+                out.add(("admin1", c.country))
+            elif c.kind == "country":
+                out.add(("country", None))
+    return out
+
+
+def _sibling_bonus(c: Candidate, key: str, siblings: list[tuple[str, set]]) -> float:
+    """W_SIBLING for an admin1 listed with admin1s of its country, or a country listed with countries."""
+    if c.kind == "admin1":
+        want = ("admin1", c.country)
+    elif c.kind == "country":
+        want = ("country", None)
+    else:
+        return 0.0
+    return W_SIBLING if any(k != key and want in kinds for k, kinds in siblings) else 0.0
+
+
 def _softmax_top(scores: list[float]) -> list[float]:
     m = max(scores)
     exps = [math.exp(s - m) for s in scores]
@@ -201,17 +257,21 @@ def _owned_spots(mentions: list[Mention], choices: list[Choice]) -> list[Choice]
     return out
 
 
-def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> list[Choice]:
+def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: str = "") -> list[Choice]:
     """Rank the candidates of every mention in the article context.
 
     Args:
         mentions: Toponym mentions in text order (``container`` links set for "X, Y").
         gaz: The open gazetteer.
         base: Context from outside the toponyms (demonyms, actors, outlet).
+        text: The article text (for lists of names); without it lists are not used.
     """
     cands = [_candidates(m, gaz) for m in mentions]
     priors = [[prior(c, m.text, m.kind) - _shadowed(c, cs) + _seat(c, cs) for c in cs]
               for m, cs in zip(mentions, cands)]
+
+    lists = coordinated(mentions, text) if text else [[] for _ in mentions]
+    sib: list[list[tuple[str, set]]] = [[] for _ in mentions]
 
     def run(ctx_for) -> list[Choice]:
         out: list[Choice] = []
@@ -221,6 +281,9 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> lis
                 continue
             ctx = ctx_for(m)
             scores = [p + context_score(c, ctx) for c, p in zip(cs, priors[i])]
+            if sib[i]:
+                key = name_key(m.text)
+                scores = [s + _sibling_bonus(c, key, sib[i]) for s, c in zip(scores, cs)]
             if m.container is not None and cands[m.container] and not (
                     _country_list(cs, cands[m.container])
                     and name_key(m.text) != name_key(mentions[m.container].text)):  # "Singapore, Singapore"
@@ -234,6 +297,9 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context) -> lis
 
     first = run(lambda m: base)
     votes = {key: _votes(first, key) for key in {name_key(m.text) for m in mentions}}
+    kinds = [_sibling_kinds(ch) for ch in first]
+    for i, others in enumerate(lists):
+        sib[i] = [(name_key(mentions[k].text), kinds[k]) for k in others]
 
     def merged(m: Mention) -> Context:
         v = votes[name_key(m.text)]
