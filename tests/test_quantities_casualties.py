@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsevents.components.quantities_casualties import (article_casualties, clean_headline, counts_from_items,
-                                                         incident_casualties)
+                                                         headline_list, incident_casualties)
 
 
 @pytest.mark.parametrize("text, killed, injured", [
@@ -167,6 +167,37 @@ def test_quantities_casualties_more_victims(nlp, text, killed, injured):
 def test_quantities_casualties_alive_wounded(nlp, text, killed, injured):
     doc = nlp(text)
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("title, span, value, kind", [
+    # a list of victims opening a headline counts every member (issue 6)
+    ("Deputy, driver wounded in exchange of gunfire", "Deputy, driver wounded", 2, "WOUND"),
+    ("Sheriff: Grandmother & 6-year-old both shot on porch", "Grandmother & 6-year-old both shot", 2, "HIT"),
+    ("Mother, three sons found dead in farmhouse", "Mother, three sons found dead", 4, "KILL"),
+    ("Uncle and nephew shot, killed outside bakery", "Uncle and nephew shot, killed", 2, "KILL"),
+])
+def test_quantities_casualties_headline_list(title, span, value, kind):
+    assert headline_list(title) == (title.index(span), title.index(span) + len(span), value, kind)
+
+
+@pytest.mark.parametrize("title", [
+    "Cousins, aunt found dead in cabin",   # a bare plural has no count
+    "Police kill gunman after rampage injures three",   # no list at the start
+    "Council, mayor disagree on budget",   # no casualty word
+])
+def test_quantities_casualties_headline_list_none(title):
+    assert headline_list(title) is None
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("Deputy, driver wounded in exchange of gunfire", None, 2),
+    ("Mother, three sons found dead in farmhouse", 4, None),
+    # a round-up headline is background
+    ("Boy, two women wounded in weekend shootings", None, None),
+])
+def test_quantities_casualties_headline_list_counts(nlp, title, killed, injured):
+    doc = nlp("Police are investigating.")
+    assert article_casualties(doc, title=title, nlp=nlp) == {"killed": killed, "injured": injured}
 
 
 def test_quantities_casualties_lede_first(nlp):
