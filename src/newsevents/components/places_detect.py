@@ -442,17 +442,23 @@ def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
 
 #: words around a name that say what kind of place it is ("the City of Turkey", "Sichuan province")
 _KIND_BEFORE = {"city": "city", "town": "city", "village": "city", "county": "admin2", "district": "admin2",
-                "province": "admin1", "state": "admin1"}
+                "province": "admin1", "state": "admin1", "governor": "admin1"}
 _KIND_AFTER = {"city": "city", "town": "city", "village": "city", "county": "admin2", "district": "admin2",
                "province": "admin1", "state": "admin1", "governorate": "admin1", "prefecture": "admin1"}
 
+#: a governor heads a first-level area (a US state, a province), whatever the case: "the governor of X", "X Gov."
+_GOVERNOR_AFTER = frozenset({"governor", "gov.", "gov"})
+
 
 def kind_hint(doc: Doc, start: int, end: int) -> Optional[str]:
-    """The kind of place the neighbouring words name: "City of X", "X county" (lower case: not part of the name)."""
+    """The kind of place the neighbouring words name: "City of X", "X county" (lower case: not part of the name),
+    "the governor of X", "X Gov." (a first-level area)."""
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _KIND_BEFORE:
         return _KIND_BEFORE[doc[start - 2].lower_]
     if end < len(doc) and doc[end].is_lower and doc[end].lower_ in _KIND_AFTER:
         return _KIND_AFTER[doc[end].lower_]
+    if end < len(doc) and doc[end].lower_ in _GOVERNOR_AFTER:  # "Georgia Gov. Brian Kemp", "the Ohio Governor"
+        return "admin1"
     return None
 
 
