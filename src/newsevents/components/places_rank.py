@@ -51,6 +51,8 @@ SIBLING_SHARE = 0.25
 #: what may stand between two listed names (lower case, stripped); a bare comma only in lists of three or more,
 #: since "X, Y" is the "Paris, Texas" pattern
 _LIST_JOINS = frozenset({",", "and", "or", ", and", ", or", "&", "as well as", "and the", ", and the", "or the"})
+#: an unsure name's town counts for the area around it from this share on (see ``Context.inside``)
+INSIDE_SHARE = 0.2
 #: below this softmax share the top candidates are listed with the place
 UNSURE = 0.8
 _COUNTY_WORDS = ("county", "parish", "province", "governorate", "district", "oblast", "prefecture")
@@ -62,6 +64,9 @@ class Context:
 
     countries: Counter = field(default_factory=Counter)  # ISO2 → weight
     admin1s: Counter = field(default_factory=Counter)  # "US.TX" → weight
+    #: first-level areas holding an unsure name's likely towns ("Atlanta" at 0.45, most likely in US.GA): evidence
+    #: for the area itself only, weighed by the towns' shares
+    inside: Counter = field(default_factory=Counter)
 
 
 def prior(c: Candidate, text: str, kind: Optional[str] = None) -> float:
@@ -90,8 +95,11 @@ def context_score(c: Candidate, ctx: Context) -> float:
     weight = ctx.countries.get(c.country) if c.country else 0
     if weight:  # membership counts, repetition only a little: "the US" said twice must not pull every US town
         score += W_COUNTRY * min(1.0, weight) + 0.25 * math.log2(1 + weight)
-    if c.admin1 and ctx.admin1s.get(c.admin1):  # for an admin1 candidate: places inside it are mentioned
-        score += W_ADMIN1 * min(1.0, ctx.admin1s[c.admin1])
+    near = ctx.admin1s.get(c.admin1, 0.0) if c.admin1 else 0.0
+    if c.kind == "admin1":  # for an admin1 candidate: places inside it are mentioned, surely or likely
+        near += ctx.inside.get(c.admin1, 0.0)
+    if near:
+        score += W_ADMIN1 * min(1.0, near)
     return score
 
 
@@ -229,7 +237,12 @@ def _votes(choices: list[Choice], skip_key: str) -> Context:
     ctx = Context()
     for ch in choices:
         best = ch.best
-        if best is None or name_key(ch.mention.text) == skip_key or ch.confidence < 0.5:
+        if best is None or name_key(ch.mention.text) == skip_key:
+            continue
+        if ch.confidence < 0.5:
+            for c, p in ch.ranked:
+                if p >= INSIDE_SHARE and c.kind in ("city", "admin2") and c.admin1:
+                    ctx.inside[c.admin1] += p
             continue
         # a vote weighs what its voter is sure of: a 0.68 "Edmonton, Alberta" must not flip a 0.96 "Queensland"
         if best.country:
@@ -303,7 +316,7 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: 
 
     def merged(m: Mention) -> Context:
         v = votes[name_key(m.text)]
-        return Context(base.countries + v.countries, base.admin1s + v.admin1s)
+        return Context(base.countries + v.countries, base.admin1s + v.admin1s, base.inside + v.inside)
 
     second = _owned_spots(mentions, run(merged))
     # one article, one meaning: every mention of a name gets the choice made with the most evidence
