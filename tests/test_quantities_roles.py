@@ -140,3 +140,18 @@ def test_quantities_roles_hospital_and_mild_wounds(nlp, text, needle, category, 
     assert item["category"] == category
     trig = item["trigger"]
     assert (trig["text"], trig["start"]) == (trigger, text.index(trigger))
+
+
+@pytest.mark.parametrize("text, needle, category", [
+    # a line break ends a group: a time before a heading is no count of the people in the heading (issue 6)
+    ("The call came in around 11\n\nMan shot outside the arcade", "around 11", "OTHER"),
+    # the number still counts for a verb before it
+    ("Crash kills 2\n\nDAYTON, Ohio - Two drivers died.", "2", "KILL"),
+    # calls, shootings and reports are counted events, not victims
+    ("Officers answered several calls about shots fired.", "several calls", "OTHER"),
+    ("Two shootings left the block shaken.", "Two shootings", "OTHER"),
+])
+def test_quantities_roles_line_breaks_and_events(nlp, text, needle, category):
+    item = _find(nlp(text), needle)
+    assert (item["start"], item["end"]) == (text.index(needle), text.index(needle) + len(needle))
+    assert item["category"] == category

@@ -204,8 +204,8 @@ def _toll(verb: Token) -> Optional[Trigger]:
 def adjacent_trigger(doc: Doc, after: int, limit: int = 3) -> Optional[Trigger]:
     """Headline style: a casualty word right after the group ("2 dead, 3 hurt in crash")."""
     for token in doc[after:after + limit]:
-        if token.is_punct and token.text not in ("-",):
-            break
+        if (token.is_punct and token.text not in ("-",)) or (token.is_space and "\n" in token.text):
+            break  # a line break ends the group: "around 11\n\nMan shot …" is a time, then a heading
         trig = _lookup(token, "adj")
         if trig is None and token.tag_ in ("VBN", "VBD"):
             trig = _lookup(token, "verb")
@@ -236,6 +236,10 @@ def counted_noun(doc: Doc, num: Span) -> tuple[Optional[Token], Token]:
     if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "predet", "nmod", "npadvmod", "advmod") \
             and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") \
             and root.head.i - num.end < 6:
+        if "\n" in doc.text[num.end_char:root.head.idx]:
+            # a line break ends the group ("around 11\n\nMan shot …" is a time before a heading); the number
+            # still counts for a verb before it ("shooting kills 2\n\nHUDSON, Fla.")
+            return None, (root.head if root.head.head.i < num.start else root)
         noun = climb_possessor(root.head)
         return noun, noun
     for tok in num:
