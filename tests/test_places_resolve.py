@@ -163,3 +163,40 @@ def test_places_resolve_owned_facility_detected(nlp):
     airport = [p for p in places if p["text"].startswith("Pearson")]
     assert airport and airport[0]["precision"] == "sub-city"
     assert (airport[0]["lat"], airport[0]["lon"]) == (toronto["lat"], toronto["lon"])
+
+
+@pytest.mark.parametrize("text, toponym, start, geonameid", [
+    # a US state named like a country: listed with states, or named by its governor and its capital
+    ("Recounts were sought in Ohio, Georgia and Michigan.", "Georgia", 30, 4197000),
+    ("Voters in Georgia and Florida went to the polls on Tuesday.", "Georgia", 10, 4197000),
+    ("The governor of Georgia signed the bill in Atlanta.", "Georgia", 16, 4197000),
+    # … and the country when it is listed with countries
+    ("Georgia and Armenia signed a trade deal.", "Georgia", 0, 614540),
+    ("Fighting broke out between Georgia and Russia in 2008.", "Georgia", 27, 614540),
+    ("Refugees fled to Jordan and Lebanon.", "Jordan", 17, 248816),
+    ("Refugees fled to Jordan and Lebanon.", "Lebanon", 28, 272103),
+    # first-level areas of another country listed together stay there
+    ("Bushfires spread across Victoria and New South Wales.", "Victoria", 24, 2145234),
+    ("Farmers in Punjab and Haryana burned stubble.", "Punjab", 11, 1259223),
+])
+def test_places_resolve_listed_names_share_a_kind(nlp, text, toponym, start, geonameid):
+    place = find(places_of(nlp, text), toponym, start)
+    assert place["geonameid"] == geonameid
+    assert text[place["start"]:place["end"]] == toponym
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Ohio, Georgia and Michigan", [(0, 4), (6, 13), (18, 26)], [[1, 2], [0, 2], [0, 1]]),
+    ("Georgia and Florida", [(0, 7), (12, 19)], [[1], [0]]),
+    ("Georgia, Alabama and the Carolinas", [(0, 7), (9, 16), (25, 34)], [[1, 2], [0, 2], [0, 1]]),
+    # "X, Y" alone is a town in its area, not a list; a verb between names ends the list
+    ("Paris, Texas", [(0, 5), (7, 12)], [[], []]),
+    ("Mexico into Texas and New Mexico", [(0, 6), (12, 17), (22, 32)], [[], [2], [1]]),
+])
+def test_places_resolve_coordinated_lists(text, spans, expected):
+    from newsevents.components.places_detect import Mention
+    from newsevents.components.places_rank import coordinated
+
+    mentions = [Mention(s, e, text[s:e], "given") for s, e in spans]
+    assert [text[s:e] for s, e in spans] == [m.text for m in mentions]
+    assert coordinated(mentions, text) == expected
