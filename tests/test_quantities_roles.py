@@ -155,3 +155,17 @@ def test_quantities_roles_line_breaks_and_events(nlp, text, needle, category):
     item = _find(nlp(text), needle)
     assert (item["start"], item["end"]) == (text.index(needle), text.index(needle) + len(needle))
     assert item["category"] == category
+
+
+@pytest.mark.parametrize("text, needle, category, trigger", [
+    # a present-tense casualty verb right before a bare number decides its category, however the tagger read it
+    ("Police shoot gunman after spree injures three", "three", "WOUND", "injures"),
+    ("Bus crash kills 2 near bridge", "2", "KILL", "kills"),
+    # other verbs do not: "sends" is left to the syntax
+    ("Storm sends 4 to hospital", "4", "WOUND", "sends"),
+])
+def test_quantities_roles_preceding_verb(nlp, text, needle, category, trigger):
+    item = _find(nlp(text), needle)
+    assert (item["start"], item["end"]) == (text.index(needle), text.index(needle) + len(needle))
+    assert item["category"] == category
+    assert (item["trigger"]["text"], item["trigger"]["start"]) == (trigger, text.index(trigger))

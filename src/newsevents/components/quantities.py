@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 from . import stage_call
 from .quantities_detect import Candidate, doc_text, find_candidates
 from .quantities_roles import (adjacent_trigger, agent_of, coordinated_extra, counted_noun, governing_trigger,
-                               multiple_mentions, not_people, noun_trigger, phrase, singular_mentions, source_of,
-                               subset_parent)
+                               multiple_mentions, not_people, noun_trigger, phrase, preceding_trigger, singular_mentions,
+                               source_of, subset_parent)
 
 #: Categories that count people: a counted noun from ``quantity_not_people.txt`` ("four shots") cannot have them.
 _PEOPLE_CATEGORIES = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACE", "PROTEST"})
@@ -78,7 +78,7 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
         if role.dep_ in ("conj", "appos", "npadvmod", "ROOT", "dep", "nsubj"):
             # headline lists "1 dead, 3 injured": the word right after a group beats the coordination's verb
             trig = adjacent_trigger(doc, after, limit=1)
-        trig = trig or governing_trigger(role) or adjacent_trigger(doc, after)
+        trig = trig or preceding_trigger(doc, num.start) or governing_trigger(role) or adjacent_trigger(doc, after)
         if trig is None and noun is not None:
             trig = noun_trigger(noun)
         if noun is not None and _not_people(noun) and _misread_participle(noun, item["value"]):

@@ -216,6 +216,19 @@ def adjacent_trigger(doc: Doc, after: int, limit: int = 3) -> Optional[Trigger]:
     return None
 
 
+def preceding_trigger(doc: Doc, start: int) -> Optional[Trigger]:
+    """Headline style: a present-tense casualty verb right before the group ("rampage injures three", "crash kills
+    2"); the tagger often reads such a verb as a plural noun, so the word itself decides."""
+    if start < 1:
+        return None
+    word = doc[start - 1]
+    if not word.lower_.endswith("s") or len(word) < 4:
+        return None
+    hit = _triggers().get((word.lower_[:-1], "verb"))
+    # casualty verbs only: "sends 4 to hospital" is decided by the syntax (_hospital_trigger), not as a deployment
+    return Trigger(hit[0], hit[1], word) if hit and hit[0] in ("KILL", "WOUND") else None
+
+
 def noun_trigger(noun: Token) -> Optional[Trigger]:
     """The category a counted noun carries by itself ("5 deaths", "200 protesters", "3,000 troops")."""
     # a casualty adjective mis-tagged as the noun ("Three hurt as bus overturns"); not plurals ("four shots")
