@@ -249,7 +249,7 @@ def counted_noun(doc: Doc, num: Span) -> tuple[Optional[Token], Token]:
     if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "predet", "nmod", "npadvmod", "advmod") \
             and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") \
             and root.head.i - num.end < 6:
-        if "\n" in doc.text[num.end_char:root.head.idx]:
+        if any("\n" in t.text_with_ws for t in doc[num.end - 1:root.head.i]):  # (doc.text is slow to build)
             # a line break ends the group ("around 11\n\nMan shot …" is a time before a heading); the number
             # still counts for a verb before it ("shooting kills 2\n\nHUDSON, Fla.")
             return None, (root.head if root.head.head.i < num.start else root)
