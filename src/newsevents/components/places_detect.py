@@ -459,6 +459,10 @@ def kind_hint(doc: Doc, start: int, end: int) -> Optional[str]:
         return _KIND_AFTER[doc[end].lower_]
     if end < len(doc) and doc[end].lower_ in _GOVERNOR_AFTER:  # "Georgia Gov. Brian Kemp", "the Ohio Governor"
         return "admin1"
+    if end < len(doc) and doc[end].text == "State":  # "Georgia State Patrol", "Ohio State University"
+        return "admin1"
+    if end + 1 < len(doc) and doc[end].lower_ in ("highway", "route") and doc[end + 1].like_num:
+        return "admin1"  # "Georgia Highway 174": a numbered road named after the area that numbers it
     return None
 
 
