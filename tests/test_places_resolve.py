@@ -200,3 +200,20 @@ def test_places_resolve_coordinated_lists(text, spans, expected):
     mentions = [Mention(s, e, text[s:e], "given") for s, e in spans]
     assert [text[s:e] for s, e in spans] == [m.text for m in mentions]
     assert coordinated(mentions, text) == expected
+
+
+@pytest.mark.parametrize("text, start, end, kind", [
+    ("the governor of Georgia said", 3, 4, "admin1"),
+    ("Georgia Gov. Brian Kemp said", 0, 1, "admin1"),
+    ("the Georgia State Patrol said", 1, 2, "admin1"),
+    ("closed Georgia Highway 174 on", 1, 2, "admin1"),
+    # a country's highway without a number, or a president, says nothing
+    ("the Georgia Highway project", 1, 2, None),
+    ("the president of Georgia said", 3, 4, None),
+])
+def test_places_resolve_first_level_area_words(nlp, text, start, end, kind):
+    from newsevents.components.places_detect import kind_hint
+
+    doc = nlp.make_doc(text)
+    assert doc[start:end].text == "Georgia"
+    assert kind_hint(doc, start, end) == kind
