@@ -165,6 +165,20 @@ def test_places_resolve_owned_facility_detected(nlp):
     assert (airport[0]["lat"], airport[0]["lon"]) == (toronto["lat"], toronto["lon"])
 
 
+def test_places_resolve_unsure_spot_lists_only_gazetteer_candidates(nlp):
+    """A spot owned by an unsure town has the town's confidence but no GeoNames alternatives to list; the record
+    stays valid (a candidate without an id once failed the whole article)."""
+    from newsevents.record import from_doc
+
+    text = "Flights were delayed at Toronto's Pearson International Airport on Friday."
+    record = from_doc(nlp(text))
+    assert record.errors == []
+    (airport,) = [p for p in record.places if p.text == "Pearson International Airport"]
+    assert (airport.start, airport.geonameid, airport.precision) == (34, None, "sub-city")
+    assert airport.candidates is None
+    assert all(c.geonameid is not None for p in record.places for c in p.candidates or [])
+
+
 @pytest.mark.parametrize("text, toponym, start, geonameid", [
     # a US state named like a country: listed with states, or named by its governor and its capital
     ("Recounts were sought in Ohio, Georgia and Michigan.", "Georgia", 30, 4197000),

@@ -32,3 +32,21 @@ def test_record_json_schema_lists_every_layer():
     props = json_schema()["properties"]
     for field in ("text", "meta", "entities", "times", "places", "quantities", "quotes", "events", "schema_version"):
         assert field in props
+
+
+def test_record_layer_that_does_not_fit_schema_is_an_e202_row():
+    """One stage's bad item drops that layer with a coded row; the article and the other layers are kept."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    import newsevents.pipeline  # noqa: F401  (registers the Doc extensions)
+
+    doc = Doc(Vocab(), words=["Rain", "fell", "in", "Kestrel", "Bay", "on", "Monday", "."])
+    doc._.times = [{"id": "T1", "start": 30, "end": 36, "text": "Monday", "type": "DATE", "value": "2024-05-06"}]
+    doc._.places = [{"id": "P1", "start": 13, "end": 24, "text": "Kestrel Bay", "geonameid": None,
+                     "candidates": [{"geonameid": None, "name": "Kestrel Bay", "score": 0.4}]}]
+    record = from_doc(doc)
+    assert record.status == "error" and record.places == []
+    assert [(t.start, t.end, t.value) for t in record.times] == [(30, 36, "2024-05-06")]
+    (row,) = record.errors
+    assert row.code == "E202" and row.stage == "places" and "places.0.candidates.0.geonameid" in row.message

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from functools import lru_cache
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from spacy.tokens import Doc
+
+from .errors import Code, error_item
 
 SCHEMA_VERSION = "1.0"
 
@@ -246,12 +249,31 @@ def _with_sentence(item: dict, starts: list[int]) -> dict:
     return item
 
 
+@lru_cache(maxsize=None)
+def _layer_adapter(name: str) -> TypeAdapter:
+    return TypeAdapter(ArticleRecord.model_fields[name].annotation)
+
+
+def _checked_layer(doc: Doc, name: str, starts: list[int], errors: list[dict]) -> list:
+    """A stage's items checked against the record schema; a layer that does not fit is dropped with an E202 row
+    (the article and the other layers are kept: one stage's bad item never loses the article)."""
+    items = [_with_sentence(dict(item), starts) for item in (getattr(doc._, name) or [])]
+    try:
+        return _layer_adapter(name).validate_python(items)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        errors.append(error_item(Code.E202, name, detail=f"its output does not fit the record schema ({name}.{where}: "
+                                                          f"{first['msg']})"))
+        return []
+
+
 def from_doc(doc: Doc) -> ArticleRecord:
     """Convert a processed Doc into the public ArticleRecord (the one conversion)."""
     sentences = [{"start": s.start_char, "end": s.end_char} for s in doc.sents] if doc.has_annotation("SENT_START") else []
     starts = [s["start"] for s in sentences]
-    layers = {name: [_with_sentence(dict(item), starts) for item in (getattr(doc._, name) or [])] for name in LAYERS}
     errors = list(doc._.errors or [])
+    layers = {name: _checked_layer(doc, name, starts, errors) for name in LAYERS}
     return ArticleRecord(
         id=text_id(doc.text),
         status="error" if errors else "ok",

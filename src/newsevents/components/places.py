@@ -85,10 +85,11 @@ def _place_item(doc: Doc, index: int, choice: Choice, gaz: Gazetteer) -> dict:
         item["reason"] = REGION_REASON
     elif best.kind == "spot":
         item["reason"] = SPOT_REASON
-    if choice.confidence < UNSURE:
+    # the alternatives listed are gazetteer entries: a hand-written region point or a spot has no GeoNames id
+    listed = [(c, p) for c, p in choice.ranked[:3] if c.geonameid is not None]
+    if choice.confidence < UNSURE and listed:
         item["candidates"] = [{"geonameid": c.geonameid, "name": c.name, "country": c.country, "lat": c.lat,
-                               "lon": c.lon, "feature": c.feature, "score": round(p, 3)}
-                              for c, p in choice.ranked[:3]]
+                               "lon": c.lon, "feature": c.feature, "score": round(p, 3)} for c, p in listed]
     return item
 
 
