@@ -199,6 +199,20 @@ def test_places_resolve_listed_names_share_a_kind(nlp, text, toponym, start, geo
     assert text[place["start"]:place["end"]] == toponym
 
 
+@pytest.mark.parametrize("text, starts, geonameid", [
+    # actors coded from the toponym itself ("Georgia State Patrol" -> GEO) are no evidence for the country
+    ("Georgia Gov. Carla Brandt said the Georgia State Patrol would send troopers to Savannah.", [0, 35], 4197000),
+    ("Georgia Gov. Carla Brandt signed the budget on Monday.", [0], 4197000),
+    # a country name with its own country evidence stays the country
+    ("Georgian troops and the Georgia defence ministry said Tbilisi would respond.", [24], 614540),
+])
+def test_places_resolve_actor_country_from_the_toponym_is_no_context(nlp, text, starts, geonameid):
+    places = places_of(nlp, text)
+    for start in starts:
+        place = find(places, "Georgia", start)
+        assert (place["end"], place["geonameid"]) == (start + len("Georgia"), geonameid)
+
+
 @pytest.mark.parametrize("text, spans, expected", [
     ("Ohio, Georgia and Michigan", [(0, 4), (6, 13), (18, 26)], [[1, 2], [0, 2], [0, 1]]),
     ("Georgia and Florida", [(0, 7), (12, 19)], [[1], [0]]),

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer.lookup import Gazetteer, get_gazetteer
 from . import stage_call
+from .entities_lexicon import country_form
 from .places_detect import Mention, demonym_mentions, detect_toponyms, kind_hint
 from .places_metonymy import is_metonymic
 from .places_outlet import outlet_home
@@ -32,11 +33,28 @@ W_DEMONYM, W_ACTOR, W_OUTLET = 0.7, 0.5, 0.7
 #: (TR-News gold spans, exact id: none 88.1, 1.0/0.6 88.2, 2.0/1.0 88.2)
 W_HOME_AREA, W_HOME_COUNTRY = 1.0, 0.6
 _PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: tokens before a mention where a country name gives the actor its code ("Georgia Gov. Brian Kemp")
+_ECHO_WINDOW = 3
 
 
 def outlet_country(meta: Optional[dict], gaz: Gazetteer) -> Optional[str]:
     """ISO2 of the outlet's country (country-code TLD, US call sign or the home town named by the outlet)."""
     return outlet_home(meta, gaz).country
+
+
+def _echoes_toponym(doc: Doc, ent: dict, iso3: str) -> bool:
+    """An actor whose country comes from a country name in or just before its mentions ("Georgia State Patrol",
+    "Georgia Gov. Brian Kemp"): that code is the entities stage's guess at the toponym itself, no evidence for it
+    (in US local news it made every "Georgia" the country)."""
+    for m in ent.get("mentions") or []:
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in doc[max(0, span.start - _ECHO_WINDOW):span.end]:
+            form = country_form(tok.text) if tok.text[:1].isupper() else None
+            if form is not None and form.kind == "name" and form.iso3 == iso3:
+                return True
+    return False
 
 
 def article_context(doc: Doc, gaz: Gazetteer) -> Context:
@@ -49,7 +67,7 @@ def article_context(doc: Doc, gaz: Gazetteer) -> Context:
             continue  # a place entity's "actor country" is just another guess at the place itself
         iso3 = (ent.get("actor") or {}).get("country") or ""
         iso2 = gaz.iso2_of_iso3.get(iso3)
-        if iso2:
+        if iso2 and not _echoes_toponym(doc, ent, iso3):
             ctx.countries[iso2] += W_ACTOR * min(3, len(ent.get("mentions") or []) or 1)
     home = outlet_home(doc._.meta, gaz)
     if home.country:
