@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Span
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .places_regions import region_points
-from .places_recall import (COMMON_WORD_AREAS, is_country, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans, dotted_abbreviations,
-                            full_name_person_tokens,
-                            hyphen_compound_spans, inner_org_spans, is_country_or_area, known_place, locative,
-                            lower_hits, name_mask, named_settlement, person_name_words, propn_mask,
-                            same_name_spans, town_area_pairs)
+from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
+                            dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
+                            is_country, is_country_or_area, is_name_token, known_place, locative, lower_hits,
+                            name_mask, named_settlement, person_name_words, propn_mask, same_name_spans,
+                            town_area_pairs)
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -40,11 +40,8 @@ MIN_EMBEDDED_CITY_POP = 50_000
 #: is a big place by construction and spreads well: TR-News e2e Acc@161 +0.4 at equal precision)
 PROPAGATING = ("ent:", "dateline", "context:", "county", "town-area", "mislabel:")
 #: labels whose entity may be a toponym in a locative context ("a hospital in Milton Keynes" tagged PERSON)
-#: which names the bare-name scan outside entities takes (countries, continents, big first-level areas)
-AREA_SCAN = is_country_or_area
 CONTEXT_LABELS = ("PERSON", "ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE")
 _AREA_WORDS = frozenset({"County", "Parish", "Province", "Governorate", "District", "Oblast", "Prefecture"})
-_PERSON_TYPES = frozenset({"PERSON", "PER"})
 #: lower-case area words after a name in a place entity: not part of the name ("Sichuan province")
 _LOWER_AREA_WORDS = frozenset({"province", "county", "district", "state", "region", "borough", "prefecture",
                                "governorate", "municipality", "oblast", "city", "town", "village", "township"})
@@ -118,8 +115,8 @@ def _name_part(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
             if (left, right) == (0, 0) or a < 0 or b > len(doc) or b - a <= best[1] - best[0]:
                 continue
             toks = doc[a:b]
-            if not (_is_name_token(toks[0]) and _is_name_token(toks[-1])) or toks[0].is_sent_start and left \
-                    or any(not (_is_name_token(t) or t.lower_ in _NAME_JOINERS or t.text == "-") for t in toks):
+            if not (is_name_token(toks[0]) and is_name_token(toks[-1])) or toks[0].is_sent_start and left \
+                    or any(not (is_name_token(t) or t.lower_ in _NAME_JOINERS or t.text == "-") for t in toks):
                 continue
             # an alternate spelling counts for a multi-word name of a real town ("Beni Suef", "Mbanza Congo")
             if any(c.how < 2 or (c.population >= MIN_CONTEXT_CITY_POP and c.kind != "continent")
@@ -150,10 +147,6 @@ def _split_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _is_name_token(token) -> bool:
-    return token.is_title or token.is_upper or (token.text[:1].isupper() and "." in token.text)
-
-
 def _strong(gaz: Gazetteer, text: str, min_city_pop: int = MIN_EMBEDDED_CITY_POP) -> bool:
     """Whether a text is the primary or official name of a country, area, or a big enough city."""
     if len(text) < 4 and not text.isupper():
@@ -174,7 +167,7 @@ def _embedded(doc: Doc, ent: Span, gaz: Gazetteer) -> Optional[tuple[int, int]]:
     start, end = _trim(doc, ent.start, ent.end)
     for stop in range(min(end, start + 4), start, -1):
         toks = doc[start:stop]
-        if not all(_is_name_token(t) for t in toks) or name_key(toks.text) in demonyms():
+        if not all(is_name_token(t) for t in toks) or name_key(toks.text) in demonyms():
             continue
         if stop == end and ent.label_ == "ORG" and not (stop - start == 1):
             continue  # a multi-word ORG that is wholly a place name is a team or a company named after it
@@ -204,10 +197,10 @@ def _county_spans(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for i in lower_hits(doc, {w.lower() for w in _AREA_WORDS}):
         lower = doc[i].is_lower  # "Maoxian county": the lower-case word is not part of the name
-        if (doc[i].text in _AREA_WORDS or lower) and i > 0 and _is_name_token(doc[i - 1]) \
+        if (doc[i].text in _AREA_WORDS or lower) and i > 0 and is_name_token(doc[i - 1]) \
                 and doc[i - 1].pos_ == "PROPN":
             s = i - 1
-            while s > 0 and s > i - 3 and doc[s - 1].pos_ == "PROPN" and _is_name_token(doc[s - 1]):
+            while s > 0 and s > i - 3 and doc[s - 1].pos_ == "PROPN" and is_name_token(doc[s - 1]):
                 s -= 1
             if not any(t.text in _SERVICE_WORDS for t in doc[s:i]):  # "Box Elder School District"
                 out.append((s, i) if lower else (s, i + 1))
@@ -226,7 +219,8 @@ def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tup
             if i + n > len(doc) or not all(free[i:i + n]):
                 continue
             text = doc[i:i + n].text
-            if AREA_SCAN(gaz, text) and not (i > 0 and doc[i - 1].text in ("$", "[")) \
+            # the bare-name scan takes countries, continents and big first-level areas only
+            if is_country_or_area(gaz, text) and not (i > 0 and doc[i - 1].text in ("$", "[")) \
                     and (n > 1 or doc[i].pos_ == "PROPN" or is_country(gaz, text)):  # "$US 15", "Rivers rose"
                 hit = (i, i + n)
                 break
@@ -314,14 +308,14 @@ def _coordinated(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _name_tokens(doc: Doc, start: int, end: int) -> bool:
     """Capitalised words, possibly joined by hyphens ("Al-Minya", "Vest-Agder")."""
-    return _is_name_token(doc[start]) and _is_name_token(doc[end - 1]) and all(
-        _is_name_token(t) or t.text == "-" for t in doc[start:end])
+    return is_name_token(doc[start]) and is_name_token(doc[end - 1]) and all(
+        is_name_token(t) or t.text == "-" for t in doc[start:end])
 
 
 def _names_a_disease(doc: Doc, start: int, end: int) -> bool:
     """"Marburg virus", "Ebola-Reston strain", "Rift Valley fever": a disease named after a place, not the place."""
     i = end
-    while i < len(doc) and i < end + 3 and (doc[i].text == "-" or _is_name_token(doc[i])):
+    while i < len(doc) and i < end + 3 and (doc[i].text == "-" or is_name_token(doc[i])):
         i += 1  # "Ebola-Reston virus": skip the rest of the compound name
     if i > end and doc[end].text != "-":
         return False
