@@ -112,8 +112,7 @@ class QuantityTagger:
         for cand in find_candidates(doc):
             item, noun_i, parent_i = _numeric_item(doc, cand)
             items.append(item)
-            num_start = min(x for x in (cand.start, cand.u_start) if x is not None)
-            span = doc.char_span(num_start, cand.span_end, alignment_mode="expand")
+            span = doc.char_span(cand.number_start, cand.span_end, alignment_mode="expand")
             if span is not None:
                 numbers.append(span)
             if noun_i is not None:

@@ -43,6 +43,11 @@ class Candidate:
         return min(x for x in (self.start, self.q_start, self.u_start) if x is not None)
 
     @property
+    def number_start(self) -> int:
+        """Start of number + unit, without the qualifier (what re3d annotates)."""
+        return min(x for x in (self.start, self.u_start) if x is not None)
+
+    @property
     def span_end(self) -> int:
         """End of number + unit."""
         return max(x for x in (self.end, self.u_end) if x is not None)
@@ -60,6 +65,10 @@ def doc_text(doc: Doc) -> str:
     return _LAST[1]
 
 
+#: Units written glued to a number ("30km", "984ft"): the number ends before them, and they make no identifier.
+_GLUED = r"(?:km|ft|mi|kg|mm|cm|lbs?|sq)(?![A-Za-z])"
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -75,7 +84,7 @@ def _pattern() -> re.Pattern[str]:
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     wordnum = rf"(?:{plain})(?:(?:[ \-]|\s+and\s+)(?:{plain}|{scale}))*"
     atom = (rf"(?:{digits}(?:(?:{glued})\b)?|{wordnum}|an?\s+(?:{scale}))"
-            rf"(?:\s+(?:{scale}))*(?!(?!(?:km|ft|mi|kg|mm|cm|lbs?|sq)(?![A-Za-z]))\w)")
+            rf"(?:\s+(?:{scale}))*(?!(?!{_GLUED})\w)")
     fraction = rf"(?:(?:an?|{plain})[ \-]+)?(?:{frac})"
     rng = rf"(?:between\s+)?(?P<lo>{atom})\s*(?P<conn>to|-|\u2013|\u2014|or|and)\s*(?P<hi>{atom})"
     return re.compile(
@@ -124,7 +133,7 @@ _ID_LEFT = re.compile(
     r"Amendment|Title|Class|Type|Model|Version|Local|Part|Item|Figure|Fig|Table|Mark|Mk|Block|Pub|Camp|Cell|Image|Photo|"
     r"Slide|Picture|Video|Gallery|Episode|"
     r"Lane|Court|Bay|Hangar|Terminal|Squad|Company|Battalion|Brigade|Division|Regiment|Corps|Fleet|Army)\.?\s*#?$")
-_GLUED_UNIT = re.compile(r"^(?:km|ft|mi|kg|mm|cm|lb|lbs|sq)(?![A-Za-z])")
+_GLUED_UNIT = re.compile(rf"^{_GLUED}")
 _SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|beat|beats|lost|loss|lose|defeat\w*|victory|score\w*|led|lead|"
                             r"trail\w*|tied?|record|halftime|innings?|quarter|final)\b", re.I)
 
