@@ -7,23 +7,12 @@ object of ("Smith made the claim that …"), else none.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from spacy.tokens import Doc, Token
 
 from .quotes_marks import Quoted
 from .quotes_model import DocContext, candidates, subject_of
 from .quotes_rules import (Attribution, balance, clause_content, clip, cue_span, inside, object_content,
                            paragraph_of, source_span, trim)
-
-
-def _best(tok: Token, cue_model, ctx: DocContext) -> Optional[tuple[str, Token]]:
-    best, best_p = None, cue_model.noun_threshold
-    for frame, comp in candidates(tok):
-        p = cue_model.score(tok, frame, comp, ctx=ctx)
-        if p >= best_p:
-            best, best_p = (frame, comp), p
-    return best
 
 
 def _cue_start(doc: Doc, noun: Token) -> int:
@@ -48,10 +37,10 @@ def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cu
         if tok.pos_ != "NOUN" or inside(tok.idx, quoted) or not any(True for _ in candidates(tok)):
             continue
         ctx = ctx or DocContext(doc)
-        best = _best(tok, cue_model, ctx)
+        best = cue_model.best(tok, cue_model.noun_threshold, ctx)
         if best is None:
             continue
-        frame, comp = best
+        frame, comp, _ = best
         para = paragraph_of(text, tok.idx)
         if frame.startswith("n-prep-"):
             content = object_content(doc, text, comp)

@@ -18,7 +18,6 @@ from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
 from .quotes_model import DocContext, split_subject
 from .quotes_model import verb_subject as subject
-from .quotes_model import candidates as model_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -233,16 +232,12 @@ def clip(span: Optional[Span], para: Span, text: str) -> Optional[Span]:
 def _learned_frame(doc: Doc, tok: Token, cue_model, ctx) -> tuple[Optional[Token], str, Optional[Span], float]:
     """The best-scoring (complement, rule, cue, probability) of a verb by the trained cue model, or
     (None, "", None, 0) when no candidate reaches the model's threshold."""
-    best, best_p = None, cue_model.threshold
-    for frame, comp in model_candidates(tok):
-        if frame == "dobj" and (tok.lemma_ in _RECIPIENT_VERBS or _as_quoting_head(tok) is not None):
-            continue
-        p = cue_model.score(tok, frame, comp, ctx=ctx)
-        if p >= best_p:
-            best, best_p = (frame, comp), p
+    # "told X", "quoted X as saying": the object is the addressee or the speaker, not the content
+    no_dobj = tok.lemma_ in _RECIPIENT_VERBS or _as_quoting_head(tok) is not None
+    best = cue_model.best(tok, cue_model.threshold, ctx, skip=frozenset(("dobj",)) if no_dobj else frozenset())
     if best is None:
         return None, "", None, 0.0
-    frame, comp = best
+    frame, comp, best_p = best
     if frame.startswith("s+"):
         return comp, "split", None, best_p
     if frame == "pass-subj":
