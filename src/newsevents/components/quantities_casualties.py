@@ -120,7 +120,7 @@ def _counts_people(item: dict) -> bool:
     if not words:
         return False
     noun = words[-1]
-    singular = {"children": "child", "people": "person", "men": "man", "women": "woman"}.get(noun, noun.rstrip("s"))
+    singular = _PLURALS.get(noun, noun.rstrip("s"))
     return noun in person_nouns() or singular in person_nouns()
 
 
