@@ -309,16 +309,16 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: 
         return out
 
     first = run(lambda m: base)
-    votes = {key: _votes(first, key) for key in {name_key(m.text) for m in mentions}}
+    # the other names' votes, added to the base context once per name (not once per mention)
+    merged = {}
+    for key in {name_key(m.text) for m in mentions}:
+        v = _votes(first, key)
+        merged[key] = Context(base.countries + v.countries, base.admin1s + v.admin1s, base.inside + v.inside)
     kinds = [_sibling_kinds(ch) for ch in first]
     for i, others in enumerate(lists):
         sib[i] = [(name_key(mentions[k].text), kinds[k]) for k in others]
 
-    def merged(m: Mention) -> Context:
-        v = votes[name_key(m.text)]
-        return Context(base.countries + v.countries, base.admin1s + v.admin1s, base.inside + v.inside)
-
-    second = _owned_spots(mentions, run(merged))
+    second = _owned_spots(mentions, run(lambda m: merged[name_key(m.text)]))
     # one article, one meaning: every mention of a name gets the choice made with the most evidence
     by_key: dict[str, Choice] = {}
     for ch in second:
