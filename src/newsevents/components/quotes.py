@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from . import stage_call
 from .quotes_marks import Quoted, find_quoted, paragraphs
 from .quotes_direct import direct_rules
-from .quotes_model import load_model
+from .quotes_model import DocContext, load_model
 from .quotes_nominal import nominal_rules
 from .quotes_rules import Attribution, according_to, clause_rules, headline_colon, parenthetical_rules, trim
 from .quotes_speaker import link_speakers
@@ -215,10 +215,12 @@ class QuoteExtractor:
         polnear = self.convention == "polnear"
         text = doc.text if text is None else text
         quoted = find_quoted(text)
+        # the cue model's per-doc feature arrays, shared by the verb and the noun rules
+        ctx = DocContext(doc) if self.cue_model is not None else None
         clause = clause_rules(doc, text, quoted, keep_that=polnear, recipient=not polnear, polnear=polnear,
-                              cue_model=self.cue_model)
+                              cue_model=self.cue_model, ctx=ctx)
         if self.cue_model is not None:
-            clause += nominal_rules(doc, text, quoted, polnear, self.cue_model)
+            clause += nominal_rules(doc, text, quoted, polnear, self.cue_model, ctx)
         clause += according_to(doc, text) + headline_colon(doc, text, quoted)
         clause += parenthetical_rules(doc, text, quoted, split=polnear)
         direct = direct_rules(doc, text, quoted, recipient=not polnear)

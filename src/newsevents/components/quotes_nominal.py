@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .quotes_marks import Quoted
-from .quotes_model import DocContext, candidates, subject_of
+from .quotes_model import DocContext, subject_of
 from .quotes_rules import (Attribution, balance, clause_content, clip, cue_span, inside, object_content,
                            paragraph_of, source_span, trim)
 
@@ -29,14 +29,14 @@ def _cue_start(doc: Doc, noun: Token) -> int:
     return noun.idx
 
 
-def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cue_model) -> list[Attribution]:
-    """Attributions headed by a noun the cue model accepts (see the module docstring)."""
+def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cue_model,
+                  ctx: DocContext) -> list[Attribution]:
+    """Attributions headed by a noun the cue model accepts (see the module docstring); ``ctx`` is the doc's
+    :class:`.quotes_model.DocContext`."""
     out: list[Attribution] = []
-    ctx = None
     for tok in doc:
-        if tok.pos_ != "NOUN" or inside(tok.idx, quoted) or not any(True for _ in candidates(tok)):
+        if tok.pos_ != "NOUN" or inside(tok.idx, quoted):
             continue
-        ctx = ctx or DocContext(doc)
         best = cue_model.best(tok, cue_model.noun_threshold, ctx)
         if best is None:
             continue

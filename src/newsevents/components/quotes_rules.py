@@ -253,15 +253,15 @@ def _learned_frame(doc: Doc, tok: Token, cue_model, ctx) -> tuple[Optional[Token
 
 
 def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, recipient: bool,
-                 polnear: bool = False, cue_model=None) -> list[Attribution]:
+                 polnear: bool = False, cue_model=None, ctx: Optional[DocContext] = None) -> list[Attribution]:
     """Verbs of saying or thinking with a clausal (ccomp), to-infinitive (xcomp) or object (dobj) complement.
 
     ``text`` is ``doc.text`` (passed in: spaCy rebuilds it on every access); ``polnear`` takes PolNeAR's broader
     attribution verbs (lower train rates, see :func:`.quotes_lexicon.is_cue`); ``cue_model`` (a
-    :class:`.quotes_model.CueModel`), when given, decides which verb frames are cues instead of the lexicon.
+    :class:`.quotes_model.CueModel`), when given, decides which verb frames are cues instead of the lexicon;
+    ``ctx``: the doc's :class:`.quotes_model.DocContext` when the caller has it (made here otherwise).
     """
     out: list[Attribution] = []
-    ctx = None
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or inside(tok.idx, quoted):
             continue
