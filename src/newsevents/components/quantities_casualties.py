@@ -386,7 +386,7 @@ def _early_reports(dated: list[dict]) -> list[dict]:
     injured as the incident's dead (by vote), told of victims "in critical condition" who died later: its injured
     become injured − dead. GVA dev, even incident ids: injured 83.6 -> 84.5 % per incident (odd 79.8 -> 80.7).
     """
-    dead = _vote([r.get("killed") for r in dated], [bool((r.get("headline") or {}).get("killed")) for r in dated])
+    dead = _vote(dated, "killed")
     days = [(r.get("published") or "")[:10] for r in dated if r.get("killed")]
     if not dead or not days:
         return dated
@@ -396,12 +396,13 @@ def _early_reports(dated: list[dict]) -> list[dict]:
             and (r.get("published") or "")[:10] < first else r for r in dated]
 
 
-def _vote(values: list[Optional[int]], headline: list[bool]) -> Optional[int]:
-    """The count most articles give (an article whose headline gives it counts 1.5), ties to the last."""
+def _vote(dated: list[dict], key: str) -> Optional[int]:
+    """The ``key`` count most articles give (an article whose headline gives it counts 1.5), ties to the last."""
+    values = [r.get(key) for r in dated]
     votes: Counter = Counter()
-    for value, head in zip(values, headline):
+    for value, r in zip(values, dated):
         if value is not None:
-            votes[value] += 1.5 if head else 1.0
+            votes[value] += 1.5 if (r.get("headline") or {}).get(key) else 1.0
     if not votes:
         return None
     best = max(votes.values())
@@ -434,7 +435,7 @@ def incident_casualties(results: list[dict], policy: str = "vote") -> dict[str, 
         elif policy == "latest":
             out[key] = vals[-1]
         elif policy == "vote":
-            out[key] = _vote([r.get(key) for r in dated], [bool((r.get("headline") or {}).get(key)) for r in dated])
+            out[key] = _vote(dated, key)
         elif policy == "first":
             out[key] = vals[0]
         elif policy == "mode":
