@@ -314,13 +314,15 @@ def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
     (not "Cairns" nor "Milton Keynes" tagged PERSON)."""
     inside = [False] * len(doc)
     idx: list[int] = []
+    starts: dict[int, int] = {}
     for ent in doc._.entities or []:
         name = (ent.get("name") or "").strip()
         if (ent.get("type") or "") not in _PERSON_TYPES or " " not in name or _run_on_name(name.split()) \
                 or known_place(gaz, name, MIN_CONTEXT_CITY_POP):
             continue
-        idx = idx or doc.to_array(IDX).tolist()
-        starts = {c: i for i, c in enumerate(idx)}
+        if not idx:  # token offsets once per doc, on the first person that needs them
+            idx = doc.to_array(IDX).tolist()
+            starts = {c: i for i, c in enumerate(idx)}
         for m in ent.get("mentions") or []:
             i = starts.get(m["start"])
             while i is not None and i < len(doc) and idx[i] < m["end"]:
