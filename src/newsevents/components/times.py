@@ -326,7 +326,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             # "expected to last three weeks": the verb, not "the last three weeks"
             cut = re.match(r"last\s+", cand.text, re.I).end()
             cand = Candidate(cand.start + cut, cand.end, cand.kind, cand.text[cut:])
-        tense = governing_tense(doc, cand.start, cand.end) if parsed else None
+        tense = governing_tense(doc, cand.start, cand.end, text) if parsed else None
         if re.search(r"\bnext\b", cand.text, re.I):
             tense = "future"
         elif _SINCE.search(text, max(0, cand.start - 30), cand.start):

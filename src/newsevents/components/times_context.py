@@ -64,10 +64,11 @@ _SAME_PAST = frozenset({"hurt", "cut", "put", "hit", "cost", "let", "shut", "qui
 _AWAIT = re.compile(r"\b(?:ahead\s+of|before|until|till|for|awaiting|await|awaits|await(?:ed)?)\s+\Z", re.I)
 
 
-def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
+def governing_tense(doc: Doc, start: int, end: int, text: Optional[str] = None) -> Optional[str]:
     """Tense of the nearest verb above the tokens covering ``doc.text[start:end]`` in the dependency tree.
 
-    The caller checks once per doc that there is a parse (``doc.has_annotation("DEP")`` walks every token).
+    The caller checks once per doc that there is a parse (``doc.has_annotation("DEP")`` walks every token) and
+    passes ``text`` = ``doc.text`` when it has read it (``Doc.text`` joins every token on each access).
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -75,7 +76,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
     tok = span.root
     # "follows Tuesday's declaration": a weekday's named event ("Tuesday's vote") is news already reported, so a
     # present-tense clause around it does not move it ahead, unless the text waits for it ("ahead of Tuesday's vote")
-    poss = tok.dep_ == "poss" and not _AWAIT.search(doc.text[max(0, start - 20):start])
+    poss = tok.dep_ == "poss" and not _AWAIT.search((doc.text if text is None else text)[max(0, start - 20):start])
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             tense = verb_tense(tok)
