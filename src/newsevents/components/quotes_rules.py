@@ -446,14 +446,10 @@ def headline_colon(doc: Doc, text: str, quoted: list[Quoted]) -> list[Attributio
         content = clip((doc[colon.i + 1].idx, sent.end_char), para, text)
         if content is None or inside(content[0], quoted) or text[colon.idx + 1:content[0]].strip():
             continue
-        out.append(Attribution(content=content, cue=(colon.idx, colon.idx + 1), speaker=trim(text, *name_span(name)),
-                               speaker_head=name.root.i, cue_head=colon.i, rule="headline-colon"))
+        out.append(Attribution(content=content, cue=(colon.idx, colon.idx + 1),
+                               speaker=trim(text, name.start_char, name.end_char), speaker_head=name.root.i,
+                               cue_head=colon.i, rule="headline-colon"))
     return out
-
-
-def name_span(span) -> Span:
-    """Character span of a spaCy span."""
-    return span.start_char, span.end_char
 
 
 def parenthetical_rules(doc: Doc, text: str, quoted: list[Quoted], split: bool) -> list[Attribution]:
