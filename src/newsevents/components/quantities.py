@@ -81,10 +81,11 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
         trig = trig or preceding_trigger(doc, num.start) or governing_trigger(role) or adjacent_trigger(doc, after)
         if trig is None and noun is not None:
             trig = noun_trigger(noun)
-        if noun is not None and _not_people(noun) and _misread_participle(noun, item["value"]):
-            trig = adjacent_trigger(doc, noun.i + 1, limit=1) or noun_trigger(noun)  # "Five shot dead"
-        elif trig is not None and noun is not None and _not_people(noun) and trig.category in _PEOPLE_CATEGORIES:
-            trig = None
+        if noun is not None and _not_people(noun):
+            if _misread_participle(noun, item["value"]):
+                trig = adjacent_trigger(doc, noun.i + 1, limit=1) or noun_trigger(noun)  # "Five shot dead"
+            elif trig is not None and trig.category in _PEOPLE_CATEGORIES:
+                trig = None
         if trig is not None:
             item["category"] = trig.category
             item["trigger"] = _offsets(doc[trig.token.i:trig.token.i + 1])
