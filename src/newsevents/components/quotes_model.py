@@ -275,18 +275,20 @@ class CueModel:
         the doc's :class:`DocContext`, shared across a doc's candidates for speed)."""
         return self.probability(features(tok, frame, comp, in_quote, ctx))
 
-    def best(self, tok: Token, threshold: float, ctx: Optional[DocContext] = None,
-             skip: frozenset[str] = frozenset()) -> Optional[tuple[str, Token, float]]:
-        """The highest-scoring (frame, complement, probability) of ``tok``'s :func:`candidates` that reaches
-        ``threshold`` (on a tie the later candidate), or None; frames in ``skip`` are not scored."""
-        best = None
-        for frame, comp in candidates(tok):
-            if frame in skip:
-                continue
-            p = self.score(tok, frame, comp, ctx=ctx)
-            if p >= (best[2] if best is not None else threshold):
-                best = (frame, comp, p)
-        return best
+
+def best_candidate(model, tok: Token, threshold: float, ctx: Optional[DocContext] = None,
+                   skip: frozenset[str] = frozenset()) -> Optional[tuple[str, Token, float]]:
+    """The highest-scoring (frame, complement, probability) of ``tok``'s :func:`candidates` under ``model`` (a
+    :class:`CueModel` or anything with its ``score``) that reaches ``threshold`` (on a tie the later candidate),
+    or None; frames in ``skip`` are not scored."""
+    best = None
+    for frame, comp in candidates(tok):
+        if frame in skip:
+            continue
+        p = model.score(tok, frame, comp, ctx=ctx)
+        if p >= (best[2] if best is not None else threshold):
+            best = (frame, comp, p)
+    return best
 
 
 @functools.lru_cache(maxsize=1)

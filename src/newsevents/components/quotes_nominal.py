@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .quotes_marks import Quoted
-from .quotes_model import DocContext, subject_of
+from .quotes_model import DocContext, best_candidate, subject_of
 from .quotes_rules import (Attribution, balance, clause_content, clip, cue_span, inside, object_content,
                            paragraph_of, source_span, trim)
 
@@ -37,7 +37,7 @@ def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cu
     for tok in doc:
         if tok.pos_ != "NOUN" or inside(tok.idx, quoted):
             continue
-        best = cue_model.best(tok, cue_model.noun_threshold, ctx)
+        best = best_candidate(cue_model, tok, cue_model.noun_threshold, ctx)
         if best is None:
             continue
         frame, comp, _ = best

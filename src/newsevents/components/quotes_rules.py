@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
-from .quotes_model import DocContext, split_subject
+from .quotes_model import DocContext, best_candidate, split_subject
 from .quotes_model import verb_subject as subject
 
 logger = logging.getLogger(__name__)
@@ -234,7 +234,8 @@ def _learned_frame(doc: Doc, tok: Token, cue_model, ctx) -> tuple[Optional[Token
     (None, "", None, 0) when no candidate reaches the model's threshold."""
     # "told X", "quoted X as saying": the object is the addressee or the speaker, not the content
     no_dobj = tok.lemma_ in _RECIPIENT_VERBS or _as_quoting_head(tok) is not None
-    best = cue_model.best(tok, cue_model.threshold, ctx, skip=frozenset(("dobj",)) if no_dobj else frozenset())
+    best = best_candidate(cue_model, tok, cue_model.threshold, ctx,
+                          skip=frozenset(("dobj",)) if no_dobj else frozenset())
     if best is None:
         return None, "", None, 0.0
     frame, comp, best_p = best
