@@ -37,11 +37,6 @@ _PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _ECHO_WINDOW = 3
 
 
-def outlet_country(meta: Optional[dict], gaz: Gazetteer) -> Optional[str]:
-    """ISO2 of the outlet's country (country-code TLD, US call sign or the home town named by the outlet)."""
-    return outlet_home(meta, gaz).country
-
-
 def _echoes_toponym(doc: Doc, ent: dict, iso3: str) -> bool:
     """An actor whose country comes from a country name in or just before its mentions ("Georgia State Patrol",
     "Georgia Gov. Brian Kemp"): that code is the entities stage's guess at the toponym itself, no evidence for it
