@@ -33,7 +33,7 @@ from _common import DATA, ROOT, read_jsonl, scorer
 
 from newsevents.components.quotes_marks import find_quoted
 from newsevents.components.quotes_model import (MODEL_META, MODEL_WEIGHTS, CueModel, DocContext, candidates,
-                                                features, indices, takes_subject)
+                                                features, indices, subject_before, takes_subject)
 from newsevents.components.quotes_rules import inside
 
 DIM_BITS = 18
@@ -74,7 +74,7 @@ def doc_candidates(doc, art: dict):
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN") or inside(tok.idx, quoted):
             continue
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        subj = subject_before(tok)
         for frame, comp in candidates(tok):
             # a two-piece content (subject + complement) is the s+ frame's, not the plain frame's
             label = any(_holds(g["cue"], tok) and _holds(g["content"], comp) and

@@ -82,7 +82,7 @@ def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
     """The (frame, complement head) pairs a verb or noun proposes as a possible attribution, in text order
     (``s+<dep>`` frames: see :data:`_SPLIT_DEPS`; ``pass-subj``: the subject of a passive is the content)."""
     if tok.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+        subj = subject_before(tok)
         if subj is not None and subj.dep_ == "nsubjpass" and not any(
                 c.i > tok.i and c.dep_ in _SPLIT_DEPS for c in tok.children):
             yield "pass-subj", subj  # "O'Malley's move | was first reported by | the Post"
@@ -121,11 +121,16 @@ def takes_subject(frame: str) -> bool:
     return frame.startswith("s+") or frame == "pass-subj"
 
 
+def subject_before(tok: Token) -> Optional[Token]:
+    """The verb's own subject (``nsubj``/``nsubjpass``) when it stands before the verb."""
+    return next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+
+
 def split_subject(tok: Token, frame: str) -> Optional[Token]:
     """For an ``s+<dep>`` frame, the subject that is the content's first piece."""
     if not frame.startswith("s+"):
         return None
-    return next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+    return subject_before(tok)
 
 
 def _bucket(n: int) -> str:

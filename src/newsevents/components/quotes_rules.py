@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
-from .quotes_model import DocContext, best_candidate, split_subject
+from .quotes_model import DocContext, best_candidate, subject_before
 from .quotes_model import verb_subject as subject
 
 logger = logging.getLogger(__name__)
@@ -356,7 +356,7 @@ def _split_content(doc: Doc, text: str, verb: Token, comp: Token, pieces: int = 
     subject and the complement, one attribution per piece (as PolNeAR scores pieces); the source is the agent
     ("was criticized by X"), else none. ``pieces=1``: the subject of a passive alone ("The move | was first
     reported by | the Post"), the cue running to "by"."""
-    subj = split_subject(verb, "s+")
+    subj = subject_before(verb)
     if subj is None:
         return []
     para = paragraph_of(text, verb.idx)
