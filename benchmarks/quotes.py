@@ -68,12 +68,12 @@ def run_parsed(arts: list[dict], cache: str, convention: str, lexicon: bool = Fa
     docs = list(DocBin().from_disk(cache).get_docs(spacy.blank("en").vocab))
     byid = {d.text: d for d in docs}
     stage = QuoteExtractor(convention, False if lexicon else None)
-    preds, t0 = {}, time.time()
+    preds, t0 = {}, time.process_time()  # CPU time, as run_pipeline and the printed "CPU s" say
     for art in arts:
         doc = byid[art["text"]]
         doc._.entities = []
         preds[art["id"]] = to_attributions(stage.extract(doc))
-    took = time.time() - t0
+    took = time.process_time() - t0
     return preds, took, took
 
 
