@@ -235,10 +235,7 @@ def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tup
 def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], taken: list[bool],
                    person: list[bool]) -> list[tuple[int, int, str]]:
     """Known places the model tagged as something else or not at all, in a locative context (see places_recall)."""
-    place = [False] * len(doc)
-    for s, e, _ in spans:
-        for i in range(s, e):
-            place[i] = True
+    place = _token_mask(len(doc), spans)
     found: list[tuple[int, int, str]] = []
     propn, names = propn_mask(doc), name_mask(doc)
     for _ in range(4):  # later passes let a list of mislabelled towns ("Migori, Homa Bay, Rongo") chain
@@ -291,6 +288,14 @@ def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], 
         if len(found) == before:
             break
     return found
+
+
+def _token_mask(n: int, spans) -> list[bool]:
+    """Per token of an n-token doc: inside one of the (start, end, ...) token spans."""
+    mask = [False] * n
+    for s, e, *_ in spans:
+        mask[s:e] = [True] * (e - s)
+    return mask
 
 
 def _coordinated(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -377,10 +382,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             spans += [(s, e, f"inner:{ent.label_}") for s, e in inner_org_spans(doc, ent, gaz, MIN_EMBEDDED_CITY_POP)
                       if not hit or e <= hit[0] or s >= hit[1]]
     spans += [(s, e, "dateline") for s, e in dateline_spans(doc, gaz)]
-    taken = [False] * len(doc)
-    for s, e, _ in spans:
-        for i in range(s, e):
-            taken[i] = True
+    taken = _token_mask(len(doc), spans)
     for s, e in _county_spans(doc):
         if not any(taken[s:e]):
             spans.append((s, e, "county"))
@@ -391,9 +393,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[i] = True
     spans += [(s, e, "country-name") for s, e in _country_name_spans(doc, gaz, taken)]
     person = full_name_person_tokens(doc, gaz)
-    place = [False] * len(doc)
-    for s, e, _ in spans:
-        place[s:e] = [True] * (e - s)
+    place = _token_mask(len(doc), spans)
     spans += _owned_facilities(doc, place)
     pairs = town_area_pairs(doc, gaz, lambda i: not place[i] and not person[i], lambda i: place[i])
     spans += hyphen_compound_spans(doc, gaz, lambda i: not place[i] and not person[i])
@@ -423,9 +423,7 @@ def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
     words = person_name_words(doc, gaz)
     if not words:
         return mentions
-    place = [False] * len(doc)
-    for m in mentions:
-        place[m.tokens[0]:m.tokens[1]] = [True] * (m.tokens[1] - m.tokens[0])
+    place = _token_mask(len(doc), [m.tokens for m in mentions])
     keep = [m for m in mentions
             if not (m.tokens[1] - m.tokens[0] == 1 and m.text.lower() in words and m.source != "dateline"
                     and not locative(doc, *m.tokens, lambda i: place[i]))]
