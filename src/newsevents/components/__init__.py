@@ -21,6 +21,19 @@ logger = logging.getLogger(__name__)
 register_extensions()
 
 
+#: One-slot cache of the text of the Doc being processed. ``Doc.text`` joins every token on each access, and the rules
+#: of several stages read the text around each match (quantities on 60 news articles: 38 s with ``doc.text``, well
+#: under 1 s cached). Stages run one Doc at a time, so one slot is enough.
+_LAST_TEXT: list = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (stages read it instead of ``doc.text`` in loops)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
+
+
 def is_english(doc: Doc) -> bool:
     """Whether the English stages should run: language unknown or ``en``."""
     lang = (doc._.meta or {}).get("language")

@@ -14,8 +14,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import stage_call
-from .quantities_detect import Candidate, doc_text, find_candidates
+from . import doc_text, stage_call
+from .quantities_detect import Candidate, find_candidates
 from .quantities_roles import (adjacent_trigger, agent_of, coordinated_extra, counted_noun, governing_trigger,
                                multiple_mentions, not_people, noun_trigger, phrase, preceding_trigger, singular_mentions,
                                source_of, subset_parent)

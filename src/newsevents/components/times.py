@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import stage_call
+from . import doc_text, stage_call
 from .times_context import SpeechAnchors, governing_tense
 from .times_detect import Candidate, find_candidates
 from .times_normalize import POD_CODES, normalize, period_shift
@@ -316,7 +316,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     # doc.ents walks every token on each access: read it once
     date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     parsed = doc.has_annotation("DEP")
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     for cand in find_candidates(text):
         if not _keep(doc, text, cand, date_ents):
             continue
@@ -326,7 +326,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             # "expected to last three weeks": the verb, not "the last three weeks"
             cut = re.match(r"last\s+", cand.text, re.I).end()
             cand = Candidate(cand.start + cut, cand.end, cand.kind, cand.text[cut:])
-        tense = governing_tense(doc, cand.start, cand.end, text) if parsed else None
+        tense = governing_tense(doc, cand.start, cand.end) if parsed else None
         if re.search(r"\bnext\b", cand.text, re.I):
             tense = "future"
         elif _SINCE.search(text, max(0, cand.start - 30), cand.start):

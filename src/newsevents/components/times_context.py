@@ -10,6 +10,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from . import doc_text
+
 _FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "'d", "could", "might", "may", "can",
                          "should", "must"})
 # Infinitive complements of these verbs point forward ("planned to leave Thursday", "is set to resume Monday").
@@ -64,11 +66,10 @@ _SAME_PAST = frozenset({"hurt", "cut", "put", "hit", "cost", "let", "shut", "qui
 _AWAIT = re.compile(r"\b(?:ahead\s+of|before|until|till|for|awaiting|await|awaits|await(?:ed)?)\s+\Z", re.I)
 
 
-def governing_tense(doc: Doc, start: int, end: int, text: Optional[str] = None) -> Optional[str]:
+def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
     """Tense of the nearest verb above the tokens covering ``doc.text[start:end]`` in the dependency tree.
 
-    The caller checks once per doc that there is a parse (``doc.has_annotation("DEP")`` walks every token) and
-    passes ``text`` = ``doc.text`` when it has read it (``Doc.text`` joins every token on each access).
+    The caller checks once per doc that there is a parse (``doc.has_annotation("DEP")`` walks every token).
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -76,7 +77,7 @@ def governing_tense(doc: Doc, start: int, end: int, text: Optional[str] = None) 
     tok = span.root
     # "follows Tuesday's declaration": a weekday's named event ("Tuesday's vote") is news already reported, so a
     # present-tense clause around it does not move it ahead, unless the text waits for it ("ahead of Tuesday's vote")
-    poss = tok.dep_ == "poss" and not _AWAIT.search((doc.text if text is None else text)[max(0, start - 20):start])
+    poss = tok.dep_ == "poss" and not _AWAIT.search(doc_text(doc)[max(0, start - 20):start])
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             tense = verb_tense(tok)
