@@ -37,3 +37,18 @@ def test_times_gate_windowed_detection_equals_full_scan(test_data):
              "since the early 1990s, twice a week, o'clock, the year-ago quarter, Christmas 2015, fiscal 1989.")
     for text in [a["text"] for a in articles] + [extra]:
         assert find_candidates(text) == find_candidates(text, full_scan=True)
+
+
+def test_times_gate_every_lexicon_holiday_found_in_windows():
+    # the windowed scan's holiday cue words come from the lexicon: each holiday, written with a curly apostrophe
+    # and a line break where the lexicon has a space, is found in a sentence exactly as the full scan finds it
+    from newsevents.components.times_detect import find_candidates
+    from newsevents.components.times_lexicon import lexicon
+
+    for name in lexicon().holiday:
+        written = name.title().replace("'S", "’s").replace(" Of ", " of ").replace(" ", "\n", 1)
+        text = f"The office was closed on {written}, a spokesman said."
+        start = text.index(written)
+        found = find_candidates(text)
+        assert found == find_candidates(text, full_scan=True)
+        assert any(c.kind == "holiday" and c.start == start and c.end == start + len(written) for c in found), name
