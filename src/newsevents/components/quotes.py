@@ -58,23 +58,27 @@ def _classify(att: Attribution, quoted: list[Quoted]) -> None:
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019")
 
 
-def _in_mixed(text: str, q: Quoted, atts: list[Attribution]) -> bool:
-    """Whether quote ``q`` is a fragment of a mixed content that leads into it with words of its own ("said
-    that Sanders is “…”"; not after a colon or another quote: "with a smile: “…”", "“Cruz,” X joked, “…”")."""
-    for a in atts:
-        lead = text[a.content[0]:q.open] if a.kind == "mixed" and q.end <= a.content[1] else ""
-        if any(ch.isalnum() for ch in lead) and not lead.rstrip().endswith(":") and \
-                not any(ch in _QUOTE_MARKS for ch in lead):
-            return True
-    return False
+def _mixed_fragments(text: str, quoted: list[Quoted], clause: list[Attribution]) -> set[int]:
+    """The ``id`` of each quote that is a fragment of a mixed clause content leading into it with words of its
+    own ("said that Sanders is “…”"; not after a colon or another quote: "with a smile: “…”", "“Cruz,” X
+    joked, “…”"). Computed once per doc, on the classified clause attributions, for :func:`_merge` and
+    :func:`_carry`."""
+    out = set()
+    for q in quoted:
+        for a in clause:
+            lead = text[a.content[0]:q.open] if a.kind == "mixed" and q.end <= a.content[1] else ""
+            if any(ch.isalnum() for ch in lead) and not lead.rstrip().endswith(":") and \
+                    not any(ch in _QUOTE_MARKS for ch in lead):
+                out.add(id(q))
+                break
+    return out
 
 
-def _merge(text: str, clause: list[Attribution], direct: list[Attribution], quoted: list[Quoted],
+def _merge(clause: list[Attribution], direct: list[Attribution], mixed: set[int],
            nested: float = 2.0) -> list[Attribution]:
-    """Clause attributions snapped to quotes, plus the direct-quote attributions no clause rule found; an
+    """Clause attributions (already snapped to quotes by :func:`_classify`), plus the direct-quote attributions
+    no clause rule found and whose quote is no mixed fragment (``mixed``: :func:`_mixed_fragments`); an
     attribution inside another's content is kept only when the cue model gave it at least ``nested``."""
-    for att in clause:
-        _classify(att, quoted)
     out = list(clause)
     claimed = {id(a.quote) for a in clause if a.quote is not None}
     # a quoted fragment inside a mixed clause content ("Pataki says Kasich “has a record.” He warns …") is that
@@ -82,7 +86,7 @@ def _merge(text: str, clause: list[Attribution], direct: list[Attribution], quot
     # earlier quote (_carry): PolNeAR train, 840 articles, polnear content exact F1 65.9 -> 66.2 (P 69.9 -> 70.9),
     # default convention 47.1 -> 47.2
     for att in direct:
-        if id(att.quote) in claimed or _in_mixed(text, att.quote, clause):
+        if id(att.quote) in claimed or id(att.quote) in mixed:
             continue
         claimed.add(id(att.quote))
         out.append(att)
@@ -100,12 +104,13 @@ def _merge(text: str, clause: list[Attribution], direct: list[Attribution], quot
         o is not a and o.content[0] <= a.cue[0] and a.cue[1] <= o.content[1] for o in unique)]
 
 
-def _carry(doc: Doc, text: str, atts: list[Attribution], quoted: list[Quoted]) -> list[Attribution]:
-    """Cue-less quotes that continue the speech of the quote (or attribution) just before them."""
+def _carry(doc: Doc, text: str, atts: list[Attribution], quoted: list[Quoted], mixed: set[int]) -> list[Attribution]:
+    """Cue-less quotes that continue the speech of the quote (or attribution) just before them (not the mixed
+    fragments ``mixed``)."""
     paras = paragraphs(text)
     p_starts = [p[0] for p in paras]
     claimed = {id(a.quote) for a in atts if a.quote is not None}
-    claimed |= {id(q) for q in quoted if _in_mixed(text, q, atts)}
+    claimed |= mixed
     out = sorted(atts, key=lambda a: a.content[0])
 
     def para_of(pos: int) -> int:
@@ -224,8 +229,11 @@ class QuoteExtractor:
         clause += according_to(doc, text) + headline_colon(doc, text, quoted)
         clause += parenthetical_rules(doc, text, quoted, split=polnear)
         direct = direct_rules(doc, text, quoted, recipient=not polnear)
+        for att in clause:
+            _classify(att, quoted)
+        mixed = _mixed_fragments(text, quoted, clause)
         nested = getattr(self.cue_model, "nested_threshold", 2.0)
-        return _carry(doc, text, _merge(text, clause, direct, quoted, nested), quoted)
+        return _carry(doc, text, _merge(clause, direct, mixed, nested), quoted, mixed)
 
     def extract(self, doc: Doc) -> list[dict]:
         """The ``doc._.quotes`` items of a parsed doc."""

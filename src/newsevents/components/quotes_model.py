@@ -30,7 +30,8 @@ _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 MODEL_WEIGHTS = _RESOURCES / "quote_cue_model.npy"
 MODEL_META = _RESOURCES / "quote_cue_model.json"
 
-_SUBJ = ("nsubj", "nsubjpass")
+#: Subject dependencies (active and passive), shared with :mod:`.quotes_rules`.
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _PERSON_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"))
 _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", "must", "shall"))
 #: ``s+<dep>`` frames: the subject and a complement after the verb are the content's two pieces, the verb (a
@@ -52,7 +53,7 @@ def subject_of(tok: Token) -> Optional[Token]:
                 return c
         if tok.dep_ in ("dobj", "pobj") and tok.head is not tok:
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
-            return next((c for c in head.children if c.dep_ in _SUBJ), None)
+            return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         return None
     return verb_subject(tok)
 
@@ -64,7 +65,7 @@ def verb_subject(verb: Token) -> Optional[Token]:
     for _ in range(4):
         if cur is None:
             break
-        subj = [c for c in cur.children if c.dep_ in _SUBJ]
+        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
             return subj[0]
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -123,7 +124,7 @@ def takes_subject(frame: str) -> bool:
 
 def subject_before(tok: Token) -> Optional[Token]:
     """The verb's own subject (``nsubj``/``nsubjpass``) when it stands before the verb."""
-    return next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+    return next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i), None)
 
 
 def split_subject(tok: Token, frame: str) -> Optional[Token]:
@@ -214,7 +215,7 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
               f"lce={lemma}|{comp.ent_type_ or comp.pos_}"]
         if any(c.dep_ in ("acl", "ccomp", "relcl") for c in comp.children):
             f.append("co-clause")
-    if any(c.dep_ in _SUBJ for c in comp.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in comp.children):
         f.append(f"csubj|{fam}")
     marks = ctx.marks[comp.right_edge.i + 1] - ctx.marks[comp.left_edge.i]
     if marks:

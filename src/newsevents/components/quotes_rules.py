@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
-from .quotes_model import DocContext, best_candidate, subject_before
+from .quotes_model import SUBJECT_DEPS, DocContext, best_candidate, subject_before
 from .quotes_model import verb_subject as subject
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,6 @@ Span = tuple[int, int]
 _CUE_CHILD_DEPS = frozenset(("aux", "auxpass", "neg", "prt"))
 _WH = frozenset(("when", "where", "why", "how", "however", "then", "so", "even"))
 _TRIM = set(" \t\n,;:.\u2014\u2013-\"'\u201c\u201d\u2018\u2019`")
-_SUBJ = ("nsubj", "nsubjpass")
 _CUE_GAP_DEPS = frozenset(("advmod", "prt", "neg", "aux"))  # words between a verb and its preposition in a cue
 _RECIPIENT_VERBS = frozenset(("tell", "assure", "remind", "inform", "warn"))
 
@@ -342,7 +341,7 @@ def _without_parallel_verb(doc: Doc, text: str, verb: Token, comp: Token, conten
     complement in the reporting verb's form ("-ing", "-s") is the reporter's, not the content's: cut before it."""
     for c in comp.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == verb.tag_ != comp.tag_ and c.i > comp.i and \
-                not any(g.dep_ in _SUBJ for g in c.children):
+                not any(g.dep_ in SUBJECT_DEPS for g in c.children):
             cut = c.left_edge.i
             while cut > comp.i and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
                 cut -= 1
@@ -466,7 +465,7 @@ def parenthetical_rules(doc: Doc, text: str, quoted: list[Quoted], split: bool) 
         if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or tok.head.pos_ not in ("VERB", "AUX") or \
                 not is_cue(tok.lemma_.lower(), "ccomp") or inside(tok.idx, quoted):
             continue
-        subj = [c for c in tok.children if c.dep_ in _SUBJ]
+        subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         first, last = tok.left_edge.i, tok.right_edge.i
         comma = first if doc[first].text == "," else first - 1  # the parser may give the comma to the verb
         if not subj or comma < 1 or doc[comma].text != ",":
