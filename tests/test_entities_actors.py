@@ -137,3 +137,26 @@ def test_entities_definite_head_noun_refused_with_two_candidates(nlp):
     start = text.index("ministry gave")
     owners = [e for e in nlp(text)._.entities if any(m["start"] == start for m in e["mentions"])]
     assert all(e["name"] not in ("Kenya defence ministry", "Kenya health ministry") for e in owners)
+
+
+SHARED_STATE_CASES = [
+    # (text, mention, country): a US state named like a country is read per article
+    ("Georgia Gov. Ellen Pratt said the state would appeal. The Georgia State Patrol closed the highway.",
+     "Georgia State Patrol", "USA"),
+    ("Georgia Gov. Ellen Pratt said the state would appeal. The Georgia State Patrol closed the highway.",
+     "Ellen Pratt", "USA"),
+    ("A Dalton, Georgia, man was arrested in Tennessee. Officers from Georgia and Alabama searched his truck.",
+     "Georgia and", "USA"),
+    ("Georgia's president met Russian envoys in Tbilisi. Georgian troops left the border, Georgia said.",
+     "Georgia said", "GEO"),
+    ("Georgia accused Russia of moving the boundary fence deeper into its territory.", "Georgia", "GEO"),
+    # one US state among the country's own words does not move the country
+    ("A Texas firm will build the pipeline, Georgian officials in Tbilisi said. Georgia signed the deal.",
+     "Georgia signed", "GEO"),
+]
+
+
+@pytest.mark.parametrize("text,mention,country", SHARED_STATE_CASES)
+def test_entities_shared_state_name_read_per_article(nlp, text, mention, country):
+    ent = _by_mention(nlp(text)._.entities, text, mention)
+    assert ent["actor"]["country"] == country

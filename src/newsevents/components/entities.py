@@ -23,8 +23,9 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import stage_call
-from .entities_actors import code_leaders, code_named, code_residents, country_counts, dominant
+from . import doc_text, stage_call
+from .entities_actors import (code_leaders, code_named, code_residents, country_counts, dominant,
+                              resolve_shared_states)
 from .entities_groups import find_descriptions, find_weapons
 from .entities_mentions import Cluster, collect
 from .entities_pronouns import link_pronouns
@@ -34,16 +35,16 @@ logger = logging.getLogger(__name__)
 SPAN_KEY = "entities.mentions"
 
 
-def extract_entities(doc: Doc, text: str | None = None) -> list[Cluster]:
-    """Run the four sub-tasks on a parsed doc and return the entity clusters in order of first mention.
+def extract_entities(doc: Doc) -> list[Cluster]:
+    """Run the four sub-tasks on a doc with NER (descriptions and pronouns also read the parse).
 
-    Args:
-        doc: A doc with NER (and, for descriptions and pronouns, the parse).
-        text: ``doc.text`` if the caller has it: spaCy rebuilds it from the tokens on each access.
+    Returns:
+        The entity clusters in order of first mention.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc)
     clusters, owner = collect(doc)
     code_named(doc, clusters, owner)
+    resolve_shared_states(doc, clusters)
     actor_counts, location_counts = country_counts(doc, clusters)
     code_leaders(clusters, actor_counts)
     # bare domestic group nouns take the dominant *location* country: the rebels of a story datelined from Syria
@@ -86,8 +87,8 @@ class EntityLinker:
 
     @stage_call("entities")
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        items, spans = to_items(doc, extract_entities(doc, text), text)
+        text = doc_text(doc)
+        items, spans = to_items(doc, extract_entities(doc), text)
         doc._.entities = items
         doc.spans[SPAN_KEY] = spans
         logger.debug("entities: %d entities, %d mentions", len(items), len(spans))

@@ -8,15 +8,17 @@
   country words, outlets, possessor's code and sector nouns; "former"/"ex-" keeps the country and drops the sector.
 * A head-of-state title with no country takes the article's dominant country (:func:`dominant`) among the
   countries no other person holds that title for.
+* A US state named like a country ("Georgia") is read per article (:func:`resolve_shared_states`).
 """
 from __future__ import annotations
 
 from collections import Counter
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from .entities_lexicon import actor_lexicon, country_form, sector_entry
+from .entities_lexicon import actor_lexicon, country_form, sector_entry, token_hits
 from .entities_mentions import Cluster
 
 #: A country is "dominant" when it has at least this many mentions and this many times the runner-up's
@@ -200,6 +202,53 @@ def code_role(doc: Doc, cluster: Cluster, found: tuple[int, int, int], clusters:
     cluster.sector = cluster.sector or sector
     if leader and not country:
         cluster.leader = leader
+
+
+#: Words right after a shared name that make it the US state's institution ("Georgia Gov. Brian Kemp", "Georgia
+#: State Patrol", "Georgia Bureau of Investigation", "Georgia House", "Georgia Democrats"); news writes the country's
+#: as "Georgia's president", "Georgian police", "the parliament of Georgia".
+_STATE_NEXT = frozenset({"gov.", "gov", "governor", "state", "bureau", "department", "dept.", "general", "house",
+                         "senate", "legislature", "lawmakers", "attorney", "supreme", "tech", "power", "lottery",
+                         "democrats", "republicans", "gop", "dome", "aquarium"})
+#: Words right before one: "University of Georgia", "metro Georgia", "middle Georgia".
+_STATE_PREV = frozenset({"metro", "middle", "coastal"})
+
+
+def resolve_shared_states(doc: Doc, clusters: list[Cluster]) -> None:
+    """Recode actors named after a US state that shares a country's name ("Georgia") when the article is about the state.
+
+    The name keeps the country unless the article says otherwise: a state institution written with the name
+    ("Georgia State Patrol", "Georgia Gov."), counted twice, other US states or "Town, Georgia" pairs outnumber the
+    country's own words (its demonym, its capital). Every actor whose name or role holds the shared name then takes
+    the state's country, so a local US story does not code its governor and police as the Caucasus republic.
+    """
+    lex = actor_lexicon()
+    for name, state_iso3 in lex.shared.items():
+        form = country_form(name)
+        hits = token_hits(doc, "LOWER", [name])
+        if form is None or not hits:
+            continue
+        us = sum(len(c.mentions) for c in clusters if c.country == state_iso3 and c.country_kind == "state")
+        own = sum(len(c.mentions) for c in clusters
+                  if c.country == form.iso3 and c.country_kind in ("demonym", "capital"))
+        for i in hits:
+            after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            before = doc[i - 1].lower_ if i else ""
+            if after in _STATE_NEXT or before in _STATE_PREV or (before == "of" and i > 1
+                                                                 and doc[i - 2].lower_ == "university"):
+                us += 2
+            elif before == "," and i > 1 and doc[i - 2].ent_type_ == "GPE" and doc[i - 2].text != name \
+                    and (country_form(doc[i - 2].text) or form).iso3 != form.iso3:
+                us += 1  # "Smyrna, Georgia" (not "Tbilisi, Georgia")
+        if us <= own:
+            continue
+        word = re.compile(rf"\b{re.escape(name)}\b(?!ian)", re.I)
+        for cluster in clusters:
+            if cluster.country != form.iso3 or not word.search(f"{cluster.name} {cluster.role or ''}"):
+                continue
+            cluster.country = state_iso3
+            if cluster.country_kind == form.kind:
+                cluster.country_kind = "state"
 
 
 def country_counts(doc: Doc, clusters: list[Cluster]) -> tuple[Counter, Counter]:

@@ -55,6 +55,7 @@ class ActorLexicon:
     outlets: dict[str, str] = field(default_factory=dict)  # name -> ISO3
     orgs: dict[str, tuple[str, Optional[str]]] = field(default_factory=dict)  # name -> (code, sector)
     names: dict[str, str] = field(default_factory=dict)  # ISO3 -> short country name
+    shared: dict[str, str] = field(default_factory=dict)  # lower-case state name a country shares -> state's ISO3
 
 
 def _add_form(lex: ActorLexicon, form: str, iso3: str, kind: str, override: bool) -> None:
@@ -82,7 +83,10 @@ def actor_lexicon() -> ActorLexicon:
 
     lex = ActorLexicon()
     for row in _rows("actor_countries.tsv"):
-        _add_form(lex, row[0], row[1], row[2], override=True)
+        if row[2] == "shared":  # the country's reading stays the form's; see entities_actors.resolve_shared_states
+            lex.shared[row[0].lower()] = row[1]
+        else:
+            _add_form(lex, row[0], row[1], row[2], override=True)
     for country in pycountry.countries:
         iso3 = country.alpha_3
         short = getattr(country, "common_name", None) or country.name
