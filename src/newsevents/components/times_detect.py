@@ -53,7 +53,9 @@ def _patterns() -> list[tuple[str, str]]:
              rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)|"
              rf"\d{{1,2}}\s+o'clock){tz}")
     relyear = r"(?:this|last|next)\s+year"
-    ago = r"(?:ago|earlier|later|from\s+now|hence)"
+    # "later" stays out: "three days later" counts from an event the text names, and TimeBank tags the count alone
+    # as a DURATION ("[Three days] later", "[A few days] later"), which the duration patterns read
+    ago = r"(?:ago|earlier|from\s+now|hence)"
     plural_units = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
     return [
         ("iso", r"\b\d{4}-[01]\d-[0-3]\d(?:T\d\d:\d\d(?::\d\d)?)?\b|\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
@@ -101,6 +103,7 @@ def _patterns() -> list[tuple[str, str]]:
                          rf"|(?<=\bin\s){plural_units}(?=\s*(?:[,.;]|and|or|that|since|\Z))"
                          rf"|(?<=\bwithin\s){plural_units}(?![\w-])"
                          r"|\b(?:decades|years|months|weeks|days|hours)-long"
+                         rf"|(?:(?:many|several|a\s+few|some)\s+)?{plural_units}(?=\s+later\b)"
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
                 rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"
