@@ -49,6 +49,15 @@ def test_gazetteer_build_has_seed_places(built, name, geonameid, kind, country):
     assert hit[0].lat is not None and hit[0].lon is not None
 
 
+@pytest.mark.parametrize("name, geonameid, how", [
+    ("Russia", 2017370, 0), ("Syria", 163843, 0), ("Ky.", 6254925, 1), ("Britain", 2635167, 1),
+])
+def test_gazetteer_build_alias_keeps_primary_name(built, name, geonameid, how):
+    # place_aliases.tsv repeats some primary names ("Russia"): the alias must not demote them to official
+    hit = [c for c in Gazetteer(built[1]).candidates(name) if c.geonameid == geonameid]
+    assert hit and hit[0].how == how
+
+
 @pytest.mark.parametrize("raw, key", [
     ("St. Louis", "saint louis"), ("the U.S.", "us"), ("Zürich", "zurich"), ("Russia's", "russia"),
     ("Mt. Vernon", "mount vernon"), ("  New   York ", "new york"),

@@ -43,8 +43,9 @@ from ..errors import Code, GazetteerError
 
 logger = logging.getLogger(__name__)
 
-#: bump when the schema or the way names are keyed changes (an older file is rebuilt)
-GAZETTEER_VERSION = "5"
+#: bump when the schema, the way names are keyed or the rows written change (an older file is rebuilt);
+#: v6: aliases go through ``_Builder.name`` (an alias no longer demotes a primary name: "Russia", "Syria")
+GAZETTEER_VERSION = "6"
 FILE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
 
 SCHEMA = """
@@ -263,7 +264,7 @@ class _Builder:
             if gid is None:
                 logger.warning("alias %r: unknown target %s", row["alias"], target)
                 continue
-            self.names[(name_key(row["alias"]), gid)] = HOW_OFFICIAL
+            self.name(row["alias"], gid, HOW_OFFICIAL)
             n += 1
         for row in read_resource_tsv("place_unresolvable.tsv"):
             key = name_key(row["name"])

@@ -111,6 +111,7 @@ class Gazetteer:
             " GROUP BY p.geonameid ORDER BY min(n.how), p.population DESC LIMIT ?", (key, MAX_CANDIDATES))
         return tuple(Candidate(*r) for r in rows)
 
+    @lru_cache(maxsize=4096)  # the ranker asks for the same few hundred countries and capitals in every article
     def place(self, geonameid: int) -> Optional[Candidate]:
         """The entry with this GeoNames id, if the gazetteer has it."""
         rows = self._query("SELECT geonameid, name, kind, feature, country, admin1, admin2, lat, lon, population, 0"
