@@ -49,7 +49,14 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and depth < 4:
-        return verb_tense(verb.head, depth + 1)  # "starting at noon Saturday": the clause it hangs on
+        # "starting at noon Saturday": the clause it hangs on; through a noun to its verb ("will follow Tuesday's
+        # speech denouncing X with one of his own Wednesday morning")
+        head = verb.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        return verb_tense(head, depth + 1)
     if verb.tag_ == "VBP" and not lows and verb.lower_ in _SAME_PAST:
         return None  # "stocks hurt the index Friday": the tagger's present may as well be the past
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lows:
