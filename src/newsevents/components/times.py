@@ -264,6 +264,7 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
+_CLOCK_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|through|thru|until|till|-|–|—)\s*", re.I)
 _WEEKDAY_IN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -327,6 +328,11 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             cut = re.match(r"last\s+", cand.text, re.I).end()
             cand = Candidate(cand.start + cut, cand.end, cand.kind, cand.text[cut:])
         tense = governing_tense(doc, cand.start, cand.end) if parsed else None
+        day = _CLOCK_WEEKDAY.search(cand.text) if parsed and cand.kind == "clock" else None
+        if day:
+            # "Police say that about 7:08 p.m. Saturday, officers responded": the parser hangs the clock on "say",
+            # the weekday on the verb of its own clause; the day is what the tense chooses
+            tense = governing_tense(doc, cand.start + day.start(), cand.end)
         if re.search(r"\bnext\b", cand.text, re.I):
             tense = "future"
         elif _SINCE.search(text, max(0, cand.start - 30), cand.start):
