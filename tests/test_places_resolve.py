@@ -245,3 +245,27 @@ def test_places_resolve_first_level_area_words(nlp, text, start, end, kind):
     doc = nlp.make_doc(text)
     assert doc[start:end].text == "Georgia"
     assert kind_hint(doc, start, end) == kind
+
+
+@pytest.mark.parametrize("text, first, second, container, owner", [
+    ("A tornado hit Paris, Texas, on Sunday.", "Paris", "Texas", True, False),
+    ("A tornado hit Paris,\n   Texas, on Sunday.", "Paris", "Texas", True, False),  # a line break inside the pair
+    ("A tornado hit Paris and Texas on Sunday.", "Paris", "Texas", False, False),
+    ("Crowds filled London's Trafalgar Square.", "London", "Trafalgar Square", False, True),
+])
+def test_places_resolve_pair_links_given_and_detected(nlp, text, first, second, container, owner):
+    """One pair rule ("X, Y" container, "X's Y" owner) for given spans and for the stage's own mentions."""
+    from newsevents.components.places_detect import Mention, link_pairs
+
+    doc = nlp(text)
+    mentions = []
+    for name in (second, first):  # given out of text order: links are still by position
+        s = text.index(name)
+        span = doc.char_span(s, s + len(name))
+        mentions.append(Mention(s, s + len(name), name, "given", tokens=(span.start, span.end)))
+    link_pairs(doc, mentions)
+    assert (mentions[1].container == 0, mentions[0].owner == 1) == (container, owner)
+    assert mentions[0].container is None and mentions[1].owner is None
+    if container:
+        paris = _given(nlp, text, [first, second])[0]
+        assert (paris["geonameid"], paris["country"], paris["start"]) == (4717560, "US", 14)

@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer.lookup import Gazetteer, get_gazetteer
-from . import stage_call
+from . import doc_text, stage_call
 from .entities_lexicon import country_form
-from .places_detect import Mention, demonym_mentions, detect_toponyms, kind_hint
+from .places_detect import Mention, demonym_mentions, detect_toponyms, kind_hint, link_pairs
 from .places_metonymy import is_metonymic
 from .places_outlet import outlet_home
 from .places_rank import SPOT_REASON, UNSURE, Choice, Context, rank_mentions
@@ -109,7 +109,7 @@ def _place_item(doc: Doc, index: int, choice: Choice, gaz: Gazetteer) -> dict:
 def resolve_mentions(doc: Doc, mentions: list[Mention], gaz: Optional[Gazetteer] = None) -> list[dict]:
     """Resolve toponym mentions in their article context into ``Place``-shaped dicts."""
     gaz = gaz or get_gazetteer()
-    choices = rank_mentions(mentions, gaz, article_context(doc, gaz), doc.text)
+    choices = rank_mentions(mentions, gaz, article_context(doc, gaz), doc_text(doc))
     return [_place_item(doc, i, ch, gaz) for i, ch in enumerate(choices, start=1)]
 
 
@@ -125,19 +125,13 @@ def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]], gaz: Optional[Gaze
         One ``Place``-shaped dict per span, in the order given.
     """
     mentions = []
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     for s, e in spans:
         span = doc.char_span(s, e, alignment_mode="expand")
         tokens = (span.start, span.end) if span is not None and len(span) else (0, 0)
         mentions.append(Mention(s, e, text[s:e], "given", tokens=tokens,
                                 kind=kind_hint(doc, *tokens) if tokens != (0, 0) else None))
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-    for a, b in zip(order, order[1:]):
-        between = text[mentions[a].end:mentions[b].start]
-        if between.strip() == ",":
-            mentions[a].container = b
-        elif between.replace("\u2019", "'") == "'s ":
-            mentions[b].owner = a
+    link_pairs(doc, mentions)
     return resolve_mentions(doc, mentions, gaz)
 
 

@@ -347,7 +347,7 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
             mentions.append(Mention(span.start_char, span.end_char, text, source, tokens=(s, e),
                                     kind=kind_hint(doc, s, e)))
         last_end = e
-    _link_containers(doc, mentions)
+    link_pairs(doc, mentions)
     return mentions
 
 
@@ -428,7 +428,7 @@ def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
             if not (m.tokens[1] - m.tokens[0] == 1 and m.text.lower() in words and m.source != "dateline"
                     and not locative(doc, *m.tokens, lambda i: place[i]))]
     if len(keep) < len(mentions):
-        _link_containers(doc, keep)  # container links are indices into the list
+        link_pairs(doc, keep)  # container links are indices into the list
     return keep
 
 
@@ -469,18 +469,23 @@ def _owned_facilities(doc: Doc, place: list[bool]) -> list[tuple[int, int, str]]
             and place[ent.start - 2] and not any(place[ent.start:ent.end])]
 
 
-def _link_containers(doc: Doc, mentions: list[Mention]) -> None:
-    """Set ``container`` for "X, Y" pairs: X's is Y's index ("Paris, Texas"), and ``owner`` for "X's Y"."""
-    for i, m in enumerate(mentions):
+def link_pairs(doc: Doc, mentions: list[Mention]) -> None:
+    """Set ``container`` for "X, Y" pairs (X's is Y's index: "Paris, Texas") and ``owner`` for "X's Y" (Y's is
+    X's index: "London's Heathrow"), by the tokens between neighbouring mentions in text order (line-break and
+    extra-space tokens skipped). The one pair rule for detected mentions and for given spans; mentions without
+    tokens ((0, 0): no span found) are never linked."""
+    for m in mentions:
         m.container = m.owner = None
-        if i + 1 < len(mentions):
-            b = mentions[i + 1]
-            if b.tokens[0] == m.tokens[1] + 1 and doc[m.tokens[1]].text == ",":  # (Doc.text would be rebuilt)
-                m.container = i + 1
-        if i > 0:
-            a = mentions[i - 1]
-            if m.tokens[0] == a.tokens[1] + 1 and doc[a.tokens[1]].lower_ in _POSSESSIVE:
-                m.owner = i - 1
+    order = sorted((i for i, m in enumerate(mentions) if m.tokens != (0, 0)), key=lambda i: mentions[i].tokens)
+    for i, j in zip(order, order[1:]):
+        a, b = mentions[i], mentions[j]
+        between = [t for t in doc[a.tokens[1]:b.tokens[0]] if not t.is_space]
+        if a.tokens[1] > b.tokens[0] or len(between) != 1:
+            continue
+        if between[0].text == ",":  # (Doc.text would be rebuilt: compare tokens)
+            a.container = j
+        elif between[0].lower_ in _POSSESSIVE:
+            b.owner = i
 
 
 def demonym_mentions(doc: Doc) -> list[dict]:
