@@ -102,6 +102,19 @@ def test_quantities_casualties_headline_detail(nlp):
     assert got == {"killed": 1, "injured": 2, "headline": {"killed": True, "injured": False}}
 
 
+@pytest.mark.parametrize("title, killed, injured", [
+    ("Officer and gunman both shot outside motel", False, True),
+    ("City has seen 45 people killed so far this year", False, False),
+    ("Truck carrying 2.5 tons of grain overturns, driver hurt", False, True),
+])
+def test_quantities_casualties_headline_flag_matches_count(nlp, title, killed, injured):
+    """The headline flag uses the counting filter: a listed group counts, a statistic or a load does not."""
+    doc = nlp("Police are investigating.")
+    got = article_casualties(doc, title=title, nlp=nlp, detail=True)
+    assert got["headline"] == {"killed": killed, "injured": injured}
+    assert (got["killed"] is not None, got["injured"] is not None) == (killed, injured)
+
+
 def test_quantities_casualties_unknown_policy():
     with pytest.raises(ValueError):
         incident_casualties([], "average")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents.components.quantities_roles import is_person_noun, singular
+
 
 def _find(doc, needle):
     hits = [q for q in doc._.quantities if q["text"].startswith(needle)]
@@ -154,3 +156,18 @@ def test_quantities_roles_casualty_groups(nlp, text, needle, category, trigger):
         assert item.get("trigger") is None
     else:
         assert (item["trigger"]["text"], item["trigger"]["start"]) == (trigger, text.index(trigger))
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("men", "man"), ("women", "woman"), ("gunmen", "gunman"), ("children", "child"), ("people", "person"),
+    ("deputies", "deputy"), ("witnesses", "witness"), ("victims", "victim"), ("boss", "boss"), ("Officer", "officer"),
+])
+def test_quantities_roles_singular(word, expected):
+    assert singular(word) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("deputies", True), ("Victims", True), ("teen", True), ("shots", False), ("boss", False),
+])
+def test_quantities_roles_is_person_noun(word, expected):
+    assert is_person_noun(word) is expected

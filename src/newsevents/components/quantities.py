@@ -18,7 +18,7 @@ from . import doc_text, stage_call
 from .quantities_detect import Candidate, find_candidates
 from .quantities_roles import (adjacent_trigger, agent_of, coordinated_extra, counted_noun, governing_trigger,
                                multiple_mentions, not_people, noun_trigger, phrase, preceding_trigger, singular_mentions,
-                               source_of, subset_parent)
+                               singular, source_of, subset_parent)
 
 #: Categories that count people: a counted noun from ``quantity_not_people.txt`` ("four shots") cannot have them.
 _PEOPLE_CATEGORIES = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACE", "PROTEST"})
@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 
 def _not_people(noun) -> bool:
-    forms = {noun.lemma_.lower(), noun.lower_, noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_}
+    forms = {noun.lemma_.lower(), noun.lower_, singular(noun.lower_)}
     return bool(forms & not_people())
 
 

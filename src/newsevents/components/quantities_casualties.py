@@ -29,7 +29,7 @@ from typing import Any, Iterable, Optional, Union
 from spacy.tokens import Doc
 
 from .quantities_numbers import parse_value, read_table
-from .quantities_roles import person_nouns
+from .quantities_roles import is_person_noun, person_nouns, singular
 
 logger = logging.getLogger(__name__)
 
@@ -119,9 +119,7 @@ def _counts_people(item: dict) -> bool:
     words = re.findall(r"[a-z]+", ((item.get("counts") or {}).get("text") or "").lower())
     if not words:
         return False
-    noun = words[-1]
-    singular = _PLURALS.get(noun, noun.rstrip("s"))
-    return noun in person_nouns() or singular in person_nouns()
+    return is_person_noun(words[-1])
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -144,6 +142,17 @@ def _is_background(text: str, item: dict) -> bool:
     return bool(_BACKGROUND.search(_sentence_of(text, item["start"], item["end"])))
 
 
+def _counted_value(item: dict, text: str) -> Optional[float]:
+    """The count a KILL or WOUND item adds to the incident, or None when it is none: another category, no whole
+    number of people, or a background statistic. The one filter for counting and for the headline flag."""
+    if item.get("category") not in ("KILL", "WOUND"):
+        return None
+    value = _value(item)
+    if value is None or value != int(value) or (item.get("unit") and item.get("unit") != "people"):
+        return None
+    return None if _is_background(text, item) else value
+
+
 def counts_from_items(items: Iterable[dict], text: str,
                       more: Iterable[tuple[Iterable[dict], str]] = ()) -> dict[str, Optional[int]]:
     """Killed and injured from the quantity items of one text (and of ``more`` (items, text) pairs, such as the
@@ -160,14 +169,10 @@ def counts_from_items(items: Iterable[dict], text: str,
     for other_items, other_text in more:
         pooled += [(item, other_text, True) for item in _merge_lists(other_items, other_text)]
     for item, source, headline in pooled:
-        category = item.get("category")
-        if category not in ("KILL", "WOUND"):
+        value = _counted_value(item, source)
+        if value is None:
             continue
-        value = _value(item)
-        if value is None or value != int(value) or (item.get("unit") and item.get("unit") != "people"):
-            continue
-        if _is_background(source, item):
-            continue
+        category = item["category"]
         added = _EXTRA.match(item.get("text", "")) if value == 1 else None
         if added and not _CLAUSE_START.search(source[max(0, item["start"] - 12):item["start"]]):
             added = None
@@ -194,9 +199,9 @@ def counts_from_items(items: Iterable[dict], text: str,
             kind = "HIT" if "HIT" in kinds else category
             found[kind].append((headline or start < LEDE, float(len(names))))
     for _, other_text in more:
-        listed = headline_list(other_text)
-        if listed and not _BACKGROUND.search(_sentence_of(other_text, listed[0], listed[1])):
-            found[listed[3]].append((True, float(listed[2])))
+        listed = _listed_victims(other_text)
+        if listed:
+            found[listed[1]].append((True, float(listed[0])))
     dead = _with_extra(_lead_max(found["KILL"]), extra["KILL"], ordinal=True)
     injured = _lead_max(found["WOUND"])
     hits = _lead_max(found["HIT"])
@@ -224,7 +229,6 @@ _HEAD_LIST = re.compile(
     r"(?P<rest>(?:\s*(?:,\s*and\b|,|&|\band\b)\s*(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+){1,3})\s+"
     r"(?:(?:both|all)\s+)?(?P<word>shot\s+to\s+death|shot\s+dead|shot\s*(?:,|&|and)\s*killed|found\s+dead|killed|dead|"
     r"slain|shot|wounded|injured|hurt|hospitali[sz]ed)\b", re.I)
-_PLURALS = {"children": "child", "men": "man", "women": "woman", "people": "person"}
 
 
 def headline_list(text: str) -> Optional[tuple[int, int, int, str]]:
@@ -243,13 +247,13 @@ def headline_list(text: str) -> Optional[tuple[int, int, int, str]]:
         if not words:
             return None
         noun = words[-1]
-        singular = _PLURALS.get(noun, noun[:-1] if noun.endswith("s") else noun)
+        plural = singular(noun) != noun
         count = parse_value(words[0]) if len(words) > 1 else None
         if re.fullmatch(r"\d+-(?:year|month|week|day)-olds?", noun):
             total += int(count) if count and noun.endswith("s") else 1
-        elif noun in person_nouns() and singular == noun or noun in ("man", "woman", "child", "person"):
+        elif not plural and noun in person_nouns():
             total += 1 if count is None or count != int(count) else int(count)
-        elif singular in person_nouns() and count is not None and count == int(count) and count > 1:
+        elif plural and is_person_noun(noun) and count is not None and count == int(count) and count > 1:
             total += int(count)
         else:
             return None
@@ -257,6 +261,14 @@ def headline_list(text: str) -> Optional[tuple[int, int, int, str]]:
     kind = "KILL" if re.search(r"death|dead|killed|slain", word) else "HIT" if word == "shot" else "WOUND"
     start = m.start("first")
     return start, m.end("word"), total, kind
+
+
+def _listed_victims(text: str) -> Optional[tuple[int, str]]:
+    """(number of people, kind) of a headline's list of victims that is not a statistic, or None."""
+    listed = headline_list(text) if text else None
+    if listed is None or _BACKGROUND.search(_sentence_of(text, listed[0], listed[1])):
+        return None
+    return listed[2], listed[3]
 
 
 def _tells(words: re.Pattern, text: str) -> bool:
@@ -370,13 +382,21 @@ def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: A
     head = _headline_items(title, nlp) if title else ([], "")
     out: dict[str, Any] = counts_from_items(items, text, more=[head] if title else [])
     if detail:
-        given = {_KEYS[q["category"]] for q in head[0] if q.get("category") in _KEYS and _value(q) is not None
-                 and not _is_background(head[1], q)}
-        out["headline"] = {key: key in given for key in ("killed", "injured")}
+        out["headline"] = headline_gives(*head)
     return out
 
 
-_KEYS = {"KILL": "killed", "WOUND": "injured"}
+_KEYS = {"KILL": "killed", "WOUND": "injured", "HIT": "injured"}
+
+
+def headline_gives(items: list[dict], text: str) -> dict[str, bool]:
+    """Whether a headline itself gives a killed / injured count, by the filter :func:`counts_from_items` counts
+    with (a listed group is one count, a statistic none) and its list of victims ("Man, woman shot")."""
+    given = {_KEYS[q["category"]] for q in _merge_lists(items, text) if _counted_value(q, text) is not None}
+    listed = _listed_victims(text)
+    if listed:
+        given.add(_KEYS[listed[1]])
+    return {key: key in given for key in ("killed", "injured")}
 
 
 def _early_reports(dated: list[dict]) -> list[dict]:

@@ -94,6 +94,33 @@ def person_nouns() -> frozenset[str]:
     return _word_list("quantity_person_nouns.txt")
 
 
+#: Plurals that do not end in a plain "s" ("children") or whose "-ies"/"-men" rule would go wrong.
+_IRREGULAR = {"children": "child", "people": "person", "wives": "wife", "folks": "folk"}
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun, lowercased ("deputies" → "deputy", "gunmen" → "gunman");
+    a word that is not a plural comes back lowercased. Enough for the person nouns and counted nouns here."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("men"):
+        return w[:-3] + "man"  # men, women, gunmen, policemen
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"  # deputies, babies
+    if w.endswith(("sses", "ches", "shes", "xes")):
+        return w[:-2]  # witnesses, coaches
+    if w.endswith("s") and not w.endswith(("ss", "us")) and len(w) > 2:
+        return w[:-1]
+    return w
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a noun, singular or plural, names people (``quantity_person_nouns.txt``: "victim", "deputies")."""
+    w = word.lower()
+    return w in person_nouns() or singular(w) in person_nouns()
+
+
 @lru_cache(maxsize=1)
 def not_people() -> frozenset[str]:
     """Counted nouns that are never people ("four shots", "several times"): ``quantity_not_people.txt``."""
