@@ -77,6 +77,16 @@ def test_api_openapi_schema_lists_the_routes(client):
     assert not any(p.startswith("/ui") for p in schema["paths"])
 
 
+def test_api_docs_page_uses_packaged_assets(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'src="/swagger-ui/swagger-ui-bundle.js"' in page.text and "<script>" not in page.text
+    assert "cdn" not in page.text.lower()
+    bundle = client.get("/swagger-ui/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and "SwaggerUIBundle" in bundle.text
+    assert client.get("/redoc").status_code == 404
+
+
 @pytest.mark.parametrize("url, status, code", [
     ("/no/such/route", 404, "E501"),
     ("/articles/" + "0" * 64, 404, "E501"),

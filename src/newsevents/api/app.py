@@ -11,6 +11,7 @@ Reads open the store per request with ``PRAGMA query_only`` (a page can never wr
 from __future__ import annotations
 
 import hmac
+import importlib.util
 import logging
 import os
 import sqlite3
@@ -122,6 +123,14 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _swagger_ui_assets() -> Path:
+    """The Swagger UI 5 files (OpenAPI 3.1) that swagger-ui-py ships; found without importing its web handlers."""
+    spec = importlib.util.find_spec("swagger_ui")
+    if spec is None or not spec.submodule_search_locations:
+        raise NewsEventsError(Code.E505, "api", detail="swagger-ui-py is not installed")
+    return Path(spec.submodule_search_locations[0]) / "static"
+
+
 def create_app(db_path: str | Path, token: Optional[str] = None, max_body: Optional[int] = None) -> FastAPI:
     """Build the application over the store at ``db_path``.
 
@@ -133,7 +142,9 @@ def create_app(db_path: str | Path, token: Optional[str] = None, max_body: Optio
     db_path = Path(db_path)
     token = token if token is not None else (os.environ.get("NEWSEVENTS_API_TOKEN") or None)
     limit = max_body if max_body is not None else get_settings().max_bytes + BODY_OVERHEAD
-    app = FastAPI(title="newsevents", version=__version__,
+    # FastAPI's own /docs and /redoc pages load their scripts from a CDN and run an inline script, which the
+    # offline rule and our CSP both forbid: /docs is served from the packaged swagger-ui-bundle instead (pages.docs)
+    app = FastAPI(title="newsevents", version=__version__, docs_url=None, redoc_url=None,
                   description="News articles → structured, evidence-linked event data. JSON routes and web pages "
                               "over a newsevents SQLite store. Every error has the shape "
                               '`{"error": {"code", "message", "status"}}`.')
@@ -145,6 +156,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, max_body: Optio
     _add_error_handlers(app)
     static = resources.files("newsevents").joinpath("web/static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.mount("/swagger-ui", StaticFiles(directory=str(_swagger_ui_assets())), name="swagger-ui")
 
     from . import pages, routes
 

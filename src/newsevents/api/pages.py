@@ -42,6 +42,12 @@ def home() -> RedirectResponse:
     return RedirectResponse("/ui/articles", status_code=307)
 
 
+@root.get("/docs")
+def docs(request: Request):
+    """Interactive API documentation (Swagger UI from the packaged swagger-ui-bundle: no CDN, no inline script)."""
+    return request.app.state.templates.TemplateResponse(request, "docs.html", {"openapi_url": request.app.openapi_url})
+
+
 @router.get("/articles")
 def articles_page(request: Request, conn: StoreConn, q: Optional[str] = None, outlet: Optional[str] = None,
                   date_from: Day = None, date_to: Day = None, has_event_type: Optional[str] = None,
