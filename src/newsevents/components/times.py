@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from . import doc_text, stage_call
 from .times_context import SpeechAnchors, governing_tense
 from .times_detect import Candidate, find_candidates
+from .times_names import MONTH_PREP, first_name_months, is_name
 from .times_normalize import POD_CODES, normalize, period_shift
 
 logger = logging.getLogger(__name__)
@@ -42,8 +43,6 @@ _AGE_DECADE = re.compile(r"^(?:early|mid|late)?[\s-]*\d0s$", re.I)
 _SHOW = re.compile(r"(?:'s|s'|’s)\s*(?:``|''|[\"“‘'])\s*$")
 _TITLE_OF = re.compile(r"(?:\b(?:man|woman|person|player|coach|rookie|manager|athlete|team|car|album|song|record|"
                        r"book|film|movie|word|teacher|executive|officer)s?|\b(?-i:[A-Z][a-z]+))\s+of\s+$", re.I)
-_MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|before|after|early|late|mid|last|next|"
-                         r"this|that)[\s-]+$", re.I)
 _COUNT_AFTER = re.compile(r"\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|several|many|"
                           r"couple)\b", re.I)
 # Nouns after which a bare part of day names a kind of programme or activity, not a time (TimeBank leaves "morning
@@ -88,7 +87,7 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
             return False
     if cand.kind == "month" and re.fullmatch(r"[A-Za-z.]+", cand.text) and re.match(
             r"\s+(?:for|of|on|against|through|to|madness)\b", text[cand.end:cand.end + 12], re.I) \
-            and not _MONTH_PREP.search(text, max(0, cand.start - 12), cand.start):
+            and not MONTH_PREP.search(text, max(0, cand.start - 12), cand.start):
         # "the March for Life", "March of the Mothers"; not "agreed in June to buy", "resigned in March for"
         return False
     if cand.kind == "set" and low == "quarterly" and re.match(r"\s+[a-z]", text[cand.end:cand.end + 3]):
@@ -318,8 +317,10 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     parsed = doc.has_annotation("DEP")
     text = doc_text(doc)
-    for cand in find_candidates(text):
-        if not _keep(doc, text, cand, date_ents):
+    cands = find_candidates(text)
+    person_months = first_name_months(text, cands)
+    for cand in cands:
+        if not _keep(doc, text, cand, date_ents) or is_name(text, cand, person_months):
             continue
         cand = _trim(cand)
         if cand.kind in ("duration", "vague_plural") and re.match(r"last\s+\S", cand.text, re.I) \

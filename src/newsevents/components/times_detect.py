@@ -77,7 +77,7 @@ def _patterns() -> list[tuple[str, str]]:
                  rf"|the\s+(?:first|second)\s+half(?=\s+(?:profit|earnings|results|sales|revenue|loss|growth))"),
         ("season", rf"{pre}(?:(?:{rel}|that|the(?:\s+upcoming)?)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{season}"
                    rf"(?:\s+(?:of\s+)?(?:{yr}|{yrw}))?"
-                   rf"|{pre}{season}\s+(?:of\s+)?(?:{yr}|{yrw})|(?<=\bin\s){season}(?!\s+(?:of|\w+ed)\b)"),
+                   rf"|{pre}{season}\s+(?:of\s+)?(?:{yr}|{yrw})|(?<=\bin\s){season}(?![\w-])(?!\s+(?:of|\w+ed)\b)"),
         # anaphoric: the period of the last date the text named ("in 2007 ... later that year", "the following
         # month"); before "relative" so that "the following year" reads this way (times._anaphora)
         ("anaphoric", r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?:year|month|week)(?![\w'’-])"

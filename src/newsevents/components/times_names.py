@@ -1,0 +1,68 @@
+"""Time words that are names in the text, not times: a month as a first name ("April McDaniel, 18"), a season as
+a town ("in Spring, said the sheriff's office": Spring, Texas).
+
+Found on unseen news (the times audit, third sample, 2026-11-25); TE3 dev has no such name, so these rules only
+remove predictions the detector patterns make on text unlike TimeBank's. Both read the text only.
+"""
+from __future__ import annotations
+
+import re
+
+from .times_detect import Candidate
+
+#: A month name right after these is a time ("in April", "last April", "April through June" is not needed here:
+#: only the word before counts): the time prepositions and determiners of month expressions.
+MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|before|after|early|late|mid|last|next|"
+                        r"this|that)[\s-]+$", re.I)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_BARE_MONTH = re.compile(rf"(?:{'|'.join(_MONTHS)})$")
+# a capitalised word after a month that makes a surname, not a time: not a weekday, month, "Day" (May Day), nor a
+# word of a time phrase
+_SURNAME_AFTER = re.compile(r"\s(?-i:[A-Z][a-z][A-Za-z'’-]*)\b(?!\s+Day\b)")
+_NOT_SURNAME = re.compile(rf"(?:{'|'.join(_MONTHS)}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Day|"
+                          r"Madness|Fools?)$")
+# a month after a determiner modifies the noun phrase that follows ("a June poll", "the February New Hampshire
+# debate"): a time, not a first name
+_DET_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|every|each)|['’]s)\s+$", re.I)
+_SEASON = re.compile(r"(?-i:Spring|Summer|Fall|Autumn|Winter)$")
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("Elections Set for Spring"): most of three or more words capitalised."""
+    words = _WORDS.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def first_name_months(text: str, cands: list[Candidate]) -> set[str]:
+    """Month names the text uses as a person's first name: a bare month followed by a capitalised word that is
+    no time word ("April McDaniel"), with no time preposition before it."""
+    names = set()
+    for c in cands:
+        if c.kind != "month" or not _BARE_MONTH.fullmatch(c.text):
+            continue
+        after = _SURNAME_AFTER.match(text, c.end)
+        if after and not _NOT_SURNAME.match(after.group().strip()) \
+                and not MONTH_PREP.search(text, max(0, c.start - 12), c.start) \
+                and not _DET_BEFORE.search(text, max(0, c.start - 8), c.start):
+            names.add(c.text)
+    return names
+
+
+def is_name(text: str, cand: Candidate, person_months: set[str]) -> bool:
+    """Whether the candidate is a name here (see the module docstring).
+
+    Args:
+        text: The doc text.
+        cand: A detected candidate.
+        person_months: :func:`first_name_months` of the doc: a month used as a first name anywhere is a name
+            wherever no time preposition comes before it ("My sister, April.").
+    """
+    if cand.kind == "month" and cand.text in person_months:
+        return not MONTH_PREP.search(text, max(0, cand.start - 12), cand.start)
+    if cand.kind == "season" and _SEASON.fullmatch(cand.text):
+        # AP style writes seasons in lower case: a capital mid-sentence is a name's, unless the line is a headline
+        end = text.find("\n", cand.end)
+        return not _title_case(text[text.rfind("\n", 0, cand.start) + 1:end if end >= 0 else len(text)])
+    return False
