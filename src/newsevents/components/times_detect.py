@@ -99,7 +99,7 @@ def _patterns() -> list[tuple[str, str]]:
                      rf"(?:[\s-]+and[\s-]+a[\s-]+half)?(?![\w-])"),
         ("vague_plural", rf"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|first|final)\s+"
                          rf"(?:(?:few|several|many|couple\s+of)\s+)?{plural_units}(?![\w-])"
-                         rf"|(?<=\bfor\s){plural_units}(?=\s*(?:[,.;]|and|or|to|now|before|after|\Z))"
+                         rf"|(?<=\bfor\s){plural_units}(?![\w-])(?!\s+(?:of|old|ago|later|earlier|in\s+a\s+row)\b)"
                          rf"|(?<=\bin\s){plural_units}(?=\s*(?:[,.;]|and|or|that|since|\Z))"
                          rf"|(?<=\bwithin\s){plural_units}(?![\w-])"
                          r"|\b(?:decades|years|months|weeks|days|hours)-long"
