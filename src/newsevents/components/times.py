@@ -146,6 +146,7 @@ _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did
 _UNTIL = re.compile(r"\b(?:until|till|(to))\s+$", re.I)
 _DEFERRED = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|push(?:ed|es|ing)?\s+back|put\s+off|"
                        r"deadline|(gave|give|given|giving|grant))", re.I)
+_TOWARD = re.compile(r"\btowards?\s+$", re.I)
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+(?:the\s+)?)?$",
                     re.I)
 
@@ -338,8 +339,10 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             tense = "future"
         elif _SINCE.search(text, max(0, cand.start - 30), cand.start):
             tense = "past"  # "since Oct. 23", "ever since Monday": a start already behind us (as in HeidelTime)
-        elif _deferred(text, cand.start):
-            tense = "future"  # "postponed until Tuesday", "extended the deadline until Monday": a day still ahead
+        elif _deferred(text, cand.start) or _TOWARD.search(text, max(0, cand.start - 9), cand.start):
+            # "postponed until Tuesday", "extended the deadline until Monday", "marching toward November": a day
+            # still ahead
+            tense = "future"
         res = normalize(cand, published, tense, text[max(0, cand.start - 30):cand.start])
         if res is None:
             continue
