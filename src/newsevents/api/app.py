@@ -11,7 +11,6 @@ Reads open the store per request with ``PRAGMA query_only`` (a page can never wr
 from __future__ import annotations
 
 import hmac
-import importlib.util
 import logging
 import os
 import sqlite3
@@ -29,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import get_settings
+from ..packages import package_dir
 from ..errors import ApiError, Code, NewsEventsError, StoreError
 
 logger = logging.getLogger(__name__)
@@ -125,10 +125,10 @@ class SecurityHeaders:
 
 def _swagger_ui_assets() -> Path:
     """The Swagger UI 5 files (OpenAPI 3.1) that swagger-ui-py ships; found without importing its web handlers."""
-    spec = importlib.util.find_spec("swagger_ui")
-    if spec is None or not spec.submodule_search_locations:
+    root = package_dir("swagger_ui")
+    if root is None:
         raise NewsEventsError(Code.E505, "api", detail="swagger-ui-py is not installed")
-    return Path(spec.submodule_search_locations[0]) / "static"
+    return root / "static"
 
 
 def create_app(db_path: str | Path, token: Optional[str] = None, max_body: Optional[int] = None) -> FastAPI:

@@ -34,12 +34,12 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterator, Optional
 
 from ..config import get_settings
 from ..errors import Code, GazetteerError
+from ..packages import package_dir
 
 logger = logging.getLogger(__name__)
 
@@ -100,10 +100,10 @@ def gazetteer_path(data_dir: Optional[Path] = None) -> Path:
 
 def _data_file(package: str, *parts: str) -> Path:
     """A data file of an installed package, found without importing the package."""
-    spec = find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
+    root = package_dir(package)
+    if root is None:
         raise GazetteerError(Code.E402, detail=f"package {package!r} is not installed")
-    path = Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+    path = root.joinpath(*parts)
     if not path.is_file():
         raise GazetteerError(Code.E402, detail=f"{package} has no data file {'/'.join(parts)}")
     return path
