@@ -112,7 +112,7 @@ def test_gazetteer_missing_or_corrupt_file_is_rebuilt(tmp_path, monkeypatch, bui
 
 
 def test_gazetteer_build_without_source_package_is_e402(tmp_path, monkeypatch):
-    monkeypatch.setattr(build_mod, "find_spec", lambda name: None)
+    monkeypatch.setattr(build_mod, "package_dir", lambda name: None)
     with pytest.raises(GazetteerError) as info:
         build_gazetteer(force=True, path=tmp_path / FILE_NAME)
     assert info.value.code.name == "E402"
