@@ -22,6 +22,7 @@ from .places_metonymy import is_metonymic
 from .places_outlet import outlet_home
 from .places_rank import SPOT_REASON, UNSURE, Choice, Context, rank_mentions
 from .places_regions import REGION_REASON
+from .places_streets import STREET_REASON
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def _place_item(doc: Doc, index: int, choice: Choice, gaz: Gazetteer) -> dict:
     if best.kind == "region":
         item["reason"] = REGION_REASON
     elif best.kind == "spot":
-        item["reason"] = SPOT_REASON
+        item["reason"] = STREET_REASON if best.feature == "R.ST" else SPOT_REASON
     # the alternatives listed are gazetteer entries: a hand-written region point or a spot has no GeoNames id
     listed = [(c, p) for c, p in choice.ranked[:3] if c.geonameid is not None]
     if choice.confidence < UNSURE and listed:

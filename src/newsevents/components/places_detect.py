@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .places_regions import region_points
+from .places_streets import street_spans
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
                             is_country, is_country_or_area, is_name_token, known_place, locative, lower_hits,
@@ -382,6 +383,10 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             spans += [(s, e, f"inner:{ent.label_}") for s, e in inner_org_spans(doc, ent, gaz, MIN_EMBEDDED_CITY_POP)
                       if not hit or e <= hit[0] or s >= hit[1]]
     spans += [(s, e, "dateline") for s, e in dateline_spans(doc, gaz)]
+    streets = street_spans(doc, [False] * len(doc))
+    if streets:  # a street's name is not a town's ("Mont-Royal Avenue" is not Montana); the town after it is
+        on_street = _token_mask(len(doc), streets)
+        spans = [sp for sp in spans if not any(on_street[sp[0]:sp[1]])] + streets
     taken = _token_mask(len(doc), spans)
     for s, e in _county_spans(doc):
         if not any(taken[s:e]):

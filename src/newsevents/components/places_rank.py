@@ -20,6 +20,7 @@ from ..gazetteer.build import name_key
 from ..gazetteer.lookup import Candidate, Gazetteer
 from .places_detect import Mention, demonyms
 from .places_regions import REGION_BEATS_TOWNS_BELOW, region_points
+from .places_streets import street_spots
 
 #: prior by kind: a bare name in news means the country or state before a town of that name
 KIND_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.5, "city": 0.0, "admin2": -1.0}
@@ -319,6 +320,8 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: 
         sib[i] = [(name_key(mentions[k].text), kinds[k]) for k in others]
 
     second = _owned_spots(mentions, run(lambda m: merged[name_key(m.text)]))
+    if text:
+        second = street_spots(mentions, second, text)
     # one article, one meaning: every mention of a name gets the choice made with the most evidence
     by_key: dict[str, Choice] = {}
     for ch in second:

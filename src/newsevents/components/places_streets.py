@@ -1,0 +1,103 @@
+"""Streets and roads for ``newsevents_places_v1``: "Hertford Road", "Dufferin Street", "North Jackson Highway".
+
+Local news names streets as places, and news corpora annotate them as toponyms; the small spaCy model tags them
+FAC, ORG or PERSON (or nothing), and the gazetteer has none. A capitalised name ending in a street word is a
+toponym; it resolves to a spot (precision ``sub-city``, ``geonameid`` null, GeoNames feature ``R.ST``) at the
+point of the town it is in: the place named right after it ("Fore Street, Edmonton", "Rest Acres Road in
+Paris"), else the town the article names most often. Measured on TR-News (see benchmarks/RESULTS.md, Places).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..gazetteer.lookup import Candidate
+from .places_recall import is_name_token
+
+#: the last word of a street's name (capitalised, as in the name)
+STREET_WORDS = frozenset({"Street", "Road", "Avenue", "Lane", "Boulevard", "Drive", "Highway", "Crescent",
+                          "Close", "Way", "Rd", "Ave", "Blvd"})
+#: streets news names for the institution on them (metonymy), not as a place
+NOT_STREETS = frozenset({"wall street", "downing street", "fleet street", "easy street"})
+#: what may stand between a street and the town it is in ("Fore Street, Edmonton", "Weir Road in Russell")
+_IN_TOWN = frozenset({",", "in", "of"})
+#: words of a street's name before its street word, at most
+_MAX_NAME_WORDS = 4
+STREET_REASON = "a street or road inside the town named with it or most often in the article; the point is that town's"
+
+
+def is_street(text: str) -> bool:
+    """Whether a name is a street's: it ends in a street word ("Dufferin Street") after a name word."""
+    words = text.split()
+    return len(words) >= 2 and words[-1].rstrip(".") in STREET_WORDS and text.lower() not in NOT_STREETS
+
+
+def street_spans(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Token spans of street names: capitalised words ending in a street word, inside an entity of any label
+    (the model tags them FAC, ORG or PERSON) or outside every entity."""
+    out: list[tuple[int, int, str]] = []
+    labels = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            labels[i] = ent
+    for i, tok in enumerate(doc):
+        if tok.text not in STREET_WORDS or i == 0 or taken[i]:
+            continue
+        if i + 1 < len(doc) and (is_name_token(doc[i + 1]) or doc[i + 1].like_num):
+            continue  # not the end of the name: "State Highway Patrol", "Provincial Highway 11"
+        ent = labels.get(i)
+        s = i
+        while s > 0 and i - s < _MAX_NAME_WORDS and not taken[s - 1] and (is_name_token(doc[s - 1])
+                                                                          or doc[s - 1].text == "-") \
+                and (ent is None or s - 1 >= ent.start) and labels.get(s - 1) is ent:
+            s -= 1
+        while s < i and doc[s].text == "-":
+            s += 1
+        if s == i or not is_name_token(doc[s]) or doc[s].is_sent_start and ent is None:
+            continue
+        if doc[s:i + 1].text.lower() in NOT_STREETS:
+            continue
+        out.append((s, i + 1, f"street:{ent.label_ if ent is not None else 'none'}"))
+    return out
+
+
+def _anchor(mentions, choices, i: int, text: str) -> Optional[tuple[Candidate, float]]:
+    """The town a street is in: the place right after it (", X", "in X"), else the article's most named town."""
+    m = mentions[i]
+    after = sorted((k for k, n in enumerate(mentions) if n.start >= m.end), key=lambda k: mentions[k].start)
+    if after and text[m.end:mentions[after[0]].start].strip().lower() in _IN_TOWN:
+        best = choices[after[0]].best
+        if best is not None and best.kind in ("city", "admin2", "spot"):
+            return best, choices[after[0]].confidence
+    towns: Counter = Counter()
+    first: dict[int, int] = {}
+    for k, ch in enumerate(choices):
+        best = ch.best
+        if best is not None and best.kind == "city" and ch.confidence >= 0.5 and not is_street(ch.mention.text):
+            towns[best.geonameid] += 1
+            first.setdefault(best.geonameid, k)
+    if not towns:
+        return None
+    gid = max(towns, key=lambda g: (towns[g], -first[g]))
+    return choices[first[gid]].best, choices[first[gid]].confidence
+
+
+def street_spots(mentions, choices, text: str) -> list:
+    """Choices with every street resolved to a spot at the point of its town (see the module docstring)."""
+    from .places_rank import Choice
+
+    out = list(choices)
+    for i, m in enumerate(mentions):
+        if not is_street(m.text):
+            continue
+        anchor = _anchor(mentions, choices, i, text)
+        if anchor is None:
+            out[i] = Choice(m, [])
+            continue
+        town, conf = anchor
+        spot = Candidate(None, m.text, "spot", "R.ST", town.country, town.admin1, town.admin2,  # type: ignore[arg-type]
+                         town.lat, town.lon, 0, 0)
+        out[i] = Choice(m, [(spot, conf)])
+    return out

@@ -1,0 +1,54 @@
+"""Places stage: streets and roads resolve to a spot at their town's point (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.gazetteer.build import FILE_NAME, build_gazetteer
+from newsevents.gazetteer.lookup import reset_gazetteers
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gazetteer_dir(data_dir):
+    """The session's data_dir with the real gazetteer built in it (once per session, shared by modules)."""
+    if not (data_dir / FILE_NAME).is_file():
+        build_gazetteer(path=data_dir / FILE_NAME)
+    reset_gazetteers()
+    yield data_dir
+    reset_gazetteers()
+
+
+def places_of(nlp, text: str) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.meta = {}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert not doc._.errors, doc._.errors
+    return doc._.places
+
+
+@pytest.mark.parametrize("text, street, town", [
+    # the town right after the street, by a comma or "in"
+    ("Firefighters were called to a house on Maple Grove Road, Winnipeg, late on Sunday.", "Maple Grove Road",
+     "Winnipeg"),
+    ("A collision closed Bellamy Street in Calgary for three hours on Tuesday.", "Bellamy Street", "Calgary"),
+    # no town beside it: the town the article names most often
+    ("Police in Halifax said the crash happened on Dorrington Avenue. Halifax police asked for witnesses.",
+     "Dorrington Avenue", "Halifax"),
+])
+def test_places_streets_spot_at_town(nlp, text, street, town):
+    places = places_of(nlp, text)
+    st = [p for p in places if p["text"] == street]
+    assert st, [(p["text"], p["start"]) for p in places]
+    assert st[0]["start"] == text.index(street) and st[0]["end"] == text.index(street) + len(street)
+    assert (st[0]["precision"], st[0]["geonameid"], st[0]["feature"]) == ("sub-city", None, "R.ST")
+    t = [p for p in places if p["text"] == town][0]
+    assert (st[0]["lat"], st[0]["lon"]) == (t["lat"], t["lon"]) and st[0]["reason"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Shares fell on Wall Street after the report.", "Wall Street"),
+    ("The Missouri State Highway Patrol said the driver was hurt.", "Highway"),
+    ("He was stopped on Ontario Provincial Highway 11 near the town.", "Highway"),
+])
+def test_places_streets_not_streets(nlp, text, word):
+    assert not [p for p in places_of(nlp, text) if word in p["text"] and p.get("feature") == "R.ST"]
