@@ -264,6 +264,7 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
+_BARE_POD = re.compile(r"(?:early|late|mid)[\s-]+(?:morning|afternoon|evening|night)", re.I)
 _CLOCK_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|through|thru|until|till|-|–|—)\s*", re.I)
@@ -288,7 +289,8 @@ def _clock_days(items: list[dict], clocks: list[tuple[int, Optional[str]]], text
     """A clock time without a day takes the day named right after it ("at 0600 GMT on Thursday"), else the last
     day the text named before it ("killed Friday … shot at 10 p.m." is Friday night), as TimeML's reference time and
     HeidelTime read it; the publication day when there is neither, or when a future-tense clock time ("will speak
-    at 8 p.m.") would land on a day already past."""
+    at 8 p.m.") would land on a day already past, or a past one on a day still ahead. Bare parts of the day
+    ("the early morning gunfight") are read the same way."""
     for k, tense in clocks:
         item = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
@@ -297,7 +299,15 @@ def _clock_days(items: list[dict], clocks: list[tuple[int, Optional[str]]], text
             day = nxt
         else:
             day = next((p for p in reversed(items[:k]) if _DAY_VALUE.match(p["value"] or "")), None)
-        if tense == "future" and day is not None and item["anchor"] and day["value"][:10] < item["anchor"]:
+        joined = day is not None and _JOINS.fullmatch(
+            text[item["end"]:day["start"]] if day is nxt else text[day["end"]:item["start"]])
+        if day is not None and item["anchor"] and (
+                tense == "future" and day["value"][:10] < item["anchor"]
+                or tense in ("past", None) and not joined and day["value"][:10] > item["anchor"][:10]):
+            # a future-tense clock time never on a day already past; a past (or tenseless) one never on a day still
+            # ahead ("will speak Wednesday morning. His mid-morning tweet followed …" in a Tuesday story is Tuesday's
+            # tweet; "is due in court on Tuesday at 1:45 p.m." and "Updated: Monday, October 12, 2015 3:40 PM" keep
+            # their day)
             continue
         if day is not None and item["value"][:10] != day["value"][:10]:
             item["value"] = day["value"][:10] + item["value"][10:]
@@ -352,7 +362,9 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
         items.append(item)
         if _DEICTIC.match(cand.text):
             pending.append((item, cand, tense))
-        elif cand.kind == "clock" and ttype == "TIME" and not _HAS_DAY.search(cand.text):
+        elif ttype == "TIME" and (cand.kind == "clock" and not _HAS_DAY.search(cand.text)
+                                  or cand.kind == "pod" and _BARE_POD.fullmatch(cand.text)):
+            # "the early morning gunfight" in a story about a shooting two years back: the day named before it
             clocks.append((len(items) - 1, tense))
     _range_ends(items, text)
     _clock_days(items, clocks, text)
