@@ -52,3 +52,19 @@ def test_places_streets_spot_at_town(nlp, text, street, town):
 ])
 def test_places_streets_not_streets(nlp, text, word):
     assert not [p for p in places_of(nlp, text) if word in p["text"] and p.get("feature") == "R.ST"]
+
+
+@pytest.mark.parametrize("text, building, town", [
+    ("She was taken to Thomas Memorial Hospital in South Charleston on Friday.", "Thomas Memorial Hospital",
+     "South Charleston"),
+    ("Fans gathered at the Lakeview Museum, Halifax, for the opening.", "Lakeview Museum", "Halifax"),
+])
+def test_places_streets_given_building_resolves_to_its_town(nlp, text, building, town):
+    """A building given as a toponym (gold spans) that the gazetteer lacks: a spot at its town's point."""
+    from newsevents.components.places import resolve_spans
+
+    doc = nlp(text)
+    spans = [(text.index(n), text.index(n) + len(n)) for n in (building, town)]
+    place, anchor = resolve_spans(doc, spans)
+    assert (place["start"], place["end"], place["geonameid"], place["precision"]) == (*spans[0], None, "sub-city")
+    assert (place["lat"], place["lon"]) == (anchor["lat"], anchor["lon"]) and anchor["geonameid"]
