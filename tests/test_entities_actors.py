@@ -24,6 +24,8 @@ ROLE_CASES = [
      "Tom Hughes", "BBC", "GBR", "MED"),
     ("Opposition leader Maria Santos called the vote a fraud.",
      "Maria Santos", "Opposition leader", None, "OPP"),
+    ("Ohio Gov. Laura Finch said the bridge would reopen in May.", "Laura Finch", "Ohio Gov.", "USA", "GOV"),
+    ("Lt. Gov. Sara Dunn presided over the session.", "Sara Dunn", "Lt. Gov.", None, "GOV"),
 ]
 
 
