@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from . import stage_call
 from .quotes_marks import Quoted, find_quoted, paragraphs
 from .quotes_direct import direct_rules
+from .quotes_content import load_content_model
 from .quotes_model import DocContext, load_model
 from .quotes_nominal import nominal_rules
 from .quotes_rules import Attribution, according_to, clause_rules, headline_colon, parenthetical_rules, trim
@@ -193,11 +194,23 @@ class QuoteExtractor:
         convention: ``"newsevents"`` or ``"polnear"`` (see the module docstring).
         cue_model: a :class:`.quotes_model.CueModel` to use instead of the committed one, or ``False`` for the
             lexicon rules in every convention.
+        content_model: a :class:`.quotes_content.ContentModel` (or anything with its ``best``) to use instead
+            of the committed one, or ``False`` for the rules' content spans.
     """
 
-    def __init__(self, convention: str = "newsevents", cue_model=None):
+    def __init__(self, convention: str = "newsevents", cue_model=None, content_model=None):
         self.convention = convention
         self._cue_model = cue_model
+        self._content_model = content_model
+
+    @property
+    def content_model(self):
+        """The trained content-span chooser (:mod:`.quotes_content`), with the cue model only."""
+        if self.cue_model is None or self._content_model is False:
+            return None
+        if self._content_model is None:
+            self._content_model = load_content_model() or False
+        return self._content_model or None
 
     @property
     def cue_model(self):
@@ -223,7 +236,7 @@ class QuoteExtractor:
         # the cue model's per-doc feature arrays, shared by the verb and the noun rules
         ctx = DocContext(doc) if self.cue_model is not None else None
         clause = clause_rules(doc, text, quoted, keep_that=polnear, recipient=not polnear, polnear=polnear,
-                              cue_model=self.cue_model, ctx=ctx)
+                              cue_model=self.cue_model, ctx=ctx, content_model=self.content_model)
         if self.cue_model is not None:
             clause += nominal_rules(doc, text, quoted, polnear, self.cue_model, ctx)
         clause += according_to(doc, text) + headline_colon(doc, text, quoted)

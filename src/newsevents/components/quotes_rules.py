@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
+from .quotes_content import choose_content
 from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
 from .quotes_model import SUBJECT_DEPS, DocContext, best_candidate, subject_before
@@ -253,13 +254,15 @@ def _learned_frame(doc: Doc, tok: Token, cue_model, ctx) -> tuple[Optional[Token
 
 
 def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, recipient: bool,
-                 polnear: bool = False, cue_model=None, ctx: Optional[DocContext] = None) -> list[Attribution]:
+                 polnear: bool = False, cue_model=None, ctx: Optional[DocContext] = None,
+                 content_model=None) -> list[Attribution]:
     """Verbs of saying or thinking with a clausal (ccomp), to-infinitive (xcomp) or object (dobj) complement.
 
     ``text`` is ``doc.text`` (passed in: spaCy rebuilds it on every access); ``polnear`` takes PolNeAR's broader
     attribution verbs (lower train rates, see :func:`.quotes_lexicon.is_cue`); ``cue_model`` (a
     :class:`.quotes_model.CueModel`), when given, decides which verb frames are cues instead of the lexicon;
-    ``ctx``: the doc's :class:`.quotes_model.DocContext` when the caller has it (made here otherwise).
+    ``ctx``: the doc's :class:`.quotes_model.DocContext` when the caller has it (made here otherwise);
+    ``content_model`` (a :class:`.quotes_content.ContentModel`), when given, chooses the content's boundaries.
     """
     out: list[Attribution] = []
     for tok in doc:
@@ -312,6 +315,9 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
             content = _without_parallel_verb(doc, text, tok, comp, content)
         if content is None or not content[0] <= comp.idx < content[1]:
             continue
+        if content_model is not None:
+            content = trim(text, *choose_content(doc, comp, tok, rule, content, para, ctx or DocContext(doc),
+                                                 content_model)) or content
         quote = _as_quoting(tok)
         speaker_tok = quote[0] if quote else subject(tok)
         if quote:

@@ -1,0 +1,175 @@
+"""Train the content-span chooser (src/newsevents/resources/quote_content_model.{npy,json}) on PolNeAR TRAIN.
+
+Data: ../shared/data/polnear/train.jsonl (840 articles, first annotator), parses cached as for
+benchmarks/quotes_train.py (``--parsed``). The quotes stage (``convention="polnear"``, committed cue model) runs on
+each article with a recording chooser: every clause attribution's candidate contents
+(:func:`newsevents.components.quotes_content.content_candidates`) are kept; a candidate is positive when its span,
+trimmed as the scorer trims, is a gold content span of the article. Attributions with no positive candidate are
+left out of training (nothing to rank). Model: the cue model's hashed logistic regression (``quotes_train.fit``);
+the chooser takes each attribution's highest-scoring candidate.
+
+Measured by 5-fold cross-validation over train articles: out-of-fold scores drive the stage end to end, exact
+F1 of source / cue / content on train against the rules' spans. Dev is never read. Then the model is refit on
+all of train and written.
+
+Run: .venv/bin/python benchmarks/quotes_content_train.py [--parsed scratch/quotes/train-all.spacy] [--folds 5]
+     [--limit N] [--no-write]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from _common import DATA, ROOT, read_jsonl, scorer
+from quotes import to_attributions
+import quotes_train
+from quotes_train import design, fit, load_docs
+
+from newsevents.components.quotes import QuoteExtractor
+from newsevents.components.quotes_content import CONTENT_META, CONTENT_WEIGHTS, ContentModel
+
+DIM_BITS = 18
+L2 = 1e-5  # 5-fold train CV content exact F1: 66.6 at 1e-5 and 3e-5, 66.4 at 3e-4
+
+
+class _Recorder:
+    """A chooser that keeps the rule's offsets and records every choice it is offered: per attribution its
+    starts, then its ends (:func:`quotes_content.choose_content` asks for both)."""
+
+    def __init__(self):
+        self.doc_i = 0
+        self.groups: list[tuple[int, int, str, list]] = []
+
+    def best(self, cue, rule, cands):
+        self.groups.append((self.doc_i, cue.i, rule, cands))
+        return cands[0][0]
+
+
+class _Fixed:
+    """A chooser answering from precomputed (out-of-fold) scores keyed by (doc, cue, side, offset)."""
+
+    def __init__(self, scores: dict):
+        self.scores, self.doc_i = scores, 0
+
+    def best(self, cue, rule, cands):
+        side = cands[0][1][0][0]
+        best, best_p = cands[0][0], -1.0
+        for off, _ in cands:
+            p = self.scores.get((self.doc_i, cue.i, side, off), 0.0)
+            if p > best_p:
+                best, best_p = off, p
+        return best
+
+
+def _run(arts, docs, chooser) -> dict:
+    stage = QuoteExtractor("polnear", content_model=chooser)
+    preds = {}
+    for i, (art, doc) in enumerate(zip(arts, docs)):
+        doc._.entities = []
+        if chooser is not False:
+            chooser.doc_i = i
+        preds[art["id"]] = to_attributions(stage.extract(doc))
+    return preds
+
+
+def _gold(arts):
+    return [{"id": a["id"], "text": a["text"], "attributions": [
+        {r: [{"start": s["start"], "end": s["end"]} for s in g[r]] for r in ("source", "cue", "content")}
+        for g in a["annotations"][0]["attributions"]]} for a in arts]
+
+
+def _exact(s: dict) -> list[float]:
+    return [100 * s["exact"][r]["f1"] for r in ("source", "cue", "content")]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--parsed", type=Path, default=ROOT / "scratch" / "quotes" / "train-all.spacy")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--l2", type=float, default=L2)
+    args = ap.parse_args()
+    t0 = time.time()
+    quotes_train.L2 = args.l2
+    sc = scorer("quotes_polnear")
+    arts = list(read_jsonl(DATA / "polnear" / "train.jsonl"))[: args.limit]
+    docs = load_docs(arts, args.parsed)
+    gold = _gold(arts)
+    base = _exact(sc.score(gold, _run(arts, docs, False)))
+    rec = _Recorder()
+    _run(arts, docs, rec)
+    golds = [[sc.norm_span(a["text"], s["start"], s["end"]) for g in a["annotations"][0]["attributions"]
+              for s in g["content"]] for a in arts]
+    rows = []  # (doc index, key, features, label) per candidate start or end whose side has a right one
+    counts = {"attributions": 0, "rule start right": 0, "rule end right": 0, "some start right": 0,
+              "some end right": 0}
+    for (doc_i, cue_i, rule, starts), (_, _, _, ends) in zip(rec.groups[::2], rec.groups[1::2]):
+        text = arts[doc_i]["text"]
+        rule_span = sc.norm_span(text, starts[0][0], ends[0][0])
+        overlap = [(min(g[1], rule_span[1]) - max(g[0], rule_span[0]), g) for g in golds[doc_i] if g and rule_span]
+        overlap = [o for o in overlap if o[0] > 0]
+        if not overlap:
+            continue
+        target = max(overlap)[1]
+        counts["attributions"] += 1
+        for side, cands, norm, want in (("S", starts, lambda o: sc.norm_span(text, o, len(text)), target[0]),
+                                        ("E", ends, lambda o: sc.norm_span(text, 0, o), target[1])):
+            labels = [(norm(off) or (None, None))[0 if side == "S" else 1] == want for off, _ in cands]
+            counts[f"rule {'start' if side == 'S' else 'end'} right"] += labels[0]
+            if not any(labels) or len(cands) < 2:
+                continue
+            counts[f"some {'start' if side == 'S' else 'end'} right"] += 1
+            for (off, feats), lab in zip(cands, labels):
+                rows.append((doc_i, (doc_i, cue_i, side, off), ContentModel.crossed(feats, rule), lab))
+    print(f"{len(arts)} train articles: " + ", ".join(f"{k} {v}" for k, v in counts.items()) +
+          f"; {len(rows)} candidates ({time.time() - t0:.0f} s)", flush=True)
+    print(f"rules' spans: train exact F1 source / cue / content {base[0]:.1f} / {base[1]:.1f} / {base[2]:.1f}")
+    dim = 1 << DIM_BITS
+    oof: dict = {}
+    for k in range(args.folds):
+        fold_rows = [(key, f, lab) for d, key, f, lab in rows if d % args.folds != k]
+        w, b = fit(*design(fold_rows, dim), dim)
+        model = ContentModel(w, b)
+        for doc_i, cue_i, rule, cands in rec.groups:
+            if doc_i % args.folds == k:
+                for off, feats in cands:
+                    oof[(doc_i, cue_i, feats[0][0], off)] = model.probability(feats, rule)
+    for side in ("S", "E"):  # how often the out-of-fold choice is the gold offset, against the rule's
+        by_group: dict = {}
+        for d, key, _, lab in rows:
+            if key[2] == side:
+                by_group.setdefault(key[:3], []).append((oof[key], lab))
+        right = sum(max(g)[1] for g in by_group.values())
+        rule = sum(g[0][1] for g in by_group.values())
+        print(f"{side}: {len(by_group)} choices with a right candidate, rule right {rule}, chooser right {right}")
+    cv = _exact(sc.score(gold, _run(arts, docs, _Fixed(oof))))
+    print(f"chooser, {args.folds}-fold CV: train exact F1 source / cue / content {cv[0]:.1f} / {cv[1]:.1f} / "
+          f"{cv[2]:.1f} ({time.time() - t0:.0f} s)", flush=True)
+    if args.no_write:
+        return 0
+    w, b = fit(*design([(key, f, lab) for _, key, f, lab in rows], dim), dim)
+    np.save(CONTENT_WEIGHTS, w.astype(np.float16), allow_pickle=False)
+    meta = {"what": "content-span chooser of newsevents_quotes_v1 (hashed-feature logistic regression over "
+                    "candidate content spans, weights in quote_content_model.npy, float16, CRC-32 feature "
+                    "hashing; see components/quotes_content.py)",
+            "made_by": "benchmarks/quotes_content_train.py on PolNeAR train (first annotator), "
+                       f"{dt.date.today().isoformat()}",
+            "articles": len(arts), **counts, "candidates": len(rows), "dim": dim, "l2": args.l2,
+            "bias": float(b),
+            "train_cv_exact_f1": {"source": round(cv[0], 1), "cue": round(cv[1], 1), "content": round(cv[2], 1)},
+            "rules_train_exact_f1": {"source": round(base[0], 1), "cue": round(base[1], 1),
+                                     "content": round(base[2], 1)}}
+    CONTENT_META.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {CONTENT_WEIGHTS} ({CONTENT_WEIGHTS.stat().st_size} bytes) and {CONTENT_META.name} "
+          f"({time.time() - t0:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

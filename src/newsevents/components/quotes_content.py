@@ -1,0 +1,195 @@
+"""A learned content-span chooser for clause attributions (``convention="polnear"``).
+
+The rules give one content span per cue (the complement's subtree, adjusted: :mod:`.quotes_rules`). PolNeAR's
+annotators often end or start it elsewhere: they leave out a trailing time or place phrase ("… on Thursday"), a
+comma-set aside, a participle; they run it to the end of the sentence past a parse error. This module proposes
+the alternatives the parse offers (:func:`content_candidates`: the rule span, the same span cut before each
+punctuation mark or right-side dependent after the complement head, run on to the end of the sentence, or begun
+after a leading comma-set phrase) and describes each by sparse string features of its two boundaries (what is
+dropped or added: its dependency, first word, length, entity types, verbs, quote marks). A hashed-feature
+logistic regression (:class:`.quotes_model.CueModel`'s scorer, weights ``resources/quote_content_model.npy``,
+trained by ``benchmarks/quotes_content_train.py`` on PolNeAR train only) scores each; the best one is the
+content.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from .quotes_model import CueModel, DocContext
+
+logger = logging.getLogger(__name__)
+
+_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+CONTENT_WEIGHTS = _RESOURCES / "quote_content_model.npy"
+CONTENT_META = _RESOURCES / "quote_content_model.json"
+
+Span = tuple[int, int]
+_CUT_PUNCT = frozenset((",", ";", "(", "\u2014", "\u2013", "--", "-", ":"))
+#: dependents on the right whose subtree may be the content's tail that the annotators left out
+_CUT_DEPS = frozenset(("prep", "advcl", "relcl", "acl", "npadvmod", "conj", "cc", "appos", "advmod", "agent",
+                       "ccomp", "xcomp", "dobj", "parataxis", "dep", "punct", "oprd", "attr", "pobj"))
+_MARKS = frozenset(("\u201c", "\u201d", '"', "``", "''"))
+_MAX_CUTS = 12  # candidate ends per attribution (the nearest to the rule's end): 99 % of train's exact gold ends
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 \
+        else "21+"
+
+
+def _piece(doc: Doc, first: int, last: int, side: str) -> list[str]:
+    """Features of the tokens ``first..last`` a candidate drops (or adds) at one side."""
+    if last < first:
+        return [f"{side}=none"]
+    toks = doc[first:last + 1]
+    f = [f"{side}len={_bucket(len(toks))}"]
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    if words:
+        w0 = words[0]
+        f += [f"{side}w0={w0.lower_}", f"{side}p0={w0.pos_}", f"{side}d0={w0.dep_}"]
+    ents = {t.ent_type_ for t in toks if t.ent_type_}
+    f += [f"{side}e={e}" for e in sorted(ents)]
+    if any(t.pos_ == "VERB" for t in toks):
+        f.append(f"{side}verb")
+    if any(t.text in _MARKS for t in toks):
+        f.append(f"{side}mark")
+    # the head of the piece: the token whose head is outside it
+    heads = [t for t in toks if not first <= t.head.i <= last]
+    if heads:
+        f.append(f"{side}hd={heads[0].dep_}|{heads[0].pos_}")
+    return f
+
+
+def _is_cut(doc: Doc, k: int, lo: int) -> Optional[str]:
+    """Why a content may end right before token ``k`` (a punctuation mark, or the start of a right-side
+    dependent whose head lies in ``lo..k-1``), or None."""
+    t = doc[k]
+    if t.text in _CUT_PUNCT:
+        return "p" + t.text
+    if t.left_edge.i == k and lo <= t.head.i < k and t.dep_ in _CUT_DEPS:
+        return t.dep_
+    return None
+
+
+def _back(doc: Doc, end: int, floor: int) -> int:
+    """The last word at or before ``end`` (skipping punctuation other than quote marks)."""
+    while end > floor and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in _MARKS:
+        end -= 1
+    return end
+
+
+def content_candidates(doc: Doc, comp: Token, content: Span, para: Span,
+                       ctx: DocContext) -> tuple[list[tuple[int, list[str]]], list[tuple[int, list[str]]]]:
+    """The candidate starts and ends (character offsets, each with its features) of a content around the rule's
+    span ``content`` with complement head ``comp``; the rule's own start and end come first. Two empty lists
+    when the span does not hold the head."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or not len(span) or not span.start <= comp.i < span.end:
+        return [], []
+    a, b = span.start, span.end - 1
+    sent_last = ctx.sent_end[comp.i] - 1  # the sentence's last word, inside the paragraph
+    while sent_last > comp.i and (doc[sent_last].is_punct or doc[sent_last].is_space or
+                                  doc[sent_last].idx >= para[1]):
+        sent_last -= 1
+    ends: dict[int, list[str]] = {b: ["E=rule"]}
+    cuts = [(k, why) for k in range(b, comp.i, -1) if (why := _is_cut(doc, k, a))]
+    for k, why in cuts[:_MAX_CUTS]:
+        ends.setdefault(_back(doc, k - 1, comp.i), []).append("Ecut=" + why)
+    more = [(k, why) for k in range(b + 2, sent_last + 1) if (why := _is_cut(doc, k, a))]
+    for k, why in more[:_MAX_CUTS // 2]:
+        e = _back(doc, k - 1, b)
+        if e > b:
+            ends.setdefault(e, []).append("Eext=" + why)
+    if sent_last > b:
+        ends.setdefault(sent_last, []).append("Eext=sent")
+    starts: dict[int, list[str]] = {a: ["S=rule"]}
+    for c in comp.children:
+        if c.i < comp.i and a <= c.right_edge.i < comp.i:  # drop a left dependent and what precedes it
+            starts.setdefault(c.right_edge.i + 1, []).append(f"Sdrop={c.dep_}")
+        elif c.i > comp.i and comp.dep_ == "prep" and c.dep_ in ("pobj", "pcomp"):  # "about | rights that …"
+            starts.setdefault(c.left_edge.i, []).append("Sdrop=prep")
+    if comp.left_edge.i > a:  # "urged | Democrats to …"
+        starts.setdefault(comp.left_edge.i, []).append("Sdrop=before-comp")
+    for k in range(a + 1, comp.i + 1):
+        if doc[k - 1].text in (",", "\u2014", ":"):
+            starts.setdefault(k, []).append("Sdrop=comma")
+    out_s, out_e = [], []
+    for s_, why in starts.items():
+        s_ = min(s_, comp.i)
+        f = list(why) + (_piece(doc, a, s_ - 1, "Sd") if s_ > a else ["Sd=none"])
+        f += [f"Sfirst={doc[s_].lower_}", f"Sfirstp={doc[s_].pos_}|{doc[s_].dep_}",
+              f"Sprev={doc[s_ - 1].lower_ if s_ > 0 else '<d>'}"]
+        if ctx.sent_start[s_] == s_:
+            f.append("S-at-sent-start")
+        out_s.append((content[0] if s_ == a else doc[s_].idx, f))
+    for e, why in ends.items():
+        f = list(why)
+        f += _piece(doc, e + 1, b, "Ed") if e < b else _piece(doc, b + 1, e, "Ea") if e > b else ["Ed=none"]
+        nxt = doc[e + 1] if e + 1 < len(doc) else None
+        f += [f"Elast={doc[e].lower_}", f"Elastp={doc[e].pos_}|{doc[e].dep_}",
+              f"Enext={nxt.lower_ if nxt is not None and nxt.is_punct else nxt.pos_ if nxt is not None else '</d>'}",
+              f"Enextd={nxt.dep_ if nxt is not None else '</d>'}", f"Elen={_bucket(e - comp.i)}"]
+        if e == sent_last:
+            f.append("E-at-sent-end")
+        if (ctx.marks[e + 1] - ctx.marks[a]) % 2:
+            f.append("E-odd-marks")
+        out_e.append((content[1] if e == b else doc[e].idx + len(doc[e]), f))
+    return out_s, out_e
+
+
+class ContentModel:
+    """Scores content starts and ends with a hashed-feature logistic regression (the cue model's scorer); every
+    feature is also crossed with the attribution's rule (ccomp, xcomp, dobj, prep, …)."""
+
+    def __init__(self, weights: np.ndarray, bias: float):
+        self._lr = CueModel(weights, bias, 0.5)
+
+    @staticmethod
+    def crossed(feats: list[str], rule: str) -> list[str]:
+        """The features plus each crossed with ``rule``."""
+        return feats + [f"{x}|{rule}" for x in feats]
+
+    def probability(self, feats: list[str], rule: str) -> float:
+        """The probability that a start or end with features ``feats`` is the gold one."""
+        return self._lr.probability(self.crossed(feats, rule))
+
+    def best(self, cue: Token, rule: str, cands: list[tuple[int, list[str]]]) -> int:
+        """The highest-scoring candidate offset (on a tie the earlier: the rule's own comes first)."""
+        best, best_p = cands[0][0], -1.0
+        for off, feats in cands:
+            p = self.probability(feats, rule)
+            if p > best_p:
+                best, best_p = off, p
+        return best
+
+
+def choose_content(doc: Doc, comp: Token, cue: Token, rule: str, content: Span, para: Span, ctx: DocContext,
+                   model) -> Span:
+    """The content span whose start and end ``model`` (a :class:`ContentModel` or anything with its ``best``)
+    prefers among :func:`content_candidates`; the rule's ``content`` when they do not make a span holding the
+    complement head."""
+    starts, ends = content_candidates(doc, comp, content, para, ctx)
+    if len(starts) + len(ends) < 3:
+        return content
+    start, end = model.best(cue, rule, starts), model.best(cue, rule, ends)
+    return (start, end) if start <= comp.idx < end else content
+
+
+@functools.lru_cache(maxsize=1)
+def load_content_model() -> Optional[ContentModel]:
+    """The committed content model (``resources/quote_content_model.npy`` + ``.json``), loaded once; None when
+    it is not there."""
+    if not CONTENT_META.exists():
+        return None
+    meta = json.loads(CONTENT_META.read_text(encoding="utf-8"))
+    weights = np.load(CONTENT_WEIGHTS, allow_pickle=False)
+    if len(weights) != meta["dim"]:
+        raise ValueError(f"{CONTENT_WEIGHTS.name}: {len(weights)} weights, {meta['dim']} expected")
+    return ContentModel(weights.astype(np.float32), meta["bias"])
