@@ -24,6 +24,7 @@ from . import doc_text, stage_call
 from .times_context import SpeechAnchors, governing_tense
 from .times_detect import Candidate, find_candidates
 from .times_names import MONTH_PREP, first_name_months, is_name
+from .times_reports import comparison_periods, latest_periods, year_periods
 from .times_normalize import POD_CODES, normalize, period_shift
 
 logger = logging.getLogger(__name__)
@@ -159,68 +160,6 @@ def _deferred(text: str, start: int) -> bool:
         return False
     cue = _DEFERRED.search(re.split(r"[.;:!?]\s", text[max(0, start - 90):start])[-1])
     return bool(cue) and not (until.group(1) and cue.group(1))
-
-
-_YEAR_BACK = re.compile(r"\byear[\s-]+(?:ago|earlier)\b", re.I)
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-
-
-def _comparison_periods(doc: Doc, items: list[dict]) -> None:
-    """"a year earlier" next to a quarter ("third-quarter profit fell from $5 a year earlier") is that quarter
-    of the year before: the comparison period of an earnings report, not the whole year."""
-    todo = [item for item in items if item["type"] == "DATE" and _YEAR_BACK.search(item["text"])]
-    if not todo or not doc.has_annotation("SENT_START"):
-        return
-    for item in todo:
-        sent = doc.char_span(item["start"], item["end"], alignment_mode="expand")
-        if sent is None:
-            continue
-        s = sent.sent
-        quarters = [_QUARTER.match(o["value"] or "") for o in items
-                    if o is not item and s.start_char <= o["start"] < s.end_char]
-        quarters = [q for q in quarters if q]
-        if not quarters and s.start > 0:
-            # the report names its quarter once, then compares ("... posted third-quarter net. It had net of $1.1
-            # million a year ago."): the sentence before, latest quarter first, not itself a year-back period
-            prev = doc[s.start - 1].sent
-            quarters = [_QUARTER.match(o["value"] or "") for o in reversed(items)
-                        if prev.start_char <= o["start"] < prev.end_char and not _YEAR_BACK.search(o["text"])]
-            quarters = [q for q in quarters if q][:1]
-            if not quarters:
-                # "... a year ago. Sales were $3 million against $2 million a year earlier.": the same period
-                same = [o for o in todo if o is not item and prev.start_char <= o["start"] < prev.end_char
-                        and _QUARTER.match(o["value"] or "")]
-                if same:
-                    item["value"] = same[-1]["value"]
-                    continue
-        if not quarters and re.search(r"\bperiod\b", item["text"], re.I):
-            # "the year-earlier period" is the comparison period of the quarter the report named last
-            # (a quarter not over by the publication month is a forecast, not the one reported)
-            now = item["anchor"] or "9999"
-            quarters = [_QUARTER.match(o["value"] or "") for o in reversed(items)
-                        if o["start"] < item["start"] and not _YEAR_BACK.search(o["text"])]
-            quarters = [q for q in quarters if q and f"{q.group(1)}-{3 * int(q.group(2)):02d}" < now[:7]][:1]
-        if quarters:
-            q = quarters[0]
-            item["value"] = f"{int(q.group(1)) - 1:04d}-Q{q.group(2)}"
-
-
-_LATEST_PERIOD = re.compile(r"the\s+(?:latest|most\s+recent)\s+period$", re.I)
-
-
-def _latest_periods(items: list[dict]) -> list[dict]:
-    """"the latest period" of an earnings report is the quarter it reported last; with no quarter before it, it is
-    no time expression we can value, so it is dropped."""
-    out, last_q = [], None
-    for item in items:
-        if _LATEST_PERIOD.match(item["text"]):
-            if last_q is None:
-                continue
-            item["value"], item["anchor"] = last_q["value"], last_q["anchor"]
-        elif _QUARTER.match(item["value"] or "") and not _YEAR_BACK.search(item["text"]):
-            last_q = item
-        out.append(item)
-    return out
 
 
 _ANAPHORIC = re.compile(r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same|the\s+(following|next|previous|"
@@ -369,8 +308,9 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
     _range_ends(items, text)
     _clock_days(items, clocks, text)
     _anaphora(items)
-    _comparison_periods(doc, items)
-    items = _latest_periods(items)
+    comparison_periods(doc, items)
+    items = latest_periods(items)
+    year_periods(items, text)
     if pending:
         speech = SpeechAnchors(text, items)
         for item, cand, tense in pending:

@@ -10,6 +10,7 @@ import re
 from typing import Callable, Optional
 
 from .times_lexicon import lexicon, words_to_number
+from .times_reports import REPORT_RULES
 from .times_normalize import (
     POD_CODES, Result, choose, duration_value, fmt_day, holiday_date, holiday_weekend, quarter_of, relative_period,
     resolve_weekday, season_of, strip_mod, week_of_month, year_for_day, year_for_month,
@@ -556,21 +557,6 @@ def read_year_words(text: str, anchor: Anchor, tense, before) -> Optional[Result
     return ("DATE", f"{int(n):04d}", None, False) if n and 1000 <= n < 2100 else None
 
 
-def read_period(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    """"the latest period": a placeholder the stage replaces by the report's quarter, or drops (times.py)."""
-    return "DATE", "PRESENT_REF", None, False
-
-
-def read_the_year(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    """"for the year", "the full year" in a report: the anchor's year (TimeBank: 5 of 5)."""
-    return "DATE", relative_period("year", anchor, 0), None, anchor is not None
-
-
-def read_fiscal_year(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    """"the year ended June 30": a fiscal year, annotated as the stretch P1Y (TimeBank: 6 of 8)."""
-    return "DURATION", "P1Y", None, False
-
-
 def read_anaphoric(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     """"later that year", "the same month", "the following day", "the next morning": the period of the anchor
     (moved one on for "following"/"next", one back for "previous"/"prior"); the stage re-reads it against the last
@@ -596,5 +582,5 @@ RULES: dict[str, Callable[..., Optional[Result]]] = {
     "year_adj": read_year_adj, "ago": read_ago, "duration": read_duration, "vague_plural": read_vague_plural,
     "pod": read_pod, "weekday": read_weekday, "deictic": read_deictic, "clock": read_clock, "ref": read_ref,
     "set": read_set, "holiday": read_holiday, "weekend": read_weekend, "year_words": read_year_words,
-    "period": read_period, "the_year": read_the_year, "anaphoric": read_anaphoric, "fiscal_year": read_fiscal_year,
+    "anaphoric": read_anaphoric, **REPORT_RULES,
 }
