@@ -1,6 +1,6 @@
 """Periods of company reports: the readers and the document-level passes for earnings-report time expressions.
 
-"for the year", "the year ended June 30", "year-end", "the latest period", "a year earlier" next to a quarter,
+"for the year", "the year ended June 30", "the latest period", "a year earlier" next to a quarter,
 "the 1988 period": WSJ/AP business copy names its reporting periods this way, and each is read against the quarter
 the report named (or the publication year). The readers are registered in :data:`REPORT_RULES` (merged into
 :data:`times_rules.RULES`); the passes run in :func:`times.extract_times` after every time has its own value.
@@ -13,7 +13,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
-from .times_normalize import Result, relative_period, strip_mod
+from .times_normalize import Result, relative_period
 
 Anchor = Optional[dt.date]
 
@@ -33,18 +33,8 @@ def read_fiscal_year(text: str, anchor: Anchor, tense, before) -> Optional[Resul
     return "DURATION", "P1Y", None, False
 
 
-def read_year_end(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    """"by year-end", "year's end", "around year end": the anchor's year, mod END (TimeML's "end of the year");
-    "since year-end" is the last one that is over, the year before."""
-    _, mod = strip_mod(text)
-    if anchor is None:
-        return "DATE", "XXXX", mod or "END", False
-    back = 1 if re.search(r"\bsince\s+$", before, re.I) else 0
-    return "DATE", f"{anchor.year - back:04d}", mod or "END", True
-
-
 REPORT_RULES: dict[str, Callable[..., Optional[Result]]] = {
-    "period": read_period, "the_year": read_the_year, "fiscal_year": read_fiscal_year, "year_end": read_year_end,
+    "period": read_period, "the_year": read_the_year, "fiscal_year": read_fiscal_year,
 }
 
 
