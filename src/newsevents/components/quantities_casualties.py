@@ -274,9 +274,14 @@ def _listed_victims(text: str) -> Optional[tuple[int, str]]:
 def _tells(words: re.Pattern, text: str) -> bool:
     """Whether the headline or lede uses one of ``words`` outside a background sentence (a statistic)."""
     for m in words.finditer(text[:LEDE]):
-        if not _BACKGROUND.search(_sentence_of(text, m.start(), m.end())):
+        left, right = _sentence_span(text, m.start(), m.end())
+        if not _BACKGROUND.search(text[left:right]) and not _MODAL.search(text[left:m.start()]):
             return True
     return False
+
+
+#: A modal before a casualty word makes it hypothetical: "we could be mourning a death".
+_MODAL = re.compile(r"\b(?:could|would|might)\b", re.I)
 
 
 #: Words that tell of someone hurt without a countable victim (GVA dev, even ids, articles with no count: 26 of
@@ -284,7 +289,7 @@ def _tells(words: re.Pattern, text: str) -> bool:
 _HURT = re.compile(r"\b(?:injur(?:y|ies|ed)|wound(?:s|ed)?|(?:critical|stable|serious|good|fair) condition|"
                    r"(?:non-)?life[- ]threatening|hospitali[sz]ed|shot|grazed)\b", re.I)
 #: Words that tell of a death without a countable victim ("the shooting death of", "manslaughter", "fatal").
-_DEATH = re.compile(r"\b(?<!non-)(?<!be )(?<!not )(?:fatal(?:ly)?|killed|killing|(?<!attempted )murder(?:ed)?|homicide|"
+_DEATH = re.compile(r"\b(?<!non-)(?<!be )(?<!not )(?:fatal(?:ly)?|killed|killing|(?<!attempted )murder(?:ed)?|homicide(?!\s+(?:unit|division|squad|bureau|section|task\s+force))|"
                     r"manslaughter|slaying|slain|dies|died|dead(?!\s+or\s+alive)|deadly\s+(?:\w+\s+){0,2}(?:shooting|incident|attack)|"
                     r"death(?!\s+(?:threats?|penalty|sentence)))\b", re.I)
 
