@@ -20,6 +20,9 @@ from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (a
     ("Cases were reported in Nairobi, Garissa and Mombasa this week.", "Garissa", 32, "KE"),
     # "lives in X" (tagged PERSON)
     ("Walsh, who lives in Waterloo, said the bus never came.", "Waterloo", 20, "CA"),
+    # a small town opening the name of its own police or court (any size before a civic word)
+    ("The case came to the attention of the Sandwich Police Department in July.", "Sandwich", 38, "US"),
+    ("He will appear in Sweetwater County Court next month.", "Sweetwater County", 18, "US"),
 ])
 def test_places_recall_found_spans(nlp, text, toponym, start, country):
     place = find(places_of(nlp, text), toponym, start)
@@ -79,6 +82,9 @@ def test_places_recall_same_name_mentions(nlp):
     ("Ten-year-old Georgia Whitfield won the race. Georgia trains every morning.", "Georgia"),
     # a surname that is also a town, after the full name
     ("Sherman Wilson ran the shop for years. Wilson was taken to hospital on Monday.", "Wilson"),
+    # a court or council whose first word is also a town's name ("Superior", Wisconsin; "Un", India)
+    ("The Superior Court ruled against him on Monday.", "Superior"),
+    ("The UN Security Council met on Friday to discuss the attack.", "UN"),
 ])
 def test_places_recall_not_places(nlp, text, word):
     places = places_of(nlp, text)
