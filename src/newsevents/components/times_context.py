@@ -88,11 +88,34 @@ def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             tense = verb_tense(tok)
-            return "past" if poss and tense in ("present", "future") else tense
+            if poss and tense in ("present", "future"):
+                return "past"
+            if tense == "present" and _past_verb_before(span, tok):
+                return "past"
+            return tense
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return None
+
+
+#: How far left (tokens) a past-tense verb of the time's own clause is looked for, when the parse hangs the time
+#: on a present verb elsewhere.
+_LEFT_VERB = 8
+
+
+def _past_verb_before(span, governor) -> bool:
+    """Whether the nearest verb before the time, in its sentence and within a few tokens, is in the past tense
+    ("a boxer who was shot dead blocks from his home early Wednesday morning", "a shooting that left one dead late
+    Wednesday night"): the parse hangs such a time on a present verb of the sentence ("talks about", "are looking
+    for"), whose tense would read the weekday forward."""
+    doc = span.doc
+    sent_start = span.sent.start
+    for i in range(span.start - 1, max(sent_start, span.start - _LEFT_VERB) - 1, -1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t.i != governor.i and verb_tense(t) == "past"
+    return False
 
 
 # ---------------------------------------------------------------------------------------------- reported speech
