@@ -269,3 +269,12 @@ def test_places_resolve_pair_links_given_and_detected(nlp, text, first, second, 
     if container:
         paris = _given(nlp, text, [first, second])[0]
         assert (paris["geonameid"], paris["country"], paris["start"]) == (4717560, "US", 14)
+
+
+def test_places_resolve_area_word_also_matches_bare_areas(nlp):
+    """A name with its area word ("Karak district") is also any area of the bare name (Al Karak, Jordan), not
+    only an area whose name has that word (Karak District, Pakistan)."""
+    text = "Jordanian police said gunmen attacked a patrol in the Karak district of Jordan on Sunday."
+    karak, jordan = _given(nlp, text, ["Karak district", "Jordan"])
+    assert (karak["start"], karak["end"]) == (54, 68)
+    assert (karak["geonameid"], karak["country"], jordan["geonameid"]) == (250625, "JO", 248816)

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..gazetteer.build import name_key
+from ..gazetteer.build import area_word_stripped, name_key
 from ..gazetteer.lookup import Candidate, Gazetteer
 from .places_detect import Mention, demonyms
 from .places_regions import REGION_BEATS_TOWNS_BELOW, region_points
@@ -134,6 +134,10 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         c = gaz.place(gaz.country_id[iso])
         return [c] if c else []
     cands = list(gaz.candidates(m.text))
+    bare = area_word_stripped(key)
+    if bare:  # "Karak district": the areas named "Karak" too (Al Karak, Jordan), not only a "Karak District"
+        seen = {c.geonameid for c in cands}
+        cands += [c for c in gaz.candidates(bare) if c.kind in ("admin1", "admin2") and c.geonameid not in seen]
     if region is not None:
         return cands if any(_blocks_region(c) for c in cands) else [region]
     return cands

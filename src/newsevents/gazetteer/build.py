@@ -93,6 +93,12 @@ def name_key(name: str) -> str:
     return s
 
 
+def area_word_stripped(key: str) -> Optional[str]:
+    """A name key without its closing area word ("karak district" → "karak"), or None if it has none."""
+    bare = _AREA_SUFFIX.sub("", key)
+    return bare if bare != key and bare else None
+
+
 def gazetteer_path(data_dir: Optional[Path] = None) -> Path:
     """Where the gazetteer file lives: ``<data_dir>/gazetteer-v<version>.sqlite`` (``data_dir`` from the settings)."""
     return Path(data_dir or get_settings().data_dir) / FILE_NAME
@@ -188,8 +194,8 @@ class _Builder:
                                 code if level == "2" else None, lat, lon, pop)
             self.admins[code] = (code, gid, name)
             self.name(name, gid, HOW_PRIMARY)
-            stripped = _AREA_SUFFIX.sub("", name_key(name))
-            if stripped != name_key(name):
+            stripped = area_word_stripped(name_key(name))
+            if stripped:
                 self.name(stripped, gid, HOW_ALTERNATE)
             for alias in aliases.split("|"):
                 if alias:
