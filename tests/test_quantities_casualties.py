@@ -115,6 +115,19 @@ def test_quantities_casualties_headline_flag_matches_count(nlp, title, killed, i
     assert (got["killed"] is not None, got["injured"] is not None) == (killed, injured)
 
 
+@pytest.mark.parametrize("body, killed, injured", [
+    # a plural "shootings" in the headline is one incident's unless the lede tells of a period or several shootings
+    ("One man died and three other victims are in stable condition, police said.", 1, 3),
+    ("Police said the victims were hurt in separate shootings since Friday evening.", None, None),
+    ("Officers responded to a pair of shootings on the east side overnight.", None, None),
+])
+def test_quantities_casualties_headline_shootings(nlp, body, killed, injured):
+    doc = nlp(body)
+    got = article_casualties(doc, title="1 dead, 3 hurt in Elm City shootings", nlp=nlp, detail=True)
+    assert got == {"killed": killed, "injured": injured,
+                   "headline": {"killed": killed is not None, "injured": injured is not None}}
+
+
 def test_quantities_casualties_unknown_policy():
     with pytest.raises(ValueError):
         incident_casualties([], "average")

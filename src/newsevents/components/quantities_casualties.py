@@ -33,15 +33,22 @@ from .quantities_roles import is_person_noun, person_nouns, singular
 
 logger = logging.getLogger(__name__)
 
+#: "in Chicago shootings": a headline's plural may be one incident's shootings; with a statistic in the lede it is
+#: a round-up (GVA dev, even ids: 3 of 5 such headlines gave the incident's count).
+_SHOOTINGS = r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b"
 #: Sentences about a period, not one incident: their counts are statistics.
-_BACKGROUND = re.compile(
+_STATISTIC = re.compile(
     r"\b(?:each|every|per)\s+(?:year|month|week)\b|\b(?:this|last)\s+year\b|"
     r"\b(?:past|previous|last|first)\s+(?:\w+\s+)?(?:weeks|months|years)\b|\bannually\b|\bso far\b|"
     r"\bseparate\s+(?:shootings|incidents|attacks)\b|\bcitywide\b|\bacross\s+(?:the\s+city|(?-i:[A-Z])\w+)\b|"
     r"\bfrom\s+\w+\s+(?:morning|afternoon|evening|night)\s+(?:to|through|until)\b|"
     r"\bbetween\s+\w+\s+(?:morning|afternoon|evening|night)\s+and\b|"
-    r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b|\bsince\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bin\s+recent\s+(?:days|weeks|months)\b|"
-    r"\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last)\b|\b(?:since|in|of|for)\s+(?:19|20)\d\d\b|\b(?:years|months)\s+ago\b|\bhomicides\b|\bsince (?:January|the start)\b", re.I)
+    r"\bsince\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bin\s+recent\s+(?:days|weeks|months)\b|"
+    r"\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last)\b|\b(?:since|in|of|for)\s+(?:19|20)\d\d\b|\b(?:years|months)\s+ago\b|\bhomicides\b|\bsince (?:January|the start)\b|"
+    r"\bfrom\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:\w+\s+)?(?:to|through|until)\b|"
+    r"\b(?:pair|series|spate|string|rash|two|three|four|five|several|multiple|\d+)\s+(?:of\s+)?(?:\w+\s+){0,2}?shootings\b",
+    re.I)
+_BACKGROUND = re.compile(f"{_STATISTIC.pattern}|{_SHOOTINGS}", re.I)
 POLICIES = ("vote", "latest", "max", "first", "mode", "median")
 #: A singular victim in addition to an earlier one: "another man was shot", "a second victim died".
 _EXTRA = re.compile(r"^(?:another|an?\s+(second|third|fourth|fifth))\b", re.I)
@@ -138,11 +145,19 @@ def _victim_key(item: dict) -> str:
     return re.sub(r"^(?:an?|the)\s+", "", (item.get("text") or "").lower()).strip()
 
 
-def _is_background(text: str, item: dict) -> bool:
-    return bool(_BACKGROUND.search(_sentence_of(text, item["start"], item["end"])))
+def _is_background(text: str, item: dict, lede: Optional[str] = None) -> bool:
+    return _is_statistic(_sentence_of(text, item["start"], item["end"]), lede)
 
 
-def _counted_value(item: dict, text: str) -> Optional[float]:
+def _is_statistic(sentence: str, lede: Optional[str] = None) -> bool:
+    """Whether a sentence is about a period, not one incident. For a headline, ``lede`` is the article's start:
+    "in Chicago shootings" is a round-up only when the lede has a statistic too."""
+    if _STATISTIC.search(sentence):
+        return True
+    return bool(re.search(_SHOOTINGS, sentence, re.I)) and (lede is None or bool(_STATISTIC.search(lede)))
+
+
+def _counted_value(item: dict, text: str, lede: Optional[str] = None) -> Optional[float]:
     """The count a KILL or WOUND item adds to the incident, or None when it is none: another category, no whole
     number of people, or a background statistic. The one filter for counting and for the headline flag."""
     if item.get("category") not in ("KILL", "WOUND"):
@@ -150,7 +165,7 @@ def _counted_value(item: dict, text: str) -> Optional[float]:
     value = _value(item)
     if value is None or value != int(value) or (item.get("unit") and item.get("unit") != "people"):
         return None
-    return None if _is_background(text, item) else value
+    return None if _is_background(text, item, lede) else value
 
 
 def counts_from_items(items: Iterable[dict], text: str,
@@ -169,7 +184,7 @@ def counts_from_items(items: Iterable[dict], text: str,
     for other_items, other_text in more:
         pooled += [(item, other_text, True) for item in _merge_lists(other_items, other_text)]
     for item, source, headline in pooled:
-        value = _counted_value(item, source)
+        value = _counted_value(item, source, text[:LEDE] if headline else None)
         if value is None:
             continue
         category = item["category"]
@@ -199,7 +214,7 @@ def counts_from_items(items: Iterable[dict], text: str,
             kind = "HIT" if "HIT" in kinds else category
             found[kind].append((headline or start < LEDE, float(len(names))))
     for _, other_text in more:
-        listed = _listed_victims(other_text)
+        listed = _listed_victims(other_text, text[:LEDE])
         if listed:
             found[listed[1]].append((True, float(listed[0])))
     dead = _with_extra(_lead_max(found["KILL"]), extra["KILL"], ordinal=True)
@@ -263,10 +278,10 @@ def headline_list(text: str) -> Optional[tuple[int, int, int, str]]:
     return start, m.end("word"), total, kind
 
 
-def _listed_victims(text: str) -> Optional[tuple[int, str]]:
+def _listed_victims(text: str, lede: str) -> Optional[tuple[int, str]]:
     """(number of people, kind) of a headline's list of victims that is not a statistic, or None."""
     listed = headline_list(text) if text else None
-    if listed is None or _BACKGROUND.search(_sentence_of(text, listed[0], listed[1])):
+    if listed is None or _is_statistic(_sentence_of(text, listed[0], listed[1]), lede):
         return None
     return listed[2], listed[3]
 
@@ -387,18 +402,18 @@ def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: A
     head = _headline_items(title, nlp) if title else ([], "")
     out: dict[str, Any] = counts_from_items(items, text, more=[head] if title else [])
     if detail:
-        out["headline"] = headline_gives(*head)
+        out["headline"] = headline_gives(*head, lede=text[:LEDE])
     return out
 
 
 _KEYS = {"KILL": "killed", "WOUND": "injured", "HIT": "injured"}
 
 
-def headline_gives(items: list[dict], text: str) -> dict[str, bool]:
+def headline_gives(items: list[dict], text: str, lede: str = "") -> dict[str, bool]:
     """Whether a headline itself gives a killed / injured count, by the filter :func:`counts_from_items` counts
     with (a listed group is one count, a statistic none) and its list of victims ("Man, woman shot")."""
-    given = {_KEYS[q["category"]] for q in _merge_lists(items, text) if _counted_value(q, text) is not None}
-    listed = _listed_victims(text)
+    given = {_KEYS[q["category"]] for q in _merge_lists(items, text) if _counted_value(q, text, lede) is not None}
+    listed = _listed_victims(text, lede)
     if listed:
         given.add(_KEYS[listed[1]])
     return {key: key in given for key in ("killed", "injured")}
