@@ -9,13 +9,7 @@ import datetime as dt
 import pytest
 
 from newsevents.components.times_normalize import holiday_date, holiday_weekend, week_of_month
-
-
-def times_of(nlp, text: str, published):
-    """``doc._.times`` for a text with the given publication date."""
-    doc = nlp.make_doc(text)
-    doc._.meta = {"published": published, "language": "en"}
-    return nlp(doc)._.times
+from test_times_expressions import times_of
 
 
 CASES = [

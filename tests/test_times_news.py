@@ -1,0 +1,73 @@
+"""Times stage: rules of the fourth pass (third unseen-news audit sample and TE3 dev), on invented sentences.
+
+Each row asserts the extent's offsets, the TIMEX3 type and value; every row failed before the rule it tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_times_expressions import times_of
+
+CASES = [
+    # (sentence, published, extent, type, value)
+    # "N units later" counts from an event the text names: the count alone, a duration (TimeBank's extent)
+    ("The storm passed. Three days later, the river crested at 30 feet.", "2019-05-07", "Three days", "DURATION",
+     "P3D"),
+    ("Minutes later, two deputies arrived at the store.", "2019-05-07", "Minutes", "DURATION", "PTXM"),
+    # "for weeks" before a clause is a duration too
+    ("For weeks the committee has met in private.", "2019-05-07", "weeks", "DURATION", "PXW"),
+    # a participle on a noun takes the tense of the verb above the noun ("will answer")
+    ("The senator will answer the governor's speech attacking her record with an address of her own Thursday "
+     "evening.", "2019-05-07", "Thursday evening", "TIME", "2019-05-09TEV"),
+    # a clock time with a weekday takes the weekday's clause's tense, not the reporting verb's
+    ("Police say that about 9:15 p.m. Friday, deputies found a man lying in the road.", "2019-05-13",
+     "about 9:15 p.m. Friday", "TIME", "2019-05-10T21:15"),
+    # the parse hangs the time on "talks"; the nearest verb before it ("was shot") is past
+    ("Reporter Ann Lee talks about the death of Joe Park, a cook who was shot dead just blocks from his Midtown "
+     "home early Sunday morning.", "2019-05-07", "early Sunday morning", "TIME", "2019-05-05TMO"),
+    # "toward" points forward
+    ("The campaign is marching toward November with a clear lead.", "2019-03-09", "November", "DATE", "2019-11"),
+    # a bare part of the day takes the day named before it; a past clock time never a day still ahead
+    ("A fire on March 3, 2017 destroyed the mill. Investigators said the early morning blaze started in a dryer.",
+     "2019-05-07", "early morning", "TIME", "2017-03-03TMO"),
+    ("The mayor will visit the site Thursday. Her office announced the trip at 10 a.m.", "2019-05-07", "10 a.m.",
+     "TIME", "2019-05-07T10:00"),
+    ("Smith is due in court on Thursday at 1:45 p.m.", "2019-05-07", "1:45 p.m.", "TIME", "2019-05-09T13:45"),
+    # "the 2018 period" of an earnings report: the quarter the report named, in that year, over the whole phrase
+    ("Acme Corp. said third-quarter profit rose 5%. In the 2018 period, it earned $3 million.", "2019-10-30",
+     "the 2018 period", "DATE", "2018-Q3"),
+    ("In the first nine months, Acme earned $9 million, up from $7 million in the 2018 period.", "2019-10-30",
+     "the 2018 period", "DATE", "2018"),
+    # a month used as a first name elsewhere stays a month after a time preposition
+    ("Neighbors say May Ellison, 43, was hurt. In May, the council voted to add a crosswalk.", "2019-05-07", "May",
+     "DATE", "2019-05"),
+    ("Work on the bridge will start in spring.", "2019-05-07", "spring", "DATE", "2019-SP"),
+]
+
+
+@pytest.mark.parametrize("text,published,extent,ttype,value", CASES)
+def test_times_news_value(times_nlp, text, published, extent, ttype, value):
+    items = times_of(times_nlp, text, published)
+    start = text.rindex(extent) if extent == "May" else text.index(extent)
+    hits = [t for t in items if (t["start"], t["end"]) == (start, start + len(extent))]
+    assert hits, f"{extent!r} at {start} not in {[(t['text'], t['start'], t['value']) for t in items]}"
+    assert (hits[0]["type"], hits[0]["value"]) == (ttype, value)
+
+
+@pytest.mark.parametrize("text,absent_start,absent", [
+    # a month as a first name, also where it stands alone later; a season as a town; seasons inside place names
+    ("Neighbors say May Ellison, 43, was walking her dog when the car struck her.", 14, "May"),
+    ("Police say April Lane, 18, was hit. 'My sister, April,' her brother said.", 48, "April"),
+    ("The crash happened in Spring, a suburb north of Houston, deputies said.", 22, "Spring"),
+    ("She was born in Winter Haven and grew up in Summerton.", 44, "Summer"),
+])
+def test_times_news_name_is_not_a_time(times_nlp, text, absent_start, absent):
+    assert text[absent_start:].startswith(absent)
+    items = times_of(times_nlp, text, "2019-05-07")
+    assert not [t for t in items if t["start"] <= absent_start < t["end"]], items
+
+
+def test_times_news_month_before_a_noun_stays_a_time(times_nlp):
+    text = "A June poll found her ahead; April Wilson, a spokeswoman, declined to comment."
+    items = times_of(times_nlp, text, "2019-05-07")
+    assert [(t["start"], t["end"]) for t in items] == [(2, 6)]
