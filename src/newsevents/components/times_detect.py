@@ -48,7 +48,8 @@ def _patterns() -> list[tuple[str, str]]:
               r"(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|just\s+over|"
               r"just\s+under)\s+)?")
     tz = r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|\s+local\s+time|\s+\(\d{4}\s+GMT\))?"
-    clock = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|"
+    # "11.15am": British style writes the minutes after a point, only ever with am/pm
+    clock = (rf"(?:\d{{1,2}}(?::\d\d|\.\d\d(?=\s*[ap]\.?m))?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|"
              rf"noon|midday|midnight|"
              rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)|"
              rf"\d{{1,2}}\s+o'clock){tz}")
@@ -121,7 +122,7 @@ def _patterns() -> list[tuple[str, str]]:
                 rf"|\b(?:{'|'.join(sorted(lexicon().set, key=len, reverse=True))})\b"
                 rf"|(?:once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+{unit}(?![\w-])"
                 rf"|\bper\s+(?:day|week|month|year|hour|quarter)\b"
-                rf"|{weekday}s(?:\s+(?:{pod}))?(?![\w-])"),
+                rf"|{weekday}s(?:\s+(?:{pod}))?(?![\w-])|{weekday}\s+{pod}s(?![\w-])"),
         ("holiday", rf"(?-i:(?:{_cased(lexicon().holiday)}))(?![\w-])(?:\s+weekend(?![\w-]))?(?:\s+{yr})?"),
         ("weekend", r"the\s+weekend(?![\w-])"),
         ("period", r"the\s+(?:latest|most\s+recent)\s+period(?![\w-])"),

@@ -429,7 +429,7 @@ def read_clock(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     """"10 p.m. Wednesday", "3:30 p.m.", "noon", "midnight", "4 in the morning"."""
     body, mod = strip_mod(text)
     low = body.lower()
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|o'clock|in\s+the\s+(morning|afternoon|evening))?", low)
+    m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*(a\.?m\.?|p\.?m\.?|o'clock|in\s+the\s+(morning|afternoon|evening))?", low)
     if re.match(r"\d{4}\s+(?:gmt|utc)", low):  # "0600 GMT"
         m = re.match(r"(\d\d)(\d\d)()()", low)
     if low.startswith("noon") or low.startswith("midday"):
