@@ -85,6 +85,9 @@ def test_places_recall_same_name_mentions(nlp):
     # a court or council whose first word is also a town's name ("Superior", Wisconsin; "Un", India)
     ("The Superior Court ruled against him on Monday.", "Superior"),
     ("The UN Security Council met on Friday to discuss the attack.", "UN"),
+    # the town opening a newspaper's title
+    ("The fire was first reported by the Los Angeles Times on Monday.", "Los Angeles"),
+    ("Officials told the China Daily that the plant was safe.", "China"),
 ])
 def test_places_recall_not_places(nlp, text, word):
     places = places_of(nlp, text)

@@ -50,6 +50,11 @@ CIVIC_NOT_TOWNS = frozenset({"supreme", "federal", "superior", "high", "district
                              "provincial", "municipal", "metropolitan", "capitol", "security", "military",
                              "regional", "tribal", "general", "local", "special", "traffic", "highway", "border",
                              "transit", "magistrates", "appeals", "volunteer", "rural", "campus"})
+#: the last word of a newspaper's title: the town opening it is no place of the story ("The New York Times",
+#: "Los Angeles Times", "China Daily")
+NEWSPAPER_WORDS = frozenset({"Times", "Post", "Daily", "Herald", "Journal", "Tribune", "Gazette", "Chronicle",
+                             "Examiner", "Telegraph", "Dispatch", "Courier", "Inquirer", "Enquirer", "Globe",
+                             "Ledger", "Star", "Sun", "Mail", "Observer", "Register", "Bulletin"})
 #: detection sources reliable enough to make other mentions of the same name toponyms (measured: a name from an
 #: ORG's first word spreads its errors to every later mention; a whole mislabelled entity, "Aleppo" tagged NORP,
 #: is a big place by construction and spreads well: TR-News e2e Acc@161 +0.4 at equal precision)
@@ -180,6 +185,8 @@ def _strong(gaz: Gazetteer, text: str, min_city_pop: int = MIN_EMBEDDED_CITY_POP
 def _embedded(doc: Doc, ent: Span, gaz: Gazetteer) -> Optional[tuple[int, int]]:
     """The longest toponym opening an ORG/FAC entity, if it is a strong one (see MIN_EMBEDDED_CITY_POP)."""
     start, end = _trim(doc, ent.start, ent.end)
+    if end - start >= 2 and doc[end - 1].text in NEWSPAPER_WORDS:
+        return None
     for stop in range(min(end, start + 4), start, -1):
         toks = doc[start:stop]
         if not all(is_name_token(t) for t in toks) or name_key(toks.text) in demonyms():
