@@ -38,6 +38,11 @@ CASES = [
      "the 2018 period", "DATE", "2018-Q3"),
     ("In the first nine months, Acme earned $9 million, up from $7 million in the 2018 period.", "2019-10-30",
      "the 2018 period", "DATE", "2018"),
+    # minutes after a point (British style) before am/pm; a weekday with a plural part of the day is a SET
+    ("The suspect was arrested at around 11.15am near the pharmacy.", "2019-05-07", "around 11.15am", "TIME",
+     "2019-05-07T11:15"),
+    ("The party holds its debates on Saturday evenings, when few people watch.", "2019-05-07", "Saturday evenings",
+     "SET", "XXXX-WXX-6TEV"),
     # a month used as a first name elsewhere stays a month after a time preposition
     ("Neighbors say May Ellison, 43, was hurt. In May, the council voted to add a crosswalk.", "2019-05-07", "May",
      "DATE", "2019-05"),
