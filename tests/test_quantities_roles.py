@@ -30,6 +30,12 @@ def _find(doc, needle):
     ("Three men were shot to death outside the bar.", "Three men", "KILL", "men", 3),
     ("The death toll rose to 31 on Friday.", "31", "KILL", None, 31),
     ("The gunman fired four shots at the car.", "four shots", "OTHER", "shots", 4),
+    # a number the parser hangs on the dateline still counts the plural right after it
+    ("PALM GROVE, Fla. - Three teenage boys were shot Friday afternoon in Palm Grove, authorities said.",
+     "Three teenage boys", "WOUND", "teenage boys", 3),
+    # a lowercased headline: the number hangs on the first of a chain of noun modifiers
+    ("4 cedar city senior high school students hurt in pine hills shooting", "4 cedar city senior high school students",
+     "WOUND", "cedar city senior high school students", 4),
 ])
 def test_quantities_roles_category(nlp, text, needle, category, counts, value):
     item = _find(nlp(text), needle)

@@ -280,7 +280,7 @@ def counted_noun(doc: Doc, num: Span) -> tuple[Optional[Token], Token]:
             # a line break ends the group ("around 11\n\nMan shot …" is a time before a heading); the number
             # still counts for a verb before it ("shooting kills 2\n\nHUDSON, Fla.")
             return None, (root.head if root.head.head.i < num.start else root)
-        noun = climb_possessor(root.head)
+        noun = climb_possessor(_climb_modifiers(root.head, num.end))
         return noun, noun
     for tok in num:
         for child in tok.children:
@@ -290,7 +290,32 @@ def counted_noun(doc: Doc, num: Span) -> tuple[Optional[Token], Token]:
                     return objs[0], tok if tok.i == root.i else root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return root.head.head, root
+    noun = _adjacent_plural(doc, num.end)
+    if noun is not None:
+        return noun, noun
     return None, root
+
+
+def _climb_modifiers(noun: Token, after: int) -> Token:
+    """"3 carol city senior high school students" (a lowercased headline): the number hangs on the first word of a
+    chain of noun modifiers; the counted noun is the plural that ends the chain."""
+    head = noun
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") \
+            and head.head.i - after < 8:
+        head = head.head
+    return head if head is not noun and head.tag_ in ("NNS", "NNPS") else noun
+
+
+def _adjacent_plural(doc: Doc, after: int) -> Optional[Token]:
+    """"Fla. - Three teenage boys were shot": the parser hung the number elsewhere (an apposition of the
+    dateline), but a plural noun right after it, past adjectives only, is what it counts."""
+    for token in doc[after:after + 3]:
+        if token.dep_ == "amod" and token.head.i > token.i:
+            continue
+        if token.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
+            return token
+        break
+    return None
 
 
 def phrase(doc: Doc, head: Token, stop_before: Optional[int] = None, floor: Optional[int] = None) -> Span:
