@@ -14,6 +14,9 @@ CASES = [
     ("The storm passed. Three days later, the river crested at 30 feet.", "2019-05-07", "Three days", "DURATION",
      "P3D"),
     ("Minutes later, two deputies arrived at the store.", "2019-05-07", "Minutes", "DURATION", "PTXM"),
+    # one unit without a number: "a full day", "an additional year" (extent with its article, as TimeBank has it)
+    ("Not a full day later, the senator changed course.", "2019-05-07", "a full day", "DURATION", "P1D"),
+    ("The loan may be extended for an additional year.", "2019-05-07", "an additional year", "DURATION", "P1Y"),
     # "for weeks" before a clause is a duration too
     ("For weeks the committee has met in private.", "2019-05-07", "weeks", "DURATION", "PXW"),
     # a participle on a noun takes the tense of the verb above the noun ("will answer")

@@ -136,7 +136,8 @@ def _trim(cand: Candidate) -> Candidate:
         if m and re.search(r"[\s-](?:second|minute|hour|day|night|week|month|quarter|year|decade|century)$",
                            cand.text, re.I) and re.search(r"\w[\s-]+\w", cand.text[m.end():]) \
                 and not re.match(r"(?:a|an|one)\b", cand.text[m.end():], re.I) \
-                and not re.match(r"(?:past|last|next|first|coming|previous|following|final)\b",
+                and not re.match(r"(?:past|last|next|first|coming|previous|following|final|full|whole|entire|"
+                                 r"additional|extra)\b",
                                  cand.text[m.end():], re.I):
             s = cand.start + m.end()
             return Candidate(s, cand.end, cand.kind, cand.text[m.end():])

@@ -94,7 +94,8 @@ def _patterns() -> list[tuple[str, str]]:
         ("duration", rf"{durpre}(?:(?:the|a|an|its|their|his|her|this|that)\s+)?"
                      rf"(?:(?:past|last|next|first|coming|previous|following|final|latest|preceding|ensuing|"
                      rf"initial|remaining|full|entire|whole|additional|further|another|other)\s+)?"
-                     rf"(?:{number}|{vague})(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+"
+                     rf"(?:{number}|{vague}|(?:a|an)\s+(?:full|whole|entire|additional|extra))"
+                     rf"(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+"
                      rf"(?:(?:more|straight|consecutive)\s+(?=\w+\b))?"
                      rf"(?:(?:trading|business|working)\s+(?=days?\b|weeks?\b))?{unit}"
                      rf"(?:[\s-]+and[\s-]+a[\s-]+half)?(?![\w-])"),

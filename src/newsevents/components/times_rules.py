@@ -68,7 +68,8 @@ _RX_YEAR_WORDS = re.compile(r"\b(?:nineteen|twenty)[\s-]+[a-z][a-z\s-]*$", re.I)
 
 def _number_of(text: str) -> tuple[Optional[float], bool]:
     """(number, vague?) of the count in a duration ("five-and-a-half", "a few", "twenty four")."""
-    t = text.strip()
+    # "a full day", "an additional year": one unit (the article may already be read as the determiner)
+    t = re.sub(r"^(?:an?\s+)?(?:full|whole|entire|additional|extra)$", "a", text.strip(), flags=_I)
     if re.fullmatch(r"(?:a\s+)?couple(?:\s+of)?", t, _I):
         return 2.0, False
     if _VAGUE.match(t):
