@@ -49,7 +49,8 @@ def _patterns() -> list[tuple[str, str]]:
               r"just\s+under)\s+)?")
     tz = r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|\s+local\s+time|\s+\(\d{4}\s+GMT\))?"
     # "11.15am": British style writes the minutes after a point, only ever with am/pm
-    clock = (rf"(?:\d{{1,2}}(?::\d\d|\.\d\d(?=\s*[ap]\.?m))?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|\d{{1,2}}:\d\d(?![\d:])|"
+    clock = (rf"(?:\d{{1,2}}(?::\d\d|\.\d\d(?=\s*[ap]\.?m))?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])|"
+             rf"\d{{1,2}}:\d\d(?![\d:])|"
              rf"noon|midday|midnight|"
              rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)|"
              rf"\d{{1,2}}\s+o'clock){tz}")
