@@ -85,6 +85,8 @@ def test_places_recall_same_name_mentions(nlp):
     # a court or council whose first word is also a town's name ("Superior", Wisconsin; "Un", India)
     ("The Superior Court ruled against him on Monday.", "Superior"),
     ("The UN Security Council met on Friday to discuss the attack.", "UN"),
+    # a name the article uses for a disease is the disease in its other mentions too
+    ("Doctors confirmed a case of the Marburg virus. A second case of imported Marburg was ruled out.", "Marburg"),
     # the town opening a newspaper's title
     ("The fire was first reported by the Los Angeles Times on Monday.", "Los Angeles"),
     ("Officials told the China Daily that the plant was safe.", "China"),
@@ -156,3 +158,9 @@ def test_places_recall_run_on_person_name(nlp, name, marked):
     inside = full_name_person_tokens(doc, gaz)
     assert [inside[i] for i in ohio] == [marked] * len(ohio)
     assert ("ohio" in person_name_words(doc, gaz)) is (marked and name.endswith("Ohio"))
+
+
+def test_places_recall_disease_name_still_a_place_where_a_place_stands(nlp):
+    text = "The Ebola-Reston strain was found in monkeys shipped to Reston, Virginia, in 1989."
+    place = find(places_of(nlp, text), "Reston", 56)
+    assert place["country"] == "US" and place["admin1"]["code"] == "US.VA"

@@ -356,13 +356,20 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
     """Non-overlapping mentions in text order (the first span at a position wins), "X, Y" containers linked."""
     mentions: list[Mention] = []
     last_end = -1
+    # one name, one reading: a name the article uses for a disease ("the Marburg virus") is the disease in its
+    # other mentions too ("a case of imported Marburg")
+    # where a place stands it stays one ("monkeys imported to Reston, Virginia" beside "the Ebola-Reston strain")
+    diseases = {name_key(doc[s:e].text) for s, e in [sp[:2] for sp in spans] + [(t.start, t.end) for t in doc.ents]
+                if _names_a_disease(doc, s, e)}
+    place = _token_mask(len(doc), spans) if diseases else []
     for s, e, source in sorted(spans):
         if s < last_end:
             continue
         span = doc[s:e]
         text = span.text
         if not any(ch.isupper() for ch in text) or name_key(text) in demonyms() or any(person[s:e]) \
-                or _names_a_disease(doc, s, e):
+                or _names_a_disease(doc, s, e) \
+                or name_key(text) in diseases and not locative(doc, s, e, lambda i: place[i] and not s <= i < e):
             continue
         if source == "hyphen-token":  # "U.S.-led" is one token: the place is the part before the hyphen
             text = text.rpartition("-")[0]
