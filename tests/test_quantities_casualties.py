@@ -174,6 +174,9 @@ def test_quantities_casualties_singular_victims(nlp, text, killed, injured):
     # a newly named victim who was "also" killed or shot is in addition to the first
     ("Kenneth Moss was shot and killed on Friday. Gerald Booker, a customer at the shop, was also killed.", 2, None),
     ("A man was shot and killed. A woman was also shot and drove herself to the hospital.", 1, 1),
+    # so is a person named by their tie to another ("the woman's boyfriend")
+    ("Three people were shot to death at a home on Elm Road. The woman's 23-year-old boyfriend was also shot "
+     "in the leg.", 3, 1),
     # the same victim "also" hit again is not a second victim
     ("The victim was shot in the leg. The victim was also shot in the arm.", None, 1),
     # tallies over recent days are background

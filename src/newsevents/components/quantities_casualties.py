@@ -323,7 +323,7 @@ def _lead_max(values: list[tuple[bool, float]]) -> Optional[float]:
 
 
 #: A newly introduced person (indefinite or a full name), not one already named ("the victim", "he").
-_NEW_PERSON = re.compile(r"^(?:(?i:an?|his|her|their)\s|[A-Z][\w-]+['\u2019]s\s|(?!(?:The|This|That|His|Her|Their|Its)\s)[A-Z][\w'\u2019-]+\s+[A-Z])")
+_NEW_PERSON = re.compile(r"^(?:(?i:an?|his|her|their)\s|(?i:the\s+[a-z-]+['\u2019]s\s)|[A-Z][\w-]+['\u2019]s\s|(?!(?:The|This|That|His|Her|Their|Its)\s)[A-Z][\w'\u2019-]+\s+[A-Z])")
 
 
 def _also(item: dict, text: str) -> bool:
