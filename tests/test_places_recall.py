@@ -85,6 +85,8 @@ def test_places_recall_same_name_mentions(nlp):
     # a court or council whose first word is also a town's name ("Superior", Wisconsin; "Un", India)
     ("The Superior Court ruled against him on Monday.", "Superior"),
     ("The UN Security Council met on Friday to discuss the attack.", "UN"),
+    # an acronym that only matches towns ("Ba", Fiji)
+    ("Fewer than one in five BA cabin crew joined the strike.", "BA"),
     # a name the article uses for a disease is the disease in its other mentions too
     ("Doctors confirmed a case of the Marburg virus. A second case of imported Marburg was ruled out.", "Marburg"),
     # the town opening a newspaper's title

@@ -449,7 +449,19 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     extra = same_name_spans(doc, names, blocked)
     if extra:
         mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person)
-    return _not_people(doc, mentions, gaz)
+    return _not_people(doc, _not_acronyms(doc, mentions, gaz), gaz)
+
+
+def _not_acronyms(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Drop upper-case mentions of three letters or fewer that name no country or first-level area: an acronym
+    ("BA cabin crew", "the UN") that only matches towns ("Ba", Fiji; "Un", India). Datelines stay."""
+    keep = [m for m in mentions
+            if not (m.text.isupper() and len(m.text) <= 3 and m.source != "dateline"
+                    and not any(c.kind in ("country", "admin1", "continent") for c in gaz.candidates(m.text))
+                    and name_key(m.text) not in region_points() and not gaz.unresolvable_reason(m.text))]
+    if len(keep) < len(mentions):
+        link_pairs(doc, keep)
+    return keep
 
 
 def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
