@@ -66,8 +66,11 @@ def _mixed_fragments(text: str, quoted: list[Quoted], clause: list[Attribution])
     :func:`_carry`."""
     out = set()
     for q in quoted:
+        # the fragment's words, without the full stop or comma before its closing mark, which a content ending
+        # at the mark leaves out ("says Kasich “has a record.”")
+        q_end = (trim(text, q.start, q.end) or (q.start, q.end))[1]
         for a in clause:
-            lead = text[a.content[0]:q.open] if a.kind == "mixed" and q.end <= a.content[1] else ""
+            lead = text[a.content[0]:q.open] if a.kind == "mixed" and q_end <= a.content[1] else ""
             if any(ch.isalnum() for ch in lead) and not lead.rstrip().endswith(":") and \
                     not any(ch in _QUOTE_MARKS for ch in lead):
                 out.add(id(q))

@@ -316,8 +316,8 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
         if content is None or not content[0] <= comp.idx < content[1]:
             continue
         if content_model is not None:
-            content = trim(text, *choose_content(doc, comp, tok, rule, content, para, ctx or DocContext(doc),
-                                                 content_model)) or content
+            chosen = choose_content(doc, comp, tok, rule, content, para, ctx or DocContext(doc), content_model)
+            content = content if chosen == content else balance(text, trim(text, *chosen)) or content
         quote = _as_quoting(tok)
         speaker_tok = quote[0] if quote else subject(tok)
         if quote:
