@@ -413,7 +413,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             spans += [(s, e, f"inner:{ent.label_}") for s, e in inner_org_spans(doc, ent, gaz, MIN_EMBEDDED_CITY_POP)
                       if not hit or e <= hit[0] or s >= hit[1]]
     spans += [(s, e, "dateline") for s, e in dateline_spans(doc, gaz)]
-    streets = street_spans(doc, [False] * len(doc))
+    streets = street_spans(doc)
     if streets:  # a street's name is not a town's ("Mont-Royal Avenue" is not Montana); the town after it is
         on_street = _token_mask(len(doc), streets)
         spans = [sp for sp in spans if not any(on_street[sp[0]:sp[1]])] + streets

@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..gazetteer.lookup import Candidate
-from .places_recall import is_name_token
+from .places_recall import is_name_token, lower_hits
 
 #: the last word of a street's name (capitalised, as in the name)
 STREET_WORDS = frozenset({"Street", "Road", "Avenue", "Lane", "Boulevard", "Drive", "Highway", "Crescent",
@@ -27,6 +27,7 @@ BUILDING_WORDS = frozenset({"Hospital", "Church", "Cathedral", "Museum", "Univer
                             "Airport", "Park", "Gallery", "Stadium", "Centre", "Center", "Court", "Theatre",
                             "Theater", "Station", "Square", "Bridge", "Hall", "Gardens", "Mall", "Market", "Palace",
                             "Mosque", "Temple", "Hotel", "Prison", "Jail", "Library", "Zoo", "Arena", "Cemetery"})
+_STREET_LOWER = frozenset(w.lower() for w in STREET_WORDS)
 #: streets news names for the institution on them (metonymy), not as a place
 NOT_STREETS = frozenset({"wall street", "downing street", "fleet street", "easy street"})
 #: what may stand between a street and the town it is in ("Fore Street, Edmonton", "Weir Road in Russell")
@@ -42,23 +43,23 @@ def is_street(text: str) -> bool:
     return len(words) >= 2 and words[-1].rstrip(".") in STREET_WORDS and text.lower() not in NOT_STREETS
 
 
-def street_spans(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+def street_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Token spans of street names: capitalised words ending in a street word, inside an entity of any label
     (the model tags them FAC, ORG or PERSON) or outside every entity."""
     out: list[tuple[int, int, str]] = []
+    hits = [i for i in lower_hits(doc, _STREET_LOWER) if i > 0 and doc[i].text in STREET_WORDS]
+    if not hits:
+        return out
     labels = {}
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             labels[i] = ent
-    for i, tok in enumerate(doc):
-        if tok.text not in STREET_WORDS or i == 0 or taken[i]:
-            continue
+    for i in hits:
         if i + 1 < len(doc) and (is_name_token(doc[i + 1]) or doc[i + 1].like_num):
             continue  # not the end of the name: "State Highway Patrol", "Provincial Highway 11"
         ent = labels.get(i)
         s = i
-        while s > 0 and i - s < _MAX_NAME_WORDS and not taken[s - 1] and (is_name_token(doc[s - 1])
-                                                                          or doc[s - 1].text == "-") \
+        while s > 0 and i - s < _MAX_NAME_WORDS and (is_name_token(doc[s - 1]) or doc[s - 1].text == "-") \
                 and (ent is None or s - 1 >= ent.start) and labels.get(s - 1) is ent:
             s -= 1
         while s < i and doc[s].text == "-":
