@@ -106,8 +106,10 @@ def _patterns() -> list[tuple[str, str]]:
                          rf"|(?<=\bin\s){plural_units}(?=\s*(?:[,.;]|and|or|that|since|\Z))"
                          rf"|(?<=\bwithin\s){plural_units}(?![\w-])"
                          r"|\b(?:decades|years|months|weeks|days|hours)-long"
-                         rf"|(?:(?:many|several|a\s+few|some)\s+)?{plural_units}(?=\s+later\b)"
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
+        # "minutes later", "months later": a bare count of units from an event the text names (a kind of its own so
+        # that it only runs where "later" is: tried at every word, it doubled the cost of vague_plural)
+        ("units_later", rf"{plural_units}(?=\s+later\b)"),
         ("pod", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last|later\s+this|early\s+this)\s+"
                 rf"(?:{pod})|\btonight\b|\bovernight\b|(?:early|late|mid)[\s-]+(?:{pod})"
                 rf"(?:\s+(?:yesterday|today|tomorrow)(?![\w-]))?"),
@@ -242,7 +244,7 @@ def needs() -> dict[str, tuple[str, ...]]:
         "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,
         "set": tuple(lex.set) + ("every", "each", "per ", "once", "twice", "thrice", "times") + weekdays,
         "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "the_year": ("year",),
-        "anaphoric": ("that", "same", "following", "next", "previous", "prior"), "fiscal_year": ("year",),
+        "anaphoric": ("that", "same", "following", "next", "previous", "prior"), "fiscal_year": ("year",), "units_later": ("later",),
         "year_words": ("nineteen", "twenty", "thousand"),
     }
 

@@ -581,6 +581,7 @@ RULES: dict[str, Callable[..., Optional[Result]]] = {
     "quarter": read_quarter, "half": read_half, "season": read_season, "relative": read_relative,
     "week_of": read_week_of,
     "year_adj": read_year_adj, "ago": read_ago, "duration": read_duration, "vague_plural": read_vague_plural,
+    "units_later": read_vague_plural,
     "pod": read_pod, "weekday": read_weekday, "deictic": read_deictic, "clock": read_clock, "ref": read_ref,
     "set": read_set, "holiday": read_holiday, "weekend": read_weekend, "year_words": read_year_words,
     "anaphoric": read_anaphoric, **REPORT_RULES,
