@@ -87,6 +87,9 @@ def test_places_recall_same_name_mentions(nlp):
     ("The UN Security Council met on Friday to discuss the attack.", "UN"),
     # an acronym that only matches towns ("Ba", Fiji)
     ("Fewer than one in five BA cabin crew joined the strike.", "BA"),
+    # a saint's name with a possessive: a church, a school, a hospital
+    ("Both women were taken to St. Michael's Hospital on Friday.", "St. Michael"),
+    ("Crowds filled St. Peter's Square for the blessing.", "St. Peter"),
     # a name the article uses for a disease is the disease in its other mentions too
     ("Doctors confirmed a case of the Marburg virus. A second case of imported Marburg was ruled out.", "Marburg"),
     # the town opening a newspaper's title

@@ -449,16 +449,28 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     extra = same_name_spans(doc, names, blocked)
     if extra:
         mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person)
-    return _not_people(doc, _not_acronyms(doc, mentions, gaz), gaz)
+    return _not_people(doc, _not_acronyms_or_saints(doc, mentions, gaz), gaz)
 
 
-def _not_acronyms(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _saints_building(doc: Doc, m: Mention) -> bool:
+    """"St. Peter's Square", "St. Michael's Hospital", "officials at St. Paul's": a saint's name with a possessive
+    names a church, a school or a hospital, not the town of that name (unless a place follows: "St. John's,
+    Newfoundland")."""
+    s, e = m.tokens
+    if e - s < 2 or doc[s].text not in _SAINT_WORDS or e >= len(doc) or doc[e].lower_ not in _POSSESSIVE:
+        return False
+    return not (e + 1 < len(doc) and doc[e + 1].text == ",")
+
+
+def _not_acronyms_or_saints(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Drop upper-case mentions of three letters or fewer that name no country or first-level area: an acronym
-    ("BA cabin crew", "the UN") that only matches towns ("Ba", Fiji; "Un", India). Datelines stay."""
+    ("BA cabin crew", "the UN") that only matches towns ("Ba", Fiji; "Un", India); datelines stay. Drop a
+    saint's building ("St. Peter's Square", see :func:`_saints_building`)."""
     keep = [m for m in mentions
             if not (m.text.isupper() and len(m.text) <= 3 and m.source != "dateline"
                     and not any(c.kind in ("country", "admin1", "continent") for c in gaz.candidates(m.text))
-                    and name_key(m.text) not in region_points() and not gaz.unresolvable_reason(m.text))]
+                    and name_key(m.text) not in region_points() and not gaz.unresolvable_reason(m.text))
+            and not _saints_building(doc, m)]
     if len(keep) < len(mentions):
         link_pairs(doc, keep)
     return keep
@@ -506,6 +518,7 @@ def kind_hint(doc: Doc, start: int, end: int) -> Optional[str]:
 
 
 _POSSESSIVE = ("'s", "\u2019s")
+_SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 
 
 def _owned_facilities(doc: Doc, place: list[bool]) -> list[tuple[int, int, str]]:
