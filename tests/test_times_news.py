@@ -1,6 +1,7 @@
 """Times stage: rules of the fourth pass (third unseen-news audit sample and TE3 dev), on invented sentences.
 
-Each row asserts the extent's offsets, the TIMEX3 type and value; every row failed before the rule it tests.
+Each row asserts the extent's offsets ("Tuesday#3": its third occurrence), the TIMEX3 type and value; every row
+failed before the rule it tests, except guards that a too-broad rule would break.
 """
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ CASES = [
     ("The mayor will visit the site Thursday. Her office announced the trip at 10 a.m.", "2019-05-07", "10 a.m.",
      "TIME", "2019-05-07T10:00"),
     ("Smith is due in court on Thursday at 1:45 p.m.", "2019-05-07", "1:45 p.m.", "TIME", "2019-05-09T13:45"),
+    # a bare weekday a week off a dated one of the same name in its paragraph is that day; not across paragraphs
+    ("Firefighters respond to a house fire on Elm Street Tuesday. Photo taken Tuesday May 7, 2019 by John Doe.",
+     "2019-05-14", "Tuesday", "DATE", "2019-05-07"),
+    ("The fire broke out on Tuesday, May 7, officials said.\n\nThe chief spoke to reporters Tuesday.", "2019-05-14",
+     "Tuesday#2", "DATE", "2019-05-14"),
     # "the 2018 period" of an earnings report: the quarter the report named, in that year, over the whole phrase
     ("Acme Corp. said third-quarter profit rose 5%. In the 2018 period, it earned $3 million.", "2019-10-30",
      "the 2018 period", "DATE", "2018-Q3"),
@@ -47,16 +53,25 @@ CASES = [
     ("The party holds its debates on Saturday evenings, when few people watch.", "2019-05-07", "Saturday evenings",
      "SET", "XXXX-WXX-6TEV"),
     # a month used as a first name elsewhere stays a month after a time preposition
-    ("Neighbors say May Ellison, 43, was hurt. In May, the council voted to add a crosswalk.", "2019-05-07", "May",
+    ("Neighbors say May Ellison, 43, was hurt. In May, the council voted to add a crosswalk.", "2019-05-07", "May#2",
      "DATE", "2019-05"),
     ("Work on the bridge will start in spring.", "2019-05-07", "spring", "DATE", "2019-SP"),
 ]
 
 
+def _occurrence(text: str, extent: str) -> tuple[int, str]:
+    """Start of ``extent`` in ``text``; "Tuesday#3" is the third occurrence of "Tuesday"."""
+    word, _, k = extent.partition("#")
+    start = -1
+    for _ in range(int(k or 1)):
+        start = text.index(word, start + 1)
+    return start, word
+
+
 @pytest.mark.parametrize("text,published,extent,ttype,value", CASES)
 def test_times_news_value(times_nlp, text, published, extent, ttype, value):
     items = times_of(times_nlp, text, published)
-    start = text.rindex(extent) if extent == "May" else text.index(extent)
+    start, extent = _occurrence(text, extent)
     hits = [t for t in items if (t["start"], t["end"]) == (start, start + len(extent))]
     assert hits, f"{extent!r} at {start} not in {[(t['text'], t['start'], t['value']) for t in items]}"
     assert (hits[0]["type"], hits[0]["value"]) == (ttype, value)

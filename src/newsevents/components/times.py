@@ -225,6 +225,30 @@ def _range_ends(items: list[dict], text: str) -> None:
         b["value"] = day.isoformat() + vb[10:]
 
 
+_BARE_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
+_DATED_WEEKDAY = re.compile(r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+\S+\s+\d", re.I)
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _dated_weekdays(items: list[dict], text: str) -> None:
+    """A bare weekday a week off a dated one of the same name in its paragraph is that day ("officials respond to a
+    home Tuesday … Photo taken Tuesday May 17, 2016" in a story of Tuesday May 24): the text dated it."""
+    dated = [(it, m.group(1).lower()) for it in items for m in [_DATED_WEEKDAY.match(it["text"])]
+             if m and _DAY_VALUE.match(it["value"] or "")]
+    if not dated:
+        return
+    for item in items:
+        if not _BARE_WEEKDAY.fullmatch(item["text"]) or not _DAY_VALUE.match(item["value"] or ""):
+            continue
+        day = dt.date.fromisoformat(item["value"][:10])
+        for other, name in dated:
+            a, b = sorted((item["start"], other["start"]))
+            if name == item["text"].lower() and not _BLANK_LINE.search(text, a, b) and \
+                    abs((dt.date.fromisoformat(other["value"][:10]) - day).days) == 7:
+                item["value"], item["anchor"] = other["value"][:10], None
+                break
+
+
 def _clock_days(items: list[dict], clocks: list[tuple[int, Optional[str]]], text: str) -> None:
     """A clock time without a day takes the day named right after it ("at 0600 GMT on Thursday"), else the last
     day the text named before it ("killed Friday … shot at 10 p.m." is Friday night), as TimeML's reference time and
@@ -307,6 +331,7 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             # "the early morning gunfight" in a story about a shooting two years back: the day named before it
             clocks.append((len(items) - 1, tense))
     _range_ends(items, text)
+    _dated_weekdays(items, text)
     _clock_days(items, clocks, text)
     _anaphora(items)
     comparison_periods(doc, items)
