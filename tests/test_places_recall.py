@@ -20,6 +20,10 @@ from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (a
     ("Cases were reported in Nairobi, Garissa and Mombasa this week.", "Garissa", 32, "KE"),
     # "lives in X" (tagged PERSON)
     ("Walsh, who lives in Waterloo, said the bus never came.", "Waterloo", 20, "CA"),
+    # a state's upper-case abbreviation of three letters or more, outside any entity
+    ("Horses were moved across regional NSW last week.", "NSW", 34, "AU"),
+    # a country before "flu season" is the country, not a disease named after it
+    ("With the United States flu season under way, clinics are busy.", "United States", 9, "US"),
     # a small town opening the name of its own police or court (any size before a civic word)
     ("The case came to the attention of the Sandwich Police Department in July.", "Sandwich", 38, "US"),
     ("He will appear in Sweetwater County Court next month.", "Sweetwater County", 18, "US"),

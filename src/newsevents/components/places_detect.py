@@ -68,6 +68,8 @@ _LOWER_AREA_WORDS = frozenset({"province", "county", "district", "state", "regio
 #: words after a place name that make it the name of a disease or a pathogen ("Marburg virus")
 _DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "strain", "strains", "disease", "vaccine", "vaccines",
                             "hemorrhagic", "haemorrhagic", "flu", "ebolavirus", "encephalitis", "syndrome"})
+#: words after a disease word that make the place a place again ("the United States flu season")
+_SEASON_WORDS = frozenset({"season", "seasons"})
 #: words that make "<...> District" a service's district, not a place ("School District", "Business District")
 _SERVICE_WORDS = frozenset({"School", "Schools", "Business", "Management", "Water", "Fire", "Sanitation", "Utility",
                             "Transit", "Hospital", "Irrigation", "Park", "Library", "Health", "Quality", "Court"})
@@ -348,6 +350,8 @@ def _names_a_disease(doc: Doc, start: int, end: int) -> bool:
         i += 1  # "Ebola-Reston virus": skip the rest of the compound name
     if i > end and doc[end].text != "-":
         return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in _SEASON_WORDS:
+        return False  # "the United States flu season": the country's season of the disease
     return i < len(doc) and doc[i].lower_ in _DISEASE_WORDS or (start > 0 and doc[start - 1].text == "-"
                                                                  and end < len(doc) and doc[end].lower_ in _DISEASE_WORDS)
 

@@ -123,9 +123,11 @@ def known_place(gaz: Gazetteer, text: str, min_city_pop: int, alternate: bool = 
 def strong_anywhere(gaz: Gazetteer, text: str) -> bool:
     """A country, continent or big first-level area by its primary or official name."""
     acronym = text.isupper() and len(text) <= 4
-    # an area only by its own name: its aliases are abbreviations ("Wash.", "Miss.") that are words without the dot
+    # an area only by its own name: its aliases are abbreviations ("Wash.", "Miss.") that are words without the
+    # dot; an upper-case alias of three letters or more is no word ("NSW", "P.E.I."; two letters are: "OK", "IN")
     return any(c.how < 2 and (c.kind == "country" or (c.kind == "continent" and not acronym) or
-                              (c.kind == "admin1" and c.how == 0 and c.population >= BIG_AREA_POP))
+                              (c.kind == "admin1" and (c.how == 0 or text.isupper() and len(text) >= 3)
+                               and c.population >= BIG_AREA_POP))
                for c in gaz.candidates(text))
 
 
