@@ -176,6 +176,7 @@ def counts_from_items(items: Iterable[dict], text: str,
     The headline (``more``) and the text's first :data:`LEDE` characters state the incident; a count from them
     is preferred to a larger one further down (round-ups, related stories, earlier incidents).
     """
+    items = list(items)
     found: dict[str, list[tuple[bool, float]]] = {"KILL": [], "WOUND": [], "HIT": []}
     extra: dict[str, dict[str, int]] = {"KILL": {}, "WOUND": {}}
     victims: dict[tuple, list[tuple[dict, str]]] = {}
@@ -183,8 +184,9 @@ def counts_from_items(items: Iterable[dict], text: str,
     pooled = [(item, text, False) for item in _merge_lists(items, text)]
     for other_items, other_text in more:
         pooled += [(item, other_text, True) for item in _merge_lists(other_items, other_text)]
+    stats = _lede_statistics(items, text)
     for item, source, headline in pooled:
-        value = _counted_value(item, source, text[:LEDE] if headline else None)
+        value = _headline_value(item, source, text, stats) if headline else _counted_value(item, source)
         if value is None:
             continue
         category = item["category"]
@@ -214,7 +216,7 @@ def counts_from_items(items: Iterable[dict], text: str,
             kind = "HIT" if "HIT" in kinds else category
             found[kind].append((headline or start < LEDE, float(len(names))))
     for _, other_text in more:
-        listed = _listed_victims(other_text, text[:LEDE])
+        listed = _listed_victims(other_text, text, stats)
         if listed:
             found[listed[1]].append((True, float(listed[0])))
     dead = _with_extra(_lead_max(found["KILL"]), extra["KILL"], ordinal=True)
@@ -278,10 +280,24 @@ def headline_list(text: str) -> Optional[tuple[int, int, int, str]]:
     return start, m.end("word"), total, kind
 
 
-def _listed_victims(text: str, lede: str) -> Optional[tuple[int, str]]:
+def _headline_value(item: dict, head: str, body: str, stats: frozenset[float]) -> Optional[float]:
+    """:func:`_counted_value` for a headline item: "in Chicago shootings" is a round-up only with a statistic in
+    the body's lede, and a count the lede gives as a statistic is the round-up's."""
+    value = _counted_value(item, head, body[:LEDE])
+    return None if value in stats else value
+
+
+def _lede_statistics(items: Iterable[dict], text: str) -> frozenset[float]:
+    """Counts the lede gives as statistics ("Two men were killed … in three separate shootings"): a headline
+    giving the same count is that round-up's, not the incident's."""
+    return frozenset(_value(q) for q in items if q.get("category") in ("KILL", "WOUND") and q["start"] < LEDE
+                     and (_value(q) or 0) > 1 and _STATISTIC.search(_sentence_of(text, q["start"], q["end"])))
+
+
+def _listed_victims(text: str, body: str, stats: frozenset[float]) -> Optional[tuple[int, str]]:
     """(number of people, kind) of a headline's list of victims that is not a statistic, or None."""
     listed = headline_list(text) if text else None
-    if listed is None or _is_statistic(_sentence_of(text, listed[0], listed[1]), lede):
+    if listed is None or listed[2] in stats or _is_statistic(_sentence_of(text, listed[0], listed[1]), body[:LEDE]):
         return None
     return listed[2], listed[3]
 
@@ -402,18 +418,20 @@ def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: A
     head = _headline_items(title, nlp) if title else ([], "")
     out: dict[str, Any] = counts_from_items(items, text, more=[head] if title else [])
     if detail:
-        out["headline"] = headline_gives(*head, lede=text[:LEDE])
+        out["headline"] = headline_gives(*head, body=text, body_items=items)
     return out
 
 
 _KEYS = {"KILL": "killed", "WOUND": "injured", "HIT": "injured"}
 
 
-def headline_gives(items: list[dict], text: str, lede: str = "") -> dict[str, bool]:
+def headline_gives(items: list[dict], text: str, body: str = "", body_items: Iterable[dict] = ()) -> dict[str, bool]:
     """Whether a headline itself gives a killed / injured count, by the filter :func:`counts_from_items` counts
-    with (a listed group is one count, a statistic none) and its list of victims ("Man, woman shot")."""
-    given = {_KEYS[q["category"]] for q in _merge_lists(items, text) if _counted_value(q, text, lede) is not None}
-    listed = _listed_victims(text, lede)
+    with (a listed group is one count, a statistic none, the article's ``body`` and its quantity items tell a
+    round-up) and its list of victims ("Man, woman shot")."""
+    stats = _lede_statistics(body_items, body)
+    given = {_KEYS[q["category"]] for q in _merge_lists(items, text) if _headline_value(q, text, body, stats) is not None}
+    listed = _listed_victims(text, body, stats)
     if listed:
         given.add(_KEYS[listed[1]])
     return {key: key in given for key in ("killed", "injured")}
