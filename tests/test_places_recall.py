@@ -173,3 +173,11 @@ def test_places_recall_disease_name_still_a_place_where_a_place_stands(nlp):
     text = "The Ebola-Reston strain was found in monkeys shipped to Reston, Virginia, in 1989."
     place = find(places_of(nlp, text), "Reston", 56)
     assert place["country"] == "US" and place["admin1"]["code"] == "US.VA"
+
+
+def test_places_recall_area_where_a_place_stands_beside_a_person_named_after_it(nlp):
+    """"Racing Victoria" taken for a person must not hide "in Victoria" (the entities stage counts it among the
+    person's mentions)."""
+    text = "No cases were found in Victoria. Racing Victoria said the meeting would go ahead."
+    place = find(places_of(nlp, text), "Victoria", 23)
+    assert place["country"] == "AU" and place["precision"] == "admin1"

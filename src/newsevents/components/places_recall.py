@@ -327,6 +327,9 @@ def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
             starts = {c: i for i, c in enumerate(idx)}
         for m in ent.get("mentions") or []:
             i = starts.get(m["start"])
+            if i is not None and " " not in m["text"] and strong_anywhere(gaz, m["text"]) \
+                    and locative(doc, i, i + 1, lambda k: False):
+                continue  # "seen in Victoria" beside a "Racing Victoria" the model took for a person
             while i is not None and i < len(doc) and idx[i] < m["end"]:
                 inside[i] = True
                 i += 1
