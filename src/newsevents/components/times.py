@@ -204,6 +204,7 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 _BARE_POD = re.compile(r"(?:early|late|mid)[\s-]+(?:morning|afternoon|evening|night)", re.I)
 _CLOCK_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
@@ -263,15 +264,16 @@ def _clock_days(items: list[dict], clocks: list[tuple[int, Optional[str]]], text
             day = nxt
         else:
             day = next((p for p in reversed(items[:k]) if _DAY_VALUE.match(p["value"] or "")), None)
-        joined = day is not None and _JOINS.fullmatch(
-            text[item["end"]:day["start"]] if day is nxt else text[day["end"]:item["start"]])
+        between = "" if day is None else text[item["end"]:day["start"]] if day is nxt else \
+            text[day["end"]:item["start"]]
         if day is not None and item["anchor"] and (
                 tense == "future" and day["value"][:10] < item["anchor"]
-                or tense in ("past", None) and not joined and day["value"][:10] > item["anchor"][:10]):
+                or tense in ("past", None) and _SENTENCE_END.search(between)
+                and day["value"][:10] > item["anchor"][:10]):
             # a future-tense clock time never on a day already past; a past (or tenseless) one never on a day still
-            # ahead ("will speak Wednesday morning. His mid-morning tweet followed …" in a Tuesday story is Tuesday's
-            # tweet; "is due in court on Tuesday at 1:45 p.m." and "Updated: Monday, October 12, 2015 3:40 PM" keep
-            # their day)
+            # ahead that an earlier sentence named ("will speak Wednesday morning. His mid-morning tweet followed …"
+            # in a Tuesday story is Tuesday's tweet; "is due in court on Tuesday at 1:45 p.m.", "Updated: Monday,
+            # October 12, 2015 3:40 PM", "On the November 24 show, from 6AM to 9AM" keep their day)
             continue
         if day is not None and item["value"][:10] != day["value"][:10]:
             item["value"] = day["value"][:10] + item["value"][10:]

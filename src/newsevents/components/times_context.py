@@ -49,14 +49,18 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and depth < 4:
-        # "starting at noon Saturday": the clause it hangs on; through a noun to its verb ("will follow Tuesday's
-        # speech denouncing X with one of his own Wednesday morning")
+        # "starting at noon Saturday": the clause it hangs on, through a noun or preposition to its verb ("will
+        # follow Tuesday's speech denouncing X with one of his own Wednesday morning", "Since announcing in October
+        # that he would not run, Biden has been …"); after a preposition only a past or future verb says more than
+        # no tense ("is taking on a testier tone, with Clinton taking on protesters twice Thursday", "who is accused
+        # of killing three officers Sunday": the present there is a state, the weekday is behind)
         head = verb.head
         for _ in range(4):
             if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                 break
             head = head.head
-        return verb_tense(head, depth + 1)
+        tense = verb_tense(head, depth + 1)
+        return None if tense == "present" and verb.dep_ != "acl" else tense
     if verb.tag_ == "VBP" and not lows and verb.lower_ in _SAME_PAST:
         return None  # "stocks hurt the index Friday": the tagger's present may as well be the past
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lows:
