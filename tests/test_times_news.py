@@ -29,6 +29,9 @@ CASES = [
     # the parse hangs the time on "talks"; the nearest verb before it ("was shot") is past
     ("Reporter Ann Lee talks about the death of Joe Park, a cook who was shot dead just blocks from his Midtown "
      "home early Sunday morning.", "2019-05-07", "early Sunday morning", "TIME", "2019-05-05TMO"),
+    # after a preposition a present main clause gives no tense: the weekday stays behind
+    ("The race is taking on a sharper tone, with the mayor openly taking on hecklers loyal to her rival twice "
+     "Thursday.", "2019-05-10", "Thursday", "DATE", "2019-05-09"),
     # "toward" points forward
     ("The campaign is marching toward November with a clear lead.", "2019-03-09", "November", "DATE", "2019-11"),
     # a bare part of the day takes the day named before it; a past clock time never a day still ahead
@@ -37,6 +40,8 @@ CASES = [
     ("The mayor will visit the site Thursday. Her office announced the trip at 10 a.m.", "2019-05-07", "10 a.m.",
      "TIME", "2019-05-07T10:00"),
     ("Smith is due in court on Thursday at 1:45 p.m.", "2019-05-07", "1:45 p.m.", "TIME", "2019-05-09T13:45"),
+    ("Listings: the May 14 broadcast, 6AM to 9AM EST, on channel 12.", "2019-05-13", "6AM", "TIME",
+     "2019-05-14T06:00"),
     # a bare weekday a week off a dated one of the same name in its paragraph is that day; not across paragraphs
     ("Firefighters respond to a house fire on Elm Street Tuesday. Photo taken Tuesday May 7, 2019 by John Doe.",
      "2019-05-14", "Tuesday", "DATE", "2019-05-07"),
