@@ -38,15 +38,16 @@ L2 = 1e-5  # 5-fold train CV content exact F1: 66.9 at 1e-5, 66.8 at 3e-6 and 1e
 
 
 class _Recorder:
-    """A chooser that keeps the rule's offsets and records every choice it is offered: per attribution its
-    starts, then its ends (:func:`quotes_content.choose_content` asks for both)."""
+    """A chooser that keeps the rule's offsets and records every choice it is offered, keyed by (doc, cue
+    token, side): content start "S" and end "E" (:func:`quotes_content.choose_content`), cue start "K" and end
+    "C" (:func:`quotes_content.choose_cue`); the side is the first letter of a candidate's first feature."""
 
     def __init__(self):
         self.doc_i = 0
-        self.groups: list[tuple[int, int, str, list]] = []
+        self.groups: dict[tuple[int, int, str], tuple[str, list]] = {}
 
     def best(self, cue, rule, cands):
-        self.groups.append((self.doc_i, cue.i, rule, cands))
+        self.groups[(self.doc_i, cue.i, cands[0][1][0][0])] = (rule, cands)
         return cands[0][0]
 
 
@@ -64,6 +65,32 @@ class _Fixed:
             if p > best_p:
                 best, best_p = off, p
         return best
+
+
+def _targets(sc, art: dict, groups: dict, doc_i: int) -> dict:
+    """The gold offset each recorded choice should make, per (doc, cue token, side): the content's start and
+    end of the gold content overlapping the rule's most; the cue's of the gold cue holding the cue token."""
+    text = art["text"]
+    gold = art["annotations"][0]["attributions"]
+    contents = [x for x in (sc.norm_span(text, s["start"], s["end"]) for g in gold for s in g["content"]) if x]
+    out = {}
+    keys = {(d, c) for d, c, _ in groups if d == doc_i}
+    for d, cue_i in keys:
+        if (d, cue_i, "S") in groups and (d, cue_i, "E") in groups:
+            rule = sc.norm_span(text, groups[(d, cue_i, "S")][1][0][0], groups[(d, cue_i, "E")][1][0][0])
+            overlap = [(min(g[1], rule[1]) - max(g[0], rule[0]), g) for g in contents] if rule else []
+            overlap = [o for o in overlap if o[0] > 0]
+            if overlap:
+                target = max(overlap)[1]
+                out[(d, cue_i, "S")], out[(d, cue_i, "E")] = target
+        if (d, cue_i, "K") in groups and (d, cue_i, "C") in groups:
+            # the gold cue holding the rule cue's first or last character
+            first, last = groups[(d, cue_i, "K")][1][0][0], groups[(d, cue_i, "C")][1][0][0] - 1
+            cues = [x for x in (sc.norm_span(text, s["start"], s["end"]) for g in gold for s in g["cue"]
+                                if s["start"] <= first < s["end"] or s["start"] <= last < s["end"]) if x]
+            if cues:
+                out[(d, cue_i, "K")], out[(d, cue_i, "C")] = min(cues, key=lambda c: c[1] - c[0])
+    return out
 
 
 def _run(arts, docs, chooser) -> dict:
@@ -104,30 +131,29 @@ def main() -> int:
     base = _exact(sc.score(gold, _run(arts, docs, False)))
     rec = _Recorder()
     _run(arts, docs, rec)
-    golds = [[sc.norm_span(a["text"], s["start"], s["end"]) for g in a["annotations"][0]["attributions"]
-              for s in g["content"]] for a in arts]
-    rows = []  # (doc index, key, features, label) per candidate start or end whose side has a right one
-    counts = {"attributions": 0, "rule start right": 0, "rule end right": 0, "some start right": 0,
-              "some end right": 0}
-    for (doc_i, cue_i, rule, starts), (_, _, _, ends) in zip(rec.groups[::2], rec.groups[1::2]):
-        text = arts[doc_i]["text"]
-        rule_span = sc.norm_span(text, starts[0][0], ends[0][0])
-        overlap = [(min(g[1], rule_span[1]) - max(g[0], rule_span[0]), g) for g in golds[doc_i] if g and rule_span]
-        overlap = [o for o in overlap if o[0] > 0]
-        if not overlap:
+    targets: dict = {}
+    for i, art in enumerate(arts):
+        targets.update(_targets(sc, art, rec.groups, i))
+    rows = []  # (doc index, key, features, label) per candidate offset of a choice that has a right one
+    counts: dict = {}
+    for (doc_i, cue_i, side), (rule, cands) in rec.groups.items():
+        want = targets.get((doc_i, cue_i, side))
+        if want is None:
             continue
-        target = max(overlap)[1]
-        counts["attributions"] += 1
-        for side, cands, norm, want in (("S", starts, lambda o: sc.norm_span(text, o, len(text)), target[0]),
-                                        ("E", ends, lambda o: sc.norm_span(text, 0, o), target[1])):
-            labels = [(norm(off) or (None, None))[0 if side == "S" else 1] == want for off, _ in cands]
-            counts[f"rule {'start' if side == 'S' else 'end'} right"] += labels[0]
-            if not any(labels) or len(cands) < 2:
-                continue
-            counts[f"some {'start' if side == 'S' else 'end'} right"] += 1
-            for (off, feats), lab in zip(cands, labels):
-                rows.append((doc_i, (doc_i, cue_i, side, off), ContentModel.crossed(feats, rule), lab))
-    print(f"{len(arts)} train articles: " + ", ".join(f"{k} {v}" for k, v in counts.items()) +
+        text = arts[doc_i]["text"]
+        at_start = side in "SK"
+        norm = [(sc.norm_span(text, off, len(text)) if at_start else sc.norm_span(text, 0, off)) for off, _ in cands]
+        labels = [x is not None and x[0 if at_start else 1] == want for x in norm]
+        n = counts.setdefault(side, [0, 0, 0])
+        n[0] += 1
+        n[1] += labels[0]
+        if not any(labels) or len(cands) < 2:
+            continue
+        n[2] += 1
+        for (off, feats), lab in zip(cands, labels):
+            rows.append((doc_i, (doc_i, cue_i, side, off), ContentModel.crossed(feats, rule), lab))
+    print(f"{len(arts)} train articles, choices with a gold target / rule right / some candidate right: " +
+          ", ".join(f"{side} {n[0]} / {n[1]} / {n[2]}" for side, n in sorted(counts.items())) +
           f"; {len(rows)} candidates ({time.time() - t0:.0f} s)", flush=True)
     print(f"rules' spans: train exact F1 source / cue / content {base[0]:.1f} / {base[1]:.1f} / {base[2]:.1f}")
     dim = 1 << DIM_BITS
@@ -136,11 +162,11 @@ def main() -> int:
         fold_rows = [(key, f, lab) for d, key, f, lab in rows if d % args.folds != k]
         w, b = fit(*design(fold_rows, dim), dim)
         model = ContentModel(w, b)
-        for doc_i, cue_i, rule, cands in rec.groups:
+        for (doc_i, cue_i, side), (rule, cands) in rec.groups.items():
             if doc_i % args.folds == k:
                 for off, feats in cands:
-                    oof[(doc_i, cue_i, feats[0][0], off)] = model.probability(feats, rule)
-    for side in ("S", "E"):  # how often the out-of-fold choice is the gold offset, against the rule's
+                    oof[(doc_i, cue_i, side, off)] = model.probability(feats, rule)
+    for side in sorted(counts):  # how often the out-of-fold choice is the gold offset, against the rule's
         by_group: dict = {}
         for d, key, _, lab in rows:
             if key[2] == side:
@@ -160,7 +186,8 @@ def main() -> int:
                     "hashing; see components/quotes_content.py)",
             "made_by": "benchmarks/quotes_content_train.py on PolNeAR train (first annotator), "
                        f"{dt.date.today().isoformat()}",
-            "articles": len(arts), **counts, "candidates": len(rows), "dim": dim, "l2": args.l2,
+            "articles": len(arts), "choices (target / rule right / candidate right)": counts,
+            "candidates": len(rows), "dim": dim, "l2": args.l2,
             "bias": float(b),
             "train_cv_exact_f1": {"source": round(cv[0], 1), "cue": round(cv[1], 1), "content": round(cv[2], 1)},
             "rules_train_exact_f1": {"source": round(base[0], 1), "cue": round(base[1], 1),

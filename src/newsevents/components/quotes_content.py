@@ -1,4 +1,4 @@
-"""A learned content-span chooser for clause attributions (``convention="polnear"``).
+"""A learned boundary chooser for clause attributions' content and cue spans (``convention="polnear"``).
 
 The rules give one content span per cue (the complement's subtree, adjusted: :mod:`.quotes_rules`). PolNeAR's
 annotators often end or start it elsewhere: they leave out a trailing time or place phrase ("… on Thursday"), a
@@ -9,7 +9,9 @@ after a leading comma-set phrase) and describes each by sparse string features o
 dropped or added: its dependency, first word, length, entity types, verbs, quote marks). A hashed-feature
 logistic regression (:class:`.quotes_model.CueModel`'s scorer, weights ``resources/quote_content_model.npy``,
 trained by ``benchmarks/quotes_content_train.py`` on PolNeAR train only) scores each; the best one is the
-content.
+content. The cue's boundaries are chosen the same way (:func:`cue_candidates`): the verb group, grown to the
+right over the words before the content ("said | in a rare interview") or to the left over the words after the
+subject ("| began by | saying").
 """
 from __future__ import annotations
 
@@ -180,6 +182,68 @@ def choose_content(doc: Doc, comp: Token, cue: Token, rule: str, content: Span, 
         return content
     start, end = model.best(cue, rule, starts), model.best(cue, rule, ends)
     return (start, end) if start <= comp.idx < end else content
+
+
+_CUE_REACH = 8  # tokens a cue may grow by at either side (PolNeAR train: "said in an interview with Reuters")
+
+
+def _rel(tok: Token, verb: Token) -> str:
+    if tok.head is verb:
+        return "child"
+    return "anc" if tok.is_ancestor(verb) else "other"
+
+
+def cue_candidates(doc: Doc, verb: Token, cue: Span, content: Span, subj: Optional[Token],
+                   ctx: DocContext) -> tuple[list[tuple[int, list[str]]], list[tuple[int, list[str]]]]:
+    """Candidate starts and ends (character offsets, with features) of the cue of ``verb`` around the rule's
+    ``cue``: it may grow to the right over the words before the content ("said | in a rare interview |
+    that …", "said | Tuesday") and to the left over the words after the subject ("| began by | saying"); the
+    rule's own offsets come first."""
+    cspan = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    kspan = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if cspan is None or kspan is None or not len(cspan) or not len(kspan):
+        return [], []
+    lo_c, hi_c = kspan.start, kspan.end - 1
+    left, right = cspan.start, cspan.end - 1
+    sent_lo, sent_hi = ctx.sent_start[verb.i], ctx.sent_end[verb.i] - 1
+    ends = [(cue[1], ["C=rule", f"Crule={doc[right].dep_}"])]
+    for k in range(right + 1, min(sent_hi, right + _CUE_REACH) + 1):
+        t = doc[k]
+        if lo_c <= k <= hi_c or t.text in _MARKS or t.is_space or "\n" in t.text_with_ws or \
+                (subj is not None and subj.left_edge.i <= k <= subj.right_edge.i):
+            break
+        if t.is_punct:
+            continue
+        nxt = doc[k + 1] if k + 1 < len(doc) else t
+        f = ["C=ext", f"Clast={t.lower_}", f"Clastd={t.dep_}|{_rel(t, verb)}", f"Clem={verb.lemma_}|{t.dep_}",
+             f"Cnext={nxt.lower_ if nxt.is_punct else nxt.pos_}", f"Cnextd={nxt.dep_}"]
+        f += _piece(doc, right + 1, k, "Ca")
+        if k + 1 == lo_c or (nxt.is_punct and k + 2 == lo_c):
+            f.append("C-to-content")
+        ends.append((t.idx + len(t), f))
+    starts = [(cue[0], ["K=rule", f"Krule={doc[left].dep_}"])]
+    for k in range(left - 1, max(sent_lo, left - _CUE_REACH) - 1, -1):
+        t = doc[k]
+        if lo_c <= k <= hi_c or t.text in _MARKS or t.is_space or t.text in (",", ";", ":", "(", "\u2014") or \
+                (subj is not None and subj.left_edge.i <= k <= subj.right_edge.i):
+            break
+        if t.is_punct:
+            continue
+        f = ["K=ext", f"Kfirst={t.lower_}", f"Kfirstd={t.dep_}|{t.pos_}|{_rel(t, verb)}",
+             f"Klem={verb.lemma_}|{t.dep_}", f"Kprev={doc[k - 1].lower_ if k > 0 else '<d>'}"]
+        f += _piece(doc, k, left - 1, "Ka")
+        starts.append((t.idx, f))
+    return starts, ends
+
+
+def choose_cue(doc: Doc, verb: Token, rule: str, cue: Span, content: Span, subj: Optional[Token],
+               ctx: DocContext, model) -> Span:
+    """The cue span whose start and end ``model`` prefers among :func:`cue_candidates` (the rule's ``cue``
+    when there is no alternative)."""
+    starts, ends = cue_candidates(doc, verb, cue, content, subj, ctx)
+    if len(starts) + len(ends) < 3:
+        return cue
+    return model.best(verb, rule, starts), model.best(verb, rule, ends)
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from .quotes_content import choose_content
+from .quotes_content import choose_content, choose_cue
 from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
 from .quotes_model import SUBJECT_DEPS, DocContext, best_candidate, subject_before
@@ -324,6 +324,8 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
             cue = (quote[1].idx, tok.idx + len(tok))
             rule = "quoted-as-saying"
         cue = cue or cue_span(doc, tok, recipient)
+        if content_model is not None and not quote:
+            cue = choose_cue(doc, tok, rule, cue, content, speaker_tok, ctx or DocContext(doc), content_model)
         speaker = None
         if speaker_tok is not None:
             speaker = clip(source_span(text, speaker_tok, [content] if quote else [content, cue]), para, text)
