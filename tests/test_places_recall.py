@@ -24,6 +24,8 @@ from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (a
     ("Horses were moved across regional NSW last week.", "NSW", 34, "AU"),
     # a country before "flu season" is the country, not a disease named after it
     ("With the United States flu season under way, clinics are busy.", "United States", 9, "US"),
+    # a lower-case area noun after "the" (the model tags the name PERSON)
+    ("A fundraiser was held in the province Gauteng on Friday.", "Gauteng", 38, "ZA"),
     # a small town opening the name of its own police or court (any size before a civic word)
     ("The case came to the attention of the Sandwich Police Department in July.", "Sandwich", 38, "US"),
     ("He will appear in Sweetwater County Court next month.", "Sweetwater County", 18, "US"),
@@ -89,6 +91,8 @@ def test_places_recall_same_name_mentions(nlp):
     # a court or council whose first word is also a town's name ("Superior", Wisconsin; "Un", India)
     ("The Superior Court ruled against him on Monday.", "Superior"),
     ("The UN Security Council met on Friday to discuss the attack.", "UN"),
+    # "the State Police" is no "state X"
+    ("Officers of the State Police said the road was closed.", "Police"),
     # an acronym that only matches towns ("Ba", Fiji)
     ("Fewer than one in five BA cabin crew joined the strike.", "BA"),
     # a saint's name with a possessive: a church, a school, a hospital
@@ -158,7 +162,7 @@ def test_places_recall_country_lists_are_not_town_country_pairs(nlp):
 def test_places_recall_run_on_person_name(nlp, name, marked):
     from newsevents.components.places_recall import full_name_person_tokens, person_name_words
 
-    text = "Whitfield campaigned in Ohio on Monday. Ohio voters were split."
+    text = "Whitfield won Ohio on Monday. Ohio voters were split."
     doc = nlp.make_doc(text)
     ohio = [i for i, t in enumerate(doc) if t.text == "Ohio"]
     mentions = [{"start": doc[i].idx, "end": doc[i].idx + 4} for i in ohio]

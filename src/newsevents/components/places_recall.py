@@ -42,6 +42,8 @@ BIG_AREA_POP = 100_000
 LOCATIVE_BEFORE = frozenset({"in", "at", "from", "to", "near", "outside", "across", "around", "into", "throughout",
                              "toward", "towards", "via", "between", "within", "inside", "through", "across",
                              "downtown", "northern", "southern", "eastern", "western", "central", "rural"})
+#: area nouns right before a name after "the" ("the province Gauteng", "the state Bavaria")
+AREA_BEFORE = frozenset({"province", "state", "region", "county", "district", "governorate", "prefecture"})
 #: nouns that make "<noun> of X" locative ("the town of Garissa", "residents of Tabriz"); a bare "of" is not
 #: ("a friend of Vladimir", "Head of Mission")
 OF_HEADS = frozenset({"city", "town", "village", "state", "province", "county", "district", "region", "suburb",
@@ -155,6 +157,8 @@ def locative(doc: Doc, start: int, end: int, is_place: Callable[[int], bool]) ->
         i -= 1
     if i >= 0 and doc[i].lower_ in LOCATIVE_BEFORE:
         return True
+    if i >= 1 and doc[i].is_lower and doc[i].lower_ in AREA_BEFORE and doc[i - 1].lower_ == "the":
+        return True  # "in the province Gauteng"
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in OF_HEADS:
         return True
     if end < len(doc) and doc[end].lower_ in LOCATIVE_AFTER:
@@ -327,7 +331,7 @@ def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
             starts = {c: i for i, c in enumerate(idx)}
         for m in ent.get("mentions") or []:
             i = starts.get(m["start"])
-            if i is not None and " " not in m["text"] and strong_anywhere(gaz, m["text"]) \
+            if i is not None and idx[i] + len(doc[i]) >= m["end"] and strong_anywhere(gaz, doc[i].text) \
                     and locative(doc, i, i + 1, lambda k: False):
                 continue  # "seen in Victoria" beside a "Racing Victoria" the model took for a person
             while i is not None and i < len(doc) and idx[i] < m["end"]:
