@@ -88,11 +88,26 @@ def test_times_news_value(times_nlp, text, published, extent, ttype, value):
     ("Police say April Lane, 18, was hit. 'My sister, April,' her brother said.", 48, "April"),
     ("The crash happened in Spring, a suburb north of Houston, deputies said.", 22, "Spring"),
     ("She was born in Winter Haven and grew up in Summerton.", 44, "Summer"),
+    # a model year, the end of a phone number written "(334)-246-", a chapter and verse, an age range
+    ("Officers found a 2007 Jeep Cherokee parked in the road.", 17, "2007"),
+    ("Call the tip line at (555)-246-1391 with information.", 31, "1391"),
+    ("The photo quotes Romans 8:31 beside the door.", 24, "8:31"),
+    ("At least 38 babies between one week and three months old were treated.", 27, "one week"),
 ])
 def test_times_news_name_is_not_a_time(times_nlp, text, absent_start, absent):
     assert text[absent_start:].startswith(absent)
     items = times_of(times_nlp, text, "2019-05-07")
     assert not [t for t in items if t["start"] <= absent_start < t["end"]], items
+
+
+@pytest.mark.parametrize("text,extent", [
+    ("In 2007 Ford sold fewer cars than Toyota.", "2007"),
+    ("The meeting ends Monday 8:30, officials said.", "8:30"),
+])
+def test_times_news_guard_stays_a_time(times_nlp, text, extent):
+    start = text.index(extent)
+    items = times_of(times_nlp, text, "2019-05-07")
+    assert [t for t in items if (t["start"], t["end"]) == (start, start + len(extent))], items
 
 
 def test_times_news_month_before_a_noun_stays_a_time(times_nlp):

@@ -70,13 +70,14 @@ def parse_published(value: Optional[str]) -> Optional[dt.date]:
 def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]) -> bool:
     """Filters that need the tokens or the surrounding text (``text`` is ``doc.text``, read once per doc)."""
     low = cand.text.lower()
-    if re.match(r"[\s-]+old\b", text[cand.end:cand.end + 6], re.I):
-        return False  # ages: "five years old"
+    if re.match(r"[\s-]+old\b|\s+(?:and|to|or)\s+[\w-]+(?:\s+[\w-]+)?[\s-]+old\b", text[cand.end:cand.end + 40],
+                re.I):
+        return False  # ages: "five years old", "between one week and three months old"
     if cand.kind == "year" and re.fullmatch(r"\d{4}", cand.text):
         if _NOT_YEAR_AFTER.match(text[cand.end:cand.end + 12]):
             return False
-        if re.search(r"(?<![\d-])\d{3}[-.]$", text[max(0, cand.start - 5):cand.start]):
-            return False  # the end of a phone number, "(313) 222-2027" (not a range "1998-2001")
+        if re.search(r"(?<!\d)\d{3}[-.]$", text[max(0, cand.start - 5):cand.start]):
+            return False  # the end of a phone number, "(313) 222-2027", "(334)-246-1391" (not a range "1998-2001")
         if _YEAR_CUE.search(text[max(0, cand.start - 14):cand.start]):
             return True
         return any(s <= cand.start and cand.end <= e for s, e in date_ents)

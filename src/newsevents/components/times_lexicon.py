@@ -1,8 +1,8 @@
 """Loader for ``resources/time_lexicon.tsv`` and the regular-expression fragments built from it.
 
 The lexicon lists month and weekday names, number words, ordinals, duration units, seasons, parts of the day,
-vague reference words (PRESENT_REF/PAST_REF/FUTURE_REF), frequency adverbs and holidays. Everything is read once per
-process (``functools.lru_cache``); the detector and the normaliser share the same tables.
+vague reference words (PRESENT_REF/PAST_REF/FUTURE_REF), frequency adverbs, holidays and vehicle makes. Everything
+is read once per process (``functools.lru_cache``); the detector and the normaliser share the same tables.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class Lexicon:
     ref: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (value, adjective-only)
     set: dict[str, str] = field(default_factory=dict)
     holiday: dict[str, str] = field(default_factory=dict)
+    make: dict[str, str] = field(default_factory=dict)  # vehicle makes (model years are no times)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,7 @@ def lexicon() -> Lexicon:
             lex.unit[word] = (value, "T" if extra == "T" else "", mult)
         elif kind == "ref":
             lex.ref[word] = (value, extra.strip() == "adjective")
-        elif kind in ("number", "season", "partofday", "set", "holiday"):
+        elif kind in ("number", "season", "partofday", "set", "holiday", "make"):
             getattr(lex, kind)[word] = value
     return lex
 

@@ -1,5 +1,6 @@
 """Time words that are names in the text, not times: a month as a first name ("April McDaniel, 18"), a season as
-a town ("in Spring, said the sheriff's office": Spring, Texas).
+a town ("in Spring, said the sheriff's office": Spring, Texas), a year that names a car model ("a 2007 Jeep
+Cherokee"), a chapter and verse ("Romans 8:31").
 
 Found on unseen news (the times audit, third sample, 2026-11-25); TE3 dev has no such name, so these rules only
 remove predictions the detector patterns make on text unlike TimeBank's. Both read the text only.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .times_detect import Candidate
+from .times_lexicon import lexicon
 
 #: A month name right after these is a time ("in April", "last April", "April through June" is not needed here:
 #: only the word before counts): the time prepositions and determiners of month expressions.
@@ -35,6 +37,13 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# a clock time without am/pm right after a capitalised word that is no time word: a book's chapter and verse
+_VERSE_BEFORE = re.compile(r"(?<![\w.])(?-i:([1-3]\s)?([A-Z][a-z]+))\s+$")
+_NOT_BOOK = frozenset({"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to",
+                       "and", "or", "noon", "midnight", "today", "tonight", "tomorrow", "yesterday", "est", "edt"})
+
+
 def first_name_months(text: str, cands: list[Candidate]) -> set[str]:
     """Month names the text uses as a person's first name: a bare month followed by a capitalised word that is
     no time word ("April McDaniel"), with no time preposition before it."""
@@ -59,6 +68,14 @@ def is_name(text: str, cand: Candidate, person_months: set[str]) -> bool:
         person_months: :func:`first_name_months` of the doc: a month used as a first name anywhere is a name
             wherever no time preposition comes before it ("My sister, April.").
     """
+    if cand.kind == "year" and re.fullmatch(r"\d{4}", cand.text):
+        nxt = _NEXT_WORD.match(text, cand.end)
+        return bool(nxt) and nxt.group(1).lower() in lexicon().make \
+            and bool(_DET_BEFORE.search(text, max(0, cand.start - 8), cand.start))  # not "In 2007 Ford sold …"
+    if cand.kind == "clock" and re.fullmatch(r"\d{1,2}:\d\d", cand.text):
+        book = _VERSE_BEFORE.search(text, max(0, cand.start - 20), cand.start)
+        lex = lexicon()
+        return bool(book) and book.group(2).lower() not in _NOT_BOOK | set(lex.month) | set(lex.weekday)
     if cand.kind == "month" and cand.text in person_months:
         return not MONTH_PREP.search(text, max(0, cand.start - 12), cand.start)
     if cand.kind == "season" and _SEASON.fullmatch(cand.text):
