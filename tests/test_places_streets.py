@@ -3,27 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.gazetteer.build import FILE_NAME, build_gazetteer
-from newsevents.gazetteer.lookup import reset_gazetteers
-
-
-@pytest.fixture(scope="module", autouse=True)
-def gazetteer_dir(data_dir):
-    """The session's data_dir with the real gazetteer built in it (once per session, shared by modules)."""
-    if not (data_dir / FILE_NAME).is_file():
-        build_gazetteer(path=data_dir / FILE_NAME)
-    reset_gazetteers()
-    yield data_dir
-    reset_gazetteers()
-
-
-def places_of(nlp, text: str) -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.meta = {}
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    assert not doc._.errors, doc._.errors
-    return doc._.places
+from test_places_resolve import gazetteer_dir, places_of  # noqa: F401  (autouse fixture: test gazetteer)
 
 
 @pytest.mark.parametrize("text, street, town", [
