@@ -136,6 +136,16 @@ def test_quantities_casualties_headline_roundup(nlp):
     assert got == {"killed": 1, "injured": None, "headline": {"killed": False, "injured": False}}
 
 
+def test_quantities_casualties_deaths_below_lede(nlp):
+    """With a count in the lede, deaths told further down (another incident) are left out; injuries are not."""
+    filler = " ".join(f"Neighbors on block {n} said the street is usually quiet at night." for n in range(20))
+    text = (f"Four people were shot on Elm Street on Saturday night, police said. {filler} "
+            "In an unrelated case on Pine Road, two men were killed in a crash.")
+    doc = nlp(text)
+    assert doc.text.index("two men") > 1000
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": None, "injured": 4}
+
+
 def test_quantities_casualties_unknown_policy():
     with pytest.raises(ValueError):
         incident_casualties([], "average")

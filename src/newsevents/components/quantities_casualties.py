@@ -9,7 +9,8 @@ Built on the quantities layer (KILL and WOUND items). Rules, in order:
   everyone hit, so injured = the larger of the largest WOUND count that is not a hit count and (largest hit
   count − killed) — GVA's convention, injured = shot and not killed. "No one was injured" is 0.
 - The headline ("4 hit in shooting") is read like a sentence of the article; counts from the headline and the
-  first :data:`LEDE` characters win over larger ones further down (round-ups, related stories).
+  first :data:`LEDE` characters win over larger ones further down (round-ups, related stories); when they give
+  any count, deaths told further down are left out.
 - Several victims: a list of counted people is one group ("4 adults, 1 child shot"); singular victims of one
   sentence are different people; "another man was shot", "a second victim died", "X was also killed" add one.
 - Implied counts: a death told without a countable victim ("the shooting death of", "manslaughter") is one
@@ -219,6 +220,9 @@ def counts_from_items(items: Iterable[dict], text: str,
         listed = _listed_victims(other_text, text, stats)
         if listed:
             found[listed[1]].append((True, float(listed[0])))
+    if any(top for values in found.values() for top, _ in values):
+        # the headline or lede gives a count: deaths further down (other incidents, round-ups) are left out
+        found["KILL"] = [(top, v) for top, v in found["KILL"] if top]
     dead = _with_extra(_lead_max(found["KILL"]), extra["KILL"], ordinal=True)
     injured = _lead_max(found["WOUND"])
     hits = _lead_max(found["HIT"])
