@@ -32,6 +32,10 @@ CASES = [
     # after a preposition a present main clause gives no tense: the weekday stays behind
     ("The race is taking on a sharper tone, with the mayor openly taking on hecklers loyal to her rival twice "
      "Thursday.", "2019-05-10", "Thursday", "DATE", "2019-05-09"),
+    # an infinitive after an adjective takes the tense above it ("may"); a bare command points forward
+    ("Friends say the girl may even be well enough to go back to school Tuesday.", "2019-09-02", "Tuesday", "DATE",
+     "2019-09-03"),
+    ("For more on this story, see Wednesday's Courier.", "2019-12-10", "Wednesday", "DATE", "2019-12-11"),
     # "toward" points forward
     ("The campaign is marching toward November with a clear lead.", "2019-03-09", "November", "DATE", "2019-11"),
     # a bare part of the day takes the day named before it; a past clock time never a day still ahead

@@ -32,8 +32,16 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
         return "future"
     if verb.lemma_.lower() in ("schedule", "plan") and "had" not in lows:
         return "future"  # "planned a rally on Saturday": the planned event is ahead (not so "had been scheduled")
+    if _imperative(verb):
+        return "future"  # "For more on this story, see Wednesday's Republic."
     if verb.tag_ == "VB" and "to" in lows:
         head = verb.head
+        for _ in range(4):
+            # "may be well enough to head to school Tuesday": through an adjective to its verb (not through a noun:
+            # "announced an agreement to acquire the bank in January" is a plan, whatever the tense of "announced")
+            if head.pos_ != "ADJ" or head.lemma_.lower() in _FORWARD_HEADS or head.head.i == head.i:
+                break
+            head = head.head
         if head.lemma_.lower() in _FORWARD_HEADS or head.lower_ == "going":
             # "had been due to expire Friday": the past perfect puts the plan (and its day) behind us
             above = [head, head.head] if head.dep_ in ("acomp", "xcomp", "oprd") else [head]
@@ -68,6 +76,12 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     return None
 
 
+def _imperative(verb: Token) -> bool:
+    """A bare command at the root of its sentence ("see Wednesday's paper", "watch Friday at 9 p.m.")."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children)
+
+
 # Verbs whose past tense is spelt like the present: a VBP tag on them says nothing about the tense.
 # ("set", "forecast" are left out: their present is mostly a plan, "set talks for Monday").
 _SAME_PAST = frozenset({"hurt", "cut", "put", "hit", "cost", "let", "shut", "quit", "spread", "cast", "bet", "burst",
@@ -92,7 +106,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             tense = verb_tense(tok)
-            if poss and tense in ("present", "future"):
+            if poss and tense in ("present", "future") and not _imperative(tok):
                 return "past"
             if tense == "present" and _past_verb_before(span, tok):
                 return "past"
