@@ -36,6 +36,9 @@ CASES = [
     ("Friends say the girl may even be well enough to go back to school Tuesday.", "2019-09-02", "Tuesday", "DATE",
      "2019-09-03"),
     ("For more on this story, see Wednesday's Courier.", "2019-12-10", "Wednesday", "DATE", "2019-12-11"),
+    # "the next day" after a month without a day: some day of that month
+    ("Last September, the mayor called the plan a joke. She apologized the next day.", "2019-01-20", "the next day",
+     "DATE", "2018-09-XX"),
     # "toward" points forward
     ("The campaign is marching toward November with a clear lead.", "2019-03-09", "November", "DATE", "2019-11"),
     # a bare part of the day takes the day named before it; a past clock time never a day still ahead

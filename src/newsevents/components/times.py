@@ -192,6 +192,9 @@ def _anaphora(items: list[dict]) -> None:
             item["value"] = period_shift(unit, dt.date(int(y), int(mo or 1), int(d or 1)), shift) + pod
         elif shift == 0 and not pod:
             item["value"] = f"{y}-{mo}-XX" if mo and unit == "day" else y + _BLANK[unit]
+        elif unit == "day" and mo and not pod:
+            # "Last September, Beck called her a clown … He apologized the next day": some day of that month
+            item["value"] = f"{y}-{mo}-XX"
         else:
             continue
         item["anchor"] = None
