@@ -56,6 +56,9 @@ def test_quantities_roles_category(nlp, text, needle, category, counts, value):
     ("No one was injured in the fire, officials said.", "WOUND", 0, "No one"),
     ("Teenager shot near school", "WOUND", 1, "Teenager"),
     ("Police are investigating a triple homicide in the suburb.", "KILL", 3, "triple homicide"),
+    # a list of names the parser splits into appositions and conjuncts is still one group
+    ("Hospital staff said that Ralph Moss, Tina Coleman, Dario Ruiz, and Bo Kimball all suffered injuries from "
+     "being shot.", "WOUND", 4, "Ralph Moss, Tina Coleman, Dario Ruiz, and Bo Kimball"),
 ])
 def test_quantities_roles_count_without_numeral(nlp, text, category, value, phrase):
     item = _find(nlp(text), phrase)

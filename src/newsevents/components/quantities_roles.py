@@ -471,6 +471,14 @@ def _singular_group(doc: Doc, head: Token, taken: set[int]) -> Optional[tuple[Sp
     if any(c.lower_ == "no" and c.dep_ == "det" for c in head.children) and head.tag_ in ("NN", "NNS"):
         return phrase(doc, head), 0.0
     members = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    if len(members) > 1:
+        # "Ralph Moss, Tina Cole, Dan Ruiz and Bo Kim": the parser reads some names of a list as appositions
+        last = members[-1].i
+        names = [a for m in members for a in m.children if a.dep_ == "appos" and a.i < last
+                 and a.pos_ == "PROPN" and a.ent_type_ == "PERSON"]
+        listed = {m.i: m for m in members}
+        listed.update((t.i, t) for a in names for t in (a, *a.conjuncts) if t.i < last)
+        members = list(listed.values())
     if any(m.i in taken for m in members):
         return None
     value = 0.0
@@ -488,7 +496,7 @@ def _singular_group(doc: Doc, head: Token, taken: set[int]) -> Optional[tuple[Sp
         else:
             return None
     if len(members) > 1:
-        return doc[head.left_edge.i:members[-1].i + 1], value
+        return doc[head.left_edge.i:max(m.i for m in members) + 1], value
     return phrase(doc, head), value
 
 
