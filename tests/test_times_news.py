@@ -18,6 +18,7 @@ CASES = [
     # one unit without a number: "a full day", "an additional year" (extent with its article, as TimeBank has it)
     ("Not a full day later, the senator changed course.", "2019-05-07", "a full day", "DURATION", "P1D"),
     ("The loan may be extended for an additional year.", "2019-05-07", "an additional year", "DURATION", "P1Y"),
+    ("Over the years, the market grew slowly.", "2019-05-07", "the years", "DURATION", "PXY"),
     # "for weeks" before a clause is a duration too
     ("For weeks the committee has met in private.", "2019-05-07", "weeks", "DURATION", "PXW"),
     # a participle on a noun takes the tense of the verb above the noun ("will answer")

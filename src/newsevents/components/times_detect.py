@@ -106,6 +106,8 @@ def _patterns() -> list[tuple[str, str]]:
                          rf"|(?<=\bin\s){plural_units}(?=\s*(?:[,.;]|and|or|that|since|\Z))"
                          rf"|(?<=\bwithin\s){plural_units}(?![\w-])"
                          r"|\b(?:decades|years|months|weeks|days|hours)-long"
+                         # "over the years" (TimeBank: "the years", PXY)
+                         rf"|(?<=\bover\s)the\s+{plural_units}(?![\w-])"
                          rf"|the\s+(?:(?:few|several|many|coming)\s+)?{plural_units}\s+ahead(?![\w-])"),
         # "minutes later", "months later": a bare count of units from an event the text names (a kind of its own so
         # that it only runs where "later" is: tried at every word, it doubled the cost of vague_plural)
