@@ -278,3 +278,23 @@ def test_places_resolve_area_word_also_matches_bare_areas(nlp):
     karak, jordan = _given(nlp, text, ["Karak district", "Jordan"])
     assert (karak["start"], karak["end"]) == (54, 68)
     assert (karak["geonameid"], karak["country"], jordan["geonameid"]) == (250625, "JO", 248816)
+
+
+def test_places_resolve_near_towns_support_each_other():
+    """A town within NEAR_KM of another name's likely town gets W_NEAR (weighed by that town's share); a far
+    namesake, a country and the same place get nothing."""
+    from newsevents.components.places_detect import Mention
+    from newsevents.components.places_rank import NEAR_KM, W_NEAR, Choice, _near_bonus
+    from newsevents.gazetteer.lookup import Candidate
+
+    def town(gid, name, lat, lon, kind="city"):
+        return Candidate(gid, name, kind, "P.PPL", "XX", None, None, lat, lon, 1000, 0)
+
+    near, far, country = town(1, "Ashby", 50.0, 10.0), town(2, "Ashby", 10.0, 10.0), town(3, "Ashby", 0, 0, "country")
+    other = town(4, "Brill", 50.0 + NEAR_KM / 2 / 111.0, 10.0)
+    mentions = [Mention(0, 5, "Ashby", "given"), Mention(10, 15, "Brill", "given")]
+    cands = [[near, far, country], [other]]
+    first = [Choice(mentions[0], [(near, 0.4), (far, 0.4), (country, 0.2)]), Choice(mentions[1], [(other, 0.5)])]
+    bonus = _near_bonus(mentions, cands, first)
+    assert bonus["ashby"] == [W_NEAR * 0.5, 0.0, 0.0]
+    assert "brill" not in bonus  # a name with one candidate has nothing to rank

@@ -62,6 +62,7 @@ PROPAGATING = ("ent:", "dateline", "context:", "county", "town-area", "mislabel:
 #: labels whose entity may be a toponym in a locative context ("a hospital in Milton Keynes" tagged PERSON)
 CONTEXT_LABELS = ("PERSON", "ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE")
 _AREA_WORDS = frozenset({"County", "Parish", "Province", "Governorate", "District", "Oblast", "Prefecture"})
+_AREA_WORDS_LOWER = frozenset(w.lower() for w in _AREA_WORDS)
 #: lower-case area words after a name in a place entity: not part of the name ("Sichuan province")
 _LOWER_AREA_WORDS = frozenset({"province", "county", "district", "state", "region", "borough", "prefecture",
                                "governorate", "municipality", "oblast", "city", "town", "village", "township"})
@@ -106,6 +107,11 @@ def demonyms() -> dict[str, str]:
         if word.endswith(("an", "i", "ian")):
             out[name_key(word + "s")] = iso
     return out
+
+
+@lru_cache(maxsize=1)
+def _demonym_keys() -> frozenset[str]:
+    return frozenset(demonyms())
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -221,7 +227,7 @@ def _whole_place(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
 def _county_spans(doc: Doc) -> list[tuple[int, int]]:
     """'<Name> County' (and Parish, Province…) sequences, whatever the model labelled them."""
     out = []
-    for i in lower_hits(doc, {w.lower() for w in _AREA_WORDS}):
+    for i in lower_hits(doc, _AREA_WORDS_LOWER):
         lower = doc[i].is_lower  # "Maoxian county": the lower-case word is not part of the name
         if (doc[i].text in _AREA_WORDS or lower) and i > 0 and is_name_token(doc[i - 1]) \
                 and doc[i - 1].pos_ == "PROPN":
@@ -560,7 +566,7 @@ def demonym_mentions(doc: Doc) -> list[dict]:
     """
     table = demonyms()
     out = []
-    for i in lower_hits(doc, table):  # keys are lower case; only the tokens that match are built
+    for i in lower_hits(doc, _demonym_keys()):  # keys are lower case; only the tokens that match are built
         token = doc[i]
         if token.text[:1].isupper():
             out.append({"start": token.idx, "end": token.idx + len(token.text), "text": token.text,

@@ -275,6 +275,47 @@ def _owned_spots(mentions: list[Mention], choices: list[Choice]) -> list[Choice]
     return out
 
 
+#: towns near the likely towns of other names support each other ("San Juan" beside "Choropampa": San Juan, Peru):
+#: within NEAR_KM, weighed by the other name's first-pass share. TR-News e2e / gold-span Acc@161 by W_NEAR (100 km):
+#: 0 77.4 / 88.7, 0.5 77.5 / 88.8, 1.0 77.6 / 88.8, 2.0 77.1 / 88.4 (small Toronto, NSW beats Toronto), 3.0 76.6;
+#: 50 / 161 km at 1.0: 77.5 / 77.6; GeoVirus 79.4 / 80.5 at every setting up to 2.0
+W_NEAR, NEAR_KM = 1.0, 100.0
+_LOCAL_KINDS = ("city", "admin2", "spot")
+_NEAR_DEG = NEAR_KM / 111.0  # a degree of latitude is 111 km: a cheap test before the great-circle distance
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _near_bonus(mentions: list[Mention], cands: list[list[Candidate]], first: list[Choice]) -> dict[str, list[float]]:
+    """Per name: a bonus for each candidate town near another name's likely towns (see W_NEAR)."""
+    likely: dict[str, list[tuple[Candidate, float]]] = {}
+    for ch in first:
+        key = name_key(ch.mention.text)
+        if key not in likely:
+            likely[key] = [(c, p) for c, p in ch.ranked[:5]
+                           if p >= 0.1 and c.kind in _LOCAL_KINDS and c.lat is not None]
+    out: dict[str, list[float]] = {}
+    for m, cs in zip(mentions, cands):
+        key = name_key(m.text)
+        if key in out or len(cs) < 2:
+            continue
+        bonus = []
+        for c in cs:
+            support = 0.0
+            if c.kind in _LOCAL_KINDS and c.lat is not None:
+                for other, towns in likely.items():
+                    if other != key:
+                        support += max((p for t, p in towns if abs(t.lat - c.lat) <= _NEAR_DEG
+                                        and t.geonameid != c.geonameid and _km(c, t) <= NEAR_KM), default=0.0)
+            bonus.append(W_NEAR * min(1.0, support))
+        out[key] = bonus
+    return out
+
+
 def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: str = "") -> list[Choice]:
     """Rank the candidates of every mention in the article context.
 
@@ -291,6 +332,8 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: 
     lists = coordinated(mentions, text) if text else [[] for _ in mentions]
     sib: list[list[tuple[str, set]]] = [[] for _ in mentions]
 
+    near_bonus: dict[str, list[float]] = {}
+
     def run(ctx_for) -> list[Choice]:
         out: list[Choice] = []
         for i, (m, cs) in enumerate(zip(mentions, cands)):
@@ -299,6 +342,9 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: 
                 continue
             ctx = ctx_for(m)
             scores = [p + context_score(c, ctx) for c, p in zip(cs, priors[i])]
+            nb = near_bonus.get(name_key(m.text))
+            if nb:
+                scores = [sc + b for sc, b in zip(scores, nb)]
             if sib[i]:
                 key = name_key(m.text)
                 scores = [s + _sibling_bonus(c, key, sib[i]) for s, c in zip(scores, cs)]
@@ -319,6 +365,7 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: 
     for key in {name_key(m.text) for m in mentions}:
         v = _votes(first, key)
         merged[key] = Context(base.countries + v.countries, base.admin1s + v.admin1s, base.inside + v.inside)
+    near_bonus.update(_near_bonus(mentions, cands, first))
     kinds = [_sibling_kinds(ch) for ch in first]
     for i, others in enumerate(lists):
         sib[i] = [(name_key(mentions[k].text), kinds[k]) for k in others]

@@ -87,12 +87,23 @@ def propn_mask(doc: Doc) -> list[bool]:
     return (doc.to_array(POS) == PROPN).tolist() if len(doc) else []
 
 
+#: the last Doc's LOWER array: the stage scans one Doc for several word sets in a row
+_LAST_LOWER: list = [None, None]
+
+
 def lower_hits(doc: Doc, words: Iterable[str]) -> list[int]:
     """Indices of the tokens whose lower-case form is one of ``words`` (by hash, without building Tokens)."""
-    hashes = [hash_string(w) for w in words]
-    if not len(doc) or not hashes:
+    hashes = _hashes(words) if isinstance(words, frozenset) else [hash_string(w) for w in words]
+    if not len(doc) or not len(hashes):
         return []
-    return numpy.nonzero(numpy.isin(doc.to_array(LOWER), hashes))[0].tolist()
+    if _LAST_LOWER[0] is not doc:
+        _LAST_LOWER[0], _LAST_LOWER[1] = doc, doc.to_array(LOWER)
+    return numpy.nonzero(numpy.isin(_LAST_LOWER[1], hashes))[0].tolist()
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset) -> list[int]:
+    return [hash_string(w) for w in words]
 
 
 def is_name_token(token) -> bool:
