@@ -29,6 +29,8 @@ def test_quantities_casualties_article_rules(nlp, text, killed, injured):
     ("4 hit in shooting near park", None, 4),
     ("2 Dead, 3 Injured In Overnight Shooting - Channel 5 News", 2, 3),
     ("Man killed in shooting", 1, None),
+    # an ordinal victim without an article: "third" means three dead at least
+    ("Third victim dies after shooting at Elm Street party", 3, None),
 ])
 def test_quantities_casualties_headline(nlp, title, killed, injured):
     doc = nlp("Police are investigating.")

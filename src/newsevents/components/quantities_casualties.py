@@ -52,7 +52,7 @@ _STATISTIC = re.compile(
 _BACKGROUND = re.compile(f"{_STATISTIC.pattern}|{_SHOOTINGS}", re.I)
 POLICIES = ("vote", "latest", "max", "first", "mode", "median")
 #: A singular victim in addition to an earlier one: "another man was shot", "a second victim died".
-_EXTRA = re.compile(r"^(?:another|an?\s+(second|third|fourth|fifth))\b", re.I)
+_EXTRA = re.compile(r"^(?:another|(?:an?\s+)?(second|third|fourth|fifth))\b", re.I)
 #: What may stand before such a subject: the start of a sentence or clause ("… and another man was hurt"); an
 #: object ("he shot another teen") is "another" than the shooter, not an additional victim.
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;\n\u201c\"]|\band|\bwhile|\bwhen|,)\s*$", re.I)
