@@ -185,3 +185,22 @@ def test_places_recall_area_where_a_place_stands_beside_a_person_named_after_it(
     text = "No cases were found in Victoria. Racing Victoria said the meeting would go ahead."
     place = find(places_of(nlp, text), "Victoria", 23)
     assert place["country"] == "AU" and place["precision"] == "admin1"
+
+
+def test_places_recall_run_on_entity_parts(nlp):
+    """An entity the model ran on over a spaced dash ("Sri Lanka - approximately") is read part by part; a hyphen
+    inside a word ("Coca-Cola") is no such dash."""
+    from spacy.tokens import Span
+
+    from newsevents.components.places_detect import _run_on, detect_toponyms
+
+    text = "Deaths were counted in Sri Lanka - approximately 28,500 - by Monday."
+    doc = nlp(text)
+    start = [t.i for t in doc if t.text == "Sri"][0]
+    doc.ents = [Span(doc, start, start + 4, label="PERSON")]
+    doc._.entities = []
+    found = [(m.text, m.start) for m in detect_toponyms(doc, get_gazetteer())]
+    assert ("Sri Lanka", 23) in found
+    doc2 = nlp("Sales of Coca-Cola rose.")
+    cola = [t.i for t in doc2 if t.text == "Coca"][0]
+    assert _run_on(doc2, Span(doc2, cola, cola + 3, label="ORG")) == []

@@ -218,6 +218,17 @@ def _whole_town(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
     return locative(doc, ent.start, ent.end, lambda i: False)
 
 
+def _run_on(doc: Doc, ent: Span) -> list[tuple[int, int]]:
+    """The parts of an entity the model ran on over a spaced dash ("Trump - Wisconsin", "Sri Lanka - approximately
+    28,500"), or none."""
+    dashes = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].text in _DASHES and doc[i - 1].whitespace_
+              and doc[i].whitespace_]
+    if not dashes:
+        return []
+    bounds = [ent.start] + [x for i in dashes for x in (i, i + 1)] + [ent.end]
+    return [(a, b) for a, b in zip(bounds[::2], bounds[1::2]) if b > a]
+
+
 def _whole_place(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
     s, e = _trim(doc, ent.start, ent.end)
     text = doc[s:e].text
@@ -412,6 +423,8 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     a, b = hit if hit else (a, b)
                 if b > a:
                     spans.append((a, b, f"ent:{ent.label_}"))
+        elif _run_on(doc, ent):  # "Sri Lanka - approximately" tagged PERSON: each part on its own
+            spans += [(a, b, "run-on") for a, b in _run_on(doc, ent) if _whole_place(doc, doc[a:b], gaz)]
         elif ent.label_ in MISLABELS and _whole_place(doc, ent, gaz):
             spans.append((*_trim(doc, ent.start, ent.end), f"mislabel:{ent.label_}"))
         elif ent.label_ in HOST_LABELS and _whole_town(doc, ent, gaz):
@@ -528,6 +541,7 @@ def kind_hint(doc: Doc, start: int, end: int) -> Optional[str]:
 
 
 _POSSESSIVE = ("'s", "\u2019s")
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 _SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 
 
