@@ -59,6 +59,8 @@ def test_quantities_roles_category(nlp, text, needle, category, counts, value):
     # a list of names the parser splits into appositions and conjuncts is still one group
     ("Hospital staff said that Ralph Moss, Tina Coleman, Dario Ruiz, and Bo Kimball all suffered injuries from "
      "being shot.", "WOUND", 4, "Ralph Moss, Tina Coleman, Dario Ruiz, and Bo Kimball"),
+    ("A neighbor found his 40-year-old wife, 19-year-old son, and 8-year-old daughter dead in the house.", "KILL", 3,
+     "his 40-year-old wife, 19-year-old son, and 8-year-old daughter"),
 ])
 def test_quantities_roles_count_without_numeral(nlp, text, category, value, phrase):
     item = _find(nlp(text), phrase)

@@ -475,7 +475,8 @@ def _singular_group(doc: Doc, head: Token, taken: set[int]) -> Optional[tuple[Sp
         # "Ralph Moss, Tina Cole, Dan Ruiz and Bo Kim": the parser reads some names of a list as appositions
         last = members[-1].i
         names = [a for m in members for a in m.children if a.dep_ == "appos" and a.i < last
-                 and a.pos_ == "PROPN" and a.ent_type_ == "PERSON"]
+                 and ((a.pos_ == "PROPN" and a.ent_type_ == "PERSON") or (a.pos_ == "NOUN" and a.tag_ == "NN"
+                      and a.lemma_.lower() in person_nouns() and not any(c.dep_ == "det" for c in a.children)))]
         listed = {m.i: m for m in members}
         listed.update((t.i, t) for a in names for t in (a, *a.conjuncts) if t.i < last)
         members = list(listed.values())
