@@ -5,8 +5,9 @@ Sources, in order: spaCy GPE/LOC entities (minus a leading "the", a possessive "
 toponyms that open an ORG or FAC entity ("Pittsburgh Police", "Allegheny County Jail"), "<Name> County" sequences
 the model missed, names of countries and big areas outside any entity, and the gazetteer-backed recall rules of
 :mod:`.places_recall` (datelines, mislabelled towns in a locative context, "Town, Prov." pairs, other mentions of
-a name already used as a place). Demonyms ("Syrian") are not places: :func:`demonym_mentions` returns them as
-context for ranking.
+a name already used as a place), and streets (:mod:`.places_streets`). What looks like a toponym and is not (a
+disease, a saint's building, an acronym) is dropped by :mod:`.places_filters`. Demonyms ("Syrian") are not places:
+:func:`demonym_mentions` returns them as context for ranking.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .places_regions import region_points
+from .places_filters import POSSESSIVE, names_a_disease, saints_building, town_acronym
 from .places_streets import street_spans
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
@@ -66,11 +68,6 @@ _AREA_WORDS_LOWER = frozenset(w.lower() for w in _AREA_WORDS)
 #: lower-case area words after a name in a place entity: not part of the name ("Sichuan province")
 _LOWER_AREA_WORDS = frozenset({"province", "county", "district", "state", "region", "borough", "prefecture",
                                "governorate", "municipality", "oblast", "city", "town", "village", "township"})
-#: words after a place name that make it the name of a disease or a pathogen ("Marburg virus")
-_DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "strain", "strains", "disease", "vaccine", "vaccines",
-                            "hemorrhagic", "haemorrhagic", "flu", "ebolavirus", "encephalitis", "syndrome"})
-#: words after a disease word that make the place a place again ("the United States flu season")
-_SEASON_WORDS = frozenset({"season", "seasons"})
 #: words that make "<...> District" a service's district, not a place ("School District", "Business District")
 _SERVICE_WORDS = frozenset({"School", "Schools", "Business", "Management", "Water", "Fire", "Sanitation", "Utility",
                             "Transit", "Hospital", "Irrigation", "Park", "Library", "Health", "Quality", "Court"})
@@ -360,19 +357,6 @@ def _name_tokens(doc: Doc, start: int, end: int) -> bool:
         is_name_token(t) or t.text == "-" for t in doc[start:end])
 
 
-def _names_a_disease(doc: Doc, start: int, end: int) -> bool:
-    """"Marburg virus", "Ebola-Reston strain", "Rift Valley fever": a disease named after a place, not the place."""
-    i = end
-    while i < len(doc) and i < end + 3 and (doc[i].text == "-" or is_name_token(doc[i])):
-        i += 1  # "Ebola-Reston virus": skip the rest of the compound name
-    if i > end and doc[end].text != "-":
-        return False
-    if i + 1 < len(doc) and doc[i + 1].lower_ in _SEASON_WORDS:
-        return False  # "the United States flu season": the country's season of the disease
-    return i < len(doc) and doc[i].lower_ in _DISEASE_WORDS or (start > 0 and doc[start - 1].text == "-"
-                                                                 and end < len(doc) and doc[end].lower_ in _DISEASE_WORDS)
-
-
 def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -> list[Mention]:
     """Non-overlapping mentions in text order (the first span at a position wins), "X, Y" containers linked."""
     mentions: list[Mention] = []
@@ -381,7 +365,7 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
     # other mentions too ("a case of imported Marburg")
     # where a place stands it stays one ("monkeys imported to Reston, Virginia" beside "the Ebola-Reston strain")
     diseases = {name_key(doc[s:e].text) for s, e in [sp[:2] for sp in spans] + [(t.start, t.end) for t in doc.ents]
-                if _names_a_disease(doc, s, e)}
+                if names_a_disease(doc, s, e)}
     place = _token_mask(len(doc), spans) if diseases else []
     for s, e, source in sorted(spans):
         if s < last_end:
@@ -389,7 +373,7 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -
         span = doc[s:e]
         text = span.text
         if not any(ch.isupper() for ch in text) or name_key(text) in demonyms() or any(person[s:e]) \
-                or _names_a_disease(doc, s, e) \
+                or names_a_disease(doc, s, e) \
                 or name_key(text) in diseases and not locative(doc, s, e, lambda i: place[i] and not s <= i < e):
             continue
         if source == "hyphen-token":  # "U.S.-led" is one token: the place is the part before the hyphen
@@ -472,31 +456,10 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     extra = same_name_spans(doc, names, blocked)
     if extra:
         mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person)
-    return _not_people(doc, _not_acronyms_or_saints(doc, mentions, gaz), gaz)
-
-
-def _saints_building(doc: Doc, m: Mention) -> bool:
-    """"St. Peter's Square", "St. Michael's Hospital", "officials at St. Paul's": a saint's name with a possessive
-    names a church, a school or a hospital, not the town of that name (unless a place follows: "St. John's,
-    Newfoundland")."""
-    s, e = m.tokens
-    if e - s < 2 or doc[s].text not in _SAINT_WORDS or e >= len(doc) or doc[e].lower_ not in _POSSESSIVE:
-        return False
-    return not (e + 1 < len(doc) and doc[e + 1].text == ",")
-
-
-def _not_acronyms_or_saints(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """Drop upper-case mentions of three letters or fewer that name no country or first-level area: an acronym
-    ("BA cabin crew", "the UN") that only matches towns ("Ba", Fiji; "Un", India); datelines stay. Drop a
-    saint's building ("St. Peter's Square", see :func:`_saints_building`)."""
-    keep = [m for m in mentions
-            if not (m.text.isupper() and len(m.text) <= 3 and m.source != "dateline"
-                    and not any(c.kind in ("country", "admin1", "continent") for c in gaz.candidates(m.text))
-                    and name_key(m.text) not in region_points() and not gaz.unresolvable_reason(m.text))
-            and not _saints_building(doc, m)]
+    keep = [m for m in mentions if not (town_acronym(gaz, m.text, m.source) or saints_building(doc, *m.tokens))]
     if len(keep) < len(mentions):
-        link_pairs(doc, keep)
-    return keep
+        link_pairs(doc, keep)  # container links are indices into the list
+    return _not_people(doc, keep, gaz)
 
 
 def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -540,16 +503,14 @@ def kind_hint(doc: Doc, start: int, end: int) -> Optional[str]:
     return None
 
 
-_POSSESSIVE = ("'s", "\u2019s")
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-_SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 
 
 def _owned_facilities(doc: Doc, place: list[bool]) -> list[tuple[int, int, str]]:
     """Facilities named right after a toponym's possessive ("Toronto's Pearson International Airport"): annotated
     as toponyms in news corpora; they resolve to a spot inside the owner (see ``places_rank``)."""
     return [(ent.start, ent.end, "owned:FAC") for ent in doc.ents
-            if ent.label_ == "FAC" and ent.start >= 2 and doc[ent.start - 1].lower_ in _POSSESSIVE
+            if ent.label_ == "FAC" and ent.start >= 2 and doc[ent.start - 1].lower_ in POSSESSIVE
             and place[ent.start - 2] and not any(place[ent.start:ent.end])]
 
 
@@ -568,7 +529,7 @@ def link_pairs(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if between[0].text == ",":  # (Doc.text would be rebuilt: compare tokens)
             a.container = j
-        elif between[0].lower_ in _POSSESSIVE:
+        elif between[0].lower_ in POSSESSIVE:
             b.owner = i
 
 

@@ -1,0 +1,52 @@
+"""What looks like a toponym and is not, for ``newsevents_places_v1``: a disease named after a place ("Marburg
+virus"), a saint's building ("St. Peter's Square"), an acronym that only matches towns ("BA" is not Ba, Fiji).
+Each was measured on TR-News and GeoVirus (see benchmarks/RESULTS.md, Places)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..gazetteer.build import name_key
+from ..gazetteer.lookup import Gazetteer
+from .places_recall import is_name_token
+from .places_regions import region_points
+
+#: words after a place name that make it the name of a disease or a pathogen ("Marburg virus")
+_DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "strain", "strains", "disease", "vaccine", "vaccines",
+                            "hemorrhagic", "haemorrhagic", "flu", "ebolavirus", "encephalitis", "syndrome"})
+#: words after a disease word that make the place a place again ("the United States flu season")
+_SEASON_WORDS = frozenset({"season", "seasons"})
+#: words that open a saint's name ("St. Peter's Square")
+_SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
+#: the possessive token ("London's Heathrow", "St. Peter's")
+POSSESSIVE = ("'s", "\u2019s")
+
+
+def names_a_disease(doc: Doc, start: int, end: int) -> bool:
+    """"Marburg virus", "Ebola-Reston strain", "Rift Valley fever": a disease named after a place, not the place."""
+    i = end
+    while i < len(doc) and i < end + 3 and (doc[i].text == "-" or is_name_token(doc[i])):
+        i += 1  # "Ebola-Reston virus": skip the rest of the compound name
+    if i > end and doc[end].text != "-":
+        return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in _SEASON_WORDS:
+        return False  # "the United States flu season": the country's season of the disease
+    return i < len(doc) and doc[i].lower_ in _DISEASE_WORDS or (start > 0 and doc[start - 1].text == "-"
+                                                                 and end < len(doc) and doc[end].lower_ in _DISEASE_WORDS)
+
+
+def saints_building(doc: Doc, s: int, e: int) -> bool:
+    """"St. Peter's Square", "St. Michael's Hospital", "officials at St. Paul's": a saint's name (tokens [s, e))
+    with a possessive names a church, a school or a hospital, not the town of that name (unless a place follows:
+    "St. John's, Newfoundland")."""
+    if e - s < 2 or doc[s].text not in _SAINT_WORDS or e >= len(doc) or doc[e].lower_ not in POSSESSIVE:
+        return False
+    return not (e + 1 < len(doc) and doc[e + 1].text == ",")
+
+
+def town_acronym(gaz: Gazetteer, text: str, source: str) -> bool:
+    """An upper-case mention of three letters or fewer that names no country, first-level area, region or known
+    unresolvable place: an acronym ("BA cabin crew", "the UN") that only matches towns ("Ba", Fiji; "Un", India).
+    Datelines stay ("ROME —")."""
+    return text.isupper() and len(text) <= 3 and source != "dateline" \
+        and not any(c.kind in ("country", "admin1", "continent") for c in gaz.candidates(text)) \
+        and name_key(text) not in region_points() and not gaz.unresolvable_reason(text)
