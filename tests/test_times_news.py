@@ -111,6 +111,9 @@ def test_times_news_name_is_not_a_time(times_nlp, text, absent_start, absent):
 @pytest.mark.parametrize("text,extent", [
     ("In 2007 Ford sold fewer cars than Toyota.", "2007"),
     ("The meeting ends Monday 8:30, officials said.", "8:30"),
+    # an age after "to" is no age range of the clock time before it
+    ("She called 911 just before 2:00 a.m. Saturday to report 36-year-old Ann Lee had been shot.",
+     "just before 2:00 a.m. Saturday"),
 ])
 def test_times_news_guard_stays_a_time(times_nlp, text, extent):
     start = text.index(extent)

@@ -39,6 +39,8 @@ _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops
                              r"shares|points|feet|meters|metres|miles|km|tons|barrels|acres|dollars|votes|block|"
                              r"hours|hrs)\b|^\s+(?-i:[A-Z][a-z]+)\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Lane|Ln|"
                              r"Blvd|Boulevard|Way|Court|Ct|Place|Pl)\b", re.I)
+# the second end of an age range ("between one week and three months old")
+_AGE_RANGE_END = re.compile(r"\s+(?:and|to|or)\s+[\w-]+[\s-]+(?:days?|weeks?|months?|years?)[\s-]+old\b", re.I)
 # "in his 20s" is an age; a two-digit decade needs "the" or an apostrophe ("the 80s", "'90s").
 _AGE_DECADE = re.compile(r"^(?:early|mid|late)?[\s-]*\d0s$", re.I)
 _SHOW = re.compile(r"(?:'s|s'|’s)\s*(?:``|''|[\"“‘'])\s*$")
@@ -70,8 +72,8 @@ def parse_published(value: Optional[str]) -> Optional[dt.date]:
 def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]) -> bool:
     """Filters that need the tokens or the surrounding text (``text`` is ``doc.text``, read once per doc)."""
     low = cand.text.lower()
-    if re.match(r"[\s-]+old\b|\s+(?:and|to|or)\s+[\w-]+(?:\s+[\w-]+)?[\s-]+old\b", text[cand.end:cand.end + 40],
-                re.I):
+    if re.match(r"[\s-]+old\b", text[cand.end:cand.end + 6], re.I) or cand.kind == "duration" and _AGE_RANGE_END.match(
+            text, cand.end, cand.end + 40):
         return False  # ages: "five years old", "between one week and three months old"
     if cand.kind == "year" and re.fullmatch(r"\d{4}", cand.text):
         if _NOT_YEAR_AFTER.match(text[cand.end:cand.end + 12]):
