@@ -10,11 +10,15 @@ Built on the quantities layer (KILL and WOUND items). Rules, in order:
   count − killed) — GVA's convention, injured = shot and not killed. "No one was injured" is 0.
 - The headline ("4 hit in shooting") is read like a sentence of the article; counts from the headline and the
   first :data:`LEDE` characters win over larger ones further down (round-ups, related stories); when they give
-  any count, deaths told further down are left out.
+  any count, deaths told further down are left out. A headline's "in Stockton shootings" is one incident unless
+  the lede has a statistic, and a headline count the lede gives as a statistic is the round-up's.
+  :func:`headline_gives` (the ``headline`` flag of ``article_casualties(detail=True)``) uses the same filter.
 - Several victims: a list of counted people is one group ("4 adults, 1 child shot"); singular victims of one
-  sentence are different people; "another man was shot", "a second victim died", "X was also killed" add one.
+  sentence are different people; "another man was shot", "a second victim died", "Third person dies", "X was
+  also killed", "the woman's boyfriend was also shot" add one.
 - Implied counts: a death told without a countable victim ("the shooting death of", "manslaughter") is one
   death (and its one shot victim no injury); someone hurt without a count ("in critical condition") is one.
+  A police unit's name ("Homicide Unit") or a death after a modal ("could be mourning a death") is no death.
 - Several articles: :func:`incident_casualties` combines their counts by a policy, ``vote`` by default (the
   count most articles give, a headline count weighing 1.5, ties to the newest). Measured on the GVA dev
   incidents in benchmarks/RESULTS.md ("Quantities and casualties").
