@@ -59,3 +59,37 @@ def test_quotes_speaker_without_entities(nlp, entities):
     quotes = _quotes_with(nlp, text, entities)
     assert [s for s, _ in _speakers(quotes)] == ["He", "The council"]
     assert all(e is None for _, e in _speakers(quotes))
+
+
+def _parsed(words, heads, deps, pos):
+    """A doc with a hand-written (mis)parse, as the parser gives it (no model involved)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+SPEAKER_PARSE_ERRORS = [
+    # (words, heads, deps, pos, reporting verb index, expected speaker head index)
+    # a time line above the paragraph parsed as a second subject: the nearest subject before the verb speaks
+    (["9:30", "p.m.", "\n\n", "Donald", "Trump", "says", "he", "may", "move", "."],
+     [1, 5, 1, 4, 5, 5, 8, 8, 5, 5],
+     ["nummod", "nsubj", "dep", "compound", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+     ["NUM", "NOUN", "SPACE", "PROPN", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"], 5, 4),
+    # the name before the verb parsed as its compound ("…,” Viguerie notes.")
+    (["\u201c", "We", "win", ",", "\u201d", "Viguerie", "notes", "."],
+     [6, 2, 6, 6, 6, 6, 6, 6],
+     ["punct", "nsubj", "ccomp", "punct", "punct", "compound", "ROOT", "punct"],
+     ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"], 6, 5),
+    # an ordinary subject is kept
+    (["The", "mayor", "said", "it", "rained", "."], [1, 2, 2, 4, 2, 2],
+     ["det", "nsubj", "ROOT", "nsubj", "ccomp", "punct"], ["DET", "NOUN", "VERB", "PRON", "VERB", "PUNCT"], 2, 1),
+]
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, verb, speaker", SPEAKER_PARSE_ERRORS)
+def test_quotes_speaker_subject_mends_parse_errors(words, heads, deps, pos, verb, speaker):
+    from newsevents.components.quotes_rules import speaker_subject
+
+    doc = _parsed(words, heads, deps, pos)
+    assert speaker_subject(doc[verb]).i == speaker

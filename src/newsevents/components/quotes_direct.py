@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from .quotes_lexicon import speech_lemmas
 from .quotes_marks import Quoted
-from .quotes_rules import Attribution, clip, cue_span, inside, paragraph_of, source_span, subject, trim
+from .quotes_rules import (Attribution, clip, cue_span, inside, paragraph_of, source_span, speaker_subject, subject,
+                           trim)
 
 
 def _verb_near(doc: Doc, first: int, last: int, quoted: list[Quoted]) -> Optional[Token]:
@@ -42,7 +43,7 @@ def _attribution_clause(doc: Doc, text: str, q: Quoted, first: int, verb: Token)
     inner_end = text[q.start:q.end].rstrip()[-1:]
     if inner_end not in (",", ".", "?", "!", "\u2014", "-") and not text[q.close:q.close + 1] in (",", "\u2014"):
         return False
-    subj = subject(verb)
+    subj = speaker_subject(verb)
     allowed = {t.i for t in subj.subtree} if subj is not None else set()
     return all(doc[k].is_punct or doc[k].is_space or k in allowed or
                (doc[k].head is verb and doc[k].dep_ in ("advmod", "aux", "neg")) for k in range(first, verb.i))
@@ -95,7 +96,7 @@ def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> 
         if verb is None and speaker_tok is None:
             continue
         if verb is not None:
-            speaker_tok = subject(verb)
+            speaker_tok = speaker_subject(verb)
             cue = trim(text, *cue_span(doc, verb, recipient))
         else:
             cue = None
