@@ -10,19 +10,28 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .quotes_marks import Quoted
-from .quotes_model import DocContext, best_candidate, subject_of
+from .quotes_model import DocContext, best_candidate, subject_of, verb_subject
 from .quotes_rules import (Attribution, balance, clause_content, clip, cue_span, inside, object_content,
                            paragraph_of, source_span, trim)
+
+
+def _light_verb(noun: Token):
+    """The verb a noun cue is the object of, directly or through a preposition ("voiced support for", "unsparing
+    in their criticism of"), when it stands before the noun; else None."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX") and head.i < noun.i:
+        return head
+    return None
 
 
 def _cue_start(doc: Doc, noun: Token) -> int:
     """Where a nominal cue starts: at the light verb whose object it is ("voiced support for", "made conflicting
     statements about", "unsparing in their criticism of": PolNeAR train's cues hold that verb), else at an article
     right before the noun ("a suggestion")."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX") and head.i < noun.i:
+    head = _light_verb(noun)
+    if head is not None:
         return cue_span(doc, head, False)[0]
     if noun.i > 0 and doc[noun.i - 1].dep_ == "det" and doc[noun.i - 1].head is noun:
         return doc[noun.i - 1].idx
@@ -55,6 +64,13 @@ def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cu
         speaker = None
         if subj is not None:
             speaker = clip(source_span(text, subj, [content, cue]), para, text)
+        light = _light_verb(tok)
+        if speaker is None and light is not None:
+            # the possessor lies inside a cue that starts at the light verb ("X repeated | his promise to"):
+            # the light verb's subject speaks
+            subj = verb_subject(light)
+            if subj is not None:
+                speaker = clip(source_span(text, subj, [content, cue]), para, text)
         out.append(Attribution(content=content, cue=trim(text, *cue), speaker=speaker,
                                speaker_head=subj.i if speaker is not None else None, cue_head=tok.i,
                                rule="nominal"))
