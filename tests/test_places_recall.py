@@ -204,3 +204,20 @@ def test_places_recall_run_on_entity_parts(nlp):
     doc2 = nlp("Sales of Coca-Cola rose.")
     cola = [t.i for t in doc2 if t.text == "Coca"][0]
     assert _run_on(doc2, Span(doc2, cola, cola + 3, label="ORG")) == []
+
+
+@pytest.mark.parametrize("text, name, found", [
+    ('"Tunisia was one of the first countries to act," the official said.', "Tunisia", True),
+    ("Chad scored twice for the home side on Saturday.", "Chad", False),  # also a given name
+])
+def test_places_recall_country_tagged_person(nlp, text, name, found):
+    """A country name the model tags PERSON is the country, unless it is also a given name."""
+    from spacy.tokens import Span
+
+    from newsevents.components.places_detect import detect_toponyms
+
+    doc = nlp(text)
+    i = [t.i for t in doc if t.text == name][0]
+    doc.ents = [Span(doc, i, i + 1, label="PERSON")]
+    doc._.entities = []
+    assert ((name, text.index(name)) in [(m.text, m.start) for m in detect_toponyms(doc, get_gazetteer())]) is found

@@ -38,6 +38,8 @@ MISLABELS = ("NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "ORG", "FAC"
 #: an embedded toponym must be at least this populous if it is a city: below it, the first word of an
 #: organisation name ("Liberty Mutual", "Bay Area Rapid Transit") is far more often not a place
 MIN_EMBEDDED_CITY_POP = 50_000
+#: country names that are also given names: tagged PERSON they stay people ("Chad scored twice")
+_GIVEN_NAME_COUNTRIES = frozenset({"chad", "jordan", "georgia", "india", "israel", "kenya", "america"})
 #: a town's own public services are named after it ("New Milford Police Department", "Litchfield Superior Court",
 #: "Enfield Council"): before one of these words a smaller town opens the organisation's name
 CIVIC_WORDS = frozenset({"Police", "Court", "Council", "Sheriff", "Fire", "EMS", "Township", "Borough"})
@@ -411,6 +413,11 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             spans += [(a, b, "run-on") for a, b in _run_on(doc, ent) if _whole_place(doc, doc[a:b], gaz)]
         elif ent.label_ in MISLABELS and _whole_place(doc, ent, gaz):
             spans.append((*_trim(doc, ent.start, ent.end), f"mislabel:{ent.label_}"))
+        elif ent.label_ == "PERSON" and is_country(gaz, ent.text) and name_key(ent.text) not in demonyms() \
+                and name_key(ent.text) not in _GIVEN_NAME_COUNTRIES:
+            # "Tunisia was one of the first…" tagged PERSON; a person so named ("Jordan Smith … Jordan said") is
+            # dropped again with the person's other name words (_not_people)
+            spans.append((ent.start, ent.end, "mislabel:PERSON"))
         elif ent.label_ in HOST_LABELS and _whole_town(doc, ent, gaz):
             spans.append((ent.start, ent.end, f"context:{ent.label_}"))
         elif ent.label_ in HOST_LABELS:
