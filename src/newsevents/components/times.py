@@ -210,12 +210,14 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
+#: a weekday name (one spelling for the weekday rules below; each pattern sets its own case flag)
+_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 _BARE_POD = re.compile(r"(?:early|late|mid)[\s-]+(?:morning|afternoon|evening|night)", re.I)
-_CLOCK_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", re.I)
+_CLOCK_WEEKDAY = re.compile(rf"\b{_WEEKDAY_NAME}$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|through|thru|until|till|-|–|—)\s*", re.I)
-_WEEKDAY_IN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY_IN = re.compile(rf"\b{_WEEKDAY_NAME}\b")
 
 
 def _range_ends(items: list[dict], text: str) -> None:
@@ -232,8 +234,8 @@ def _range_ends(items: list[dict], text: str) -> None:
         b["value"] = day.isoformat() + vb[10:]
 
 
-_BARE_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
-_DATED_WEEKDAY = re.compile(r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+\S+\s+\d", re.I)
+_BARE_WEEKDAY = re.compile(_WEEKDAY_NAME, re.I)
+_DATED_WEEKDAY = re.compile(rf"({_WEEKDAY_NAME}),?\s+\S+\s+\d", re.I)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
