@@ -192,11 +192,12 @@ def _anaphora(items: list[dict]) -> None:
         y, mo, d = _DATED.match(prev["value"]).groups()
         if unit == "year" or (unit == "month" and mo) or d:
             item["value"] = period_shift(unit, dt.date(int(y), int(mo or 1), int(d or 1)), shift) + pod
-        elif shift == 0 and not pod:
-            item["value"] = f"{y}-{mo}-XX" if mo and unit == "day" else y + _BLANK[unit]
         elif unit == "day" and mo and not pod:
-            # "Last September, Beck called her a clown … He apologized the next day": some day of that month
+            # "last October … that same day", and with a shift too ("Last September, Beck called her a clown … He
+            # apologized the next day"): some day of that month
             item["value"] = f"{y}-{mo}-XX"
+        elif shift == 0 and not pod:
+            item["value"] = y + _BLANK[unit]
         else:
             continue
         item["anchor"] = None
