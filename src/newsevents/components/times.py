@@ -314,12 +314,11 @@ def extract_times(doc: Doc, published: Optional[dt.date]) -> list[dict]:
             # "expected to last three weeks": the verb, not "the last three weeks"
             cut = re.match(r"last\s+", cand.text, re.I).end()
             cand = Candidate(cand.start + cut, cand.end, cand.kind, cand.text[cut:])
-        tense = governing_tense(doc, cand.start, cand.end) if parsed else None
+        # a clock time ending in a weekday takes the tense over the weekday alone ("Police say that about 7:08 p.m.
+        # Saturday, officers responded": the parser hangs the clock on "say", the weekday on the verb of its own
+        # clause; the day is what the tense chooses)
         day = _CLOCK_WEEKDAY.search(cand.text) if parsed and cand.kind == "clock" else None
-        if day:
-            # "Police say that about 7:08 p.m. Saturday, officers responded": the parser hangs the clock on "say",
-            # the weekday on the verb of its own clause; the day is what the tense chooses
-            tense = governing_tense(doc, cand.start + day.start(), cand.end)
+        tense = governing_tense(doc, cand.start + (day.start() if day else 0), cand.end) if parsed else None
         if re.search(r"\bnext\b", cand.text, re.I):
             tense = "future"
         elif _SINCE.search(text, max(0, cand.start - 30), cand.start):
