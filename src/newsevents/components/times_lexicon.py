@@ -59,15 +59,21 @@ def alternation(words, escape: bool = True) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") if escape else w for w in items)
 
 
+def full_names(table: dict[str, str]) -> list[str]:
+    """The full names of a lexicon table, the longest word per value, in the table's order ("january" …
+    "december" of the months; the other words of a value are its abbreviations)."""
+    longest: dict[str, str] = {}
+    for word, value in table.items():
+        if len(word) > len(longest.get(value, "")):
+            longest[value] = word
+    return list(longest.values())
+
+
 @lru_cache(maxsize=1)
 def fragments() -> dict[str, str]:
     """Named regex fragments (non-capturing) used by the detector patterns."""
     lex = lexicon()
-    longest = {}
-    for w, v in lex.month.items():
-        if len(w) > len(longest.get(v, "")):
-            longest[v] = w
-    names = list(longest.values())
+    names = full_names(lex.month)
     abbrevs = [w for w in lex.month if w not in names]
     # Month names must be capitalised ("May" the month, not "may" the modal); case-sensitive inside (?-i:).
     cased = [w.title() for w in names] + [w.upper() for w in names]

@@ -8,22 +8,18 @@ remove predictions the detector patterns make on text unlike TimeBank's. Both re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .times_detect import Candidate
-from .times_lexicon import lexicon
+from .times_lexicon import full_names, lexicon
 
 #: A month name right after these is a time ("in April", "last April", "April through June" is not needed here:
 #: only the word before counts): the time prepositions and determiners of month expressions.
 MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|before|after|early|late|mid|last|next|"
                         r"this|that)[\s-]+$", re.I)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-_BARE_MONTH = re.compile(rf"(?:{'|'.join(_MONTHS)})$")
 # a capitalised word after a month that makes a surname, not a time: not a weekday, month, "Day" (May Day), nor a
-# word of a time phrase
+# word of a time phrase (the words it may not be: :func:`_month_patterns`)
 _SURNAME_AFTER = re.compile(r"\s(?-i:[A-Z][a-z][A-Za-z'’-]*)\b(?!\s+Day\b)")
-_NOT_SURNAME = re.compile(rf"(?:{'|'.join(_MONTHS)}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Day|"
-                          r"Madness|Fools?)$")
 # a month after a determiner modifies the noun phrase that follows ("a June poll", "the February New Hampshire
 # debate"): a time, not a first name
 _DET_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|every|each)|['’]s)\s+$", re.I)
@@ -44,15 +40,34 @@ _NOT_BOOK = frozenset({"at", "by", "until", "till", "from", "before", "after", "
                        "and", "or", "noon", "midnight", "today", "tonight", "tomorrow", "yesterday", "est", "edt"})
 
 
+@lru_cache(maxsize=1)
+def _month_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a bare full month name, a word after a month that makes no surname), from the lexicon's month and weekday
+    names."""
+    lex = lexicon()
+    months = "|".join(w.title() for w in full_names(lex.month))
+    weekdays = "|".join(w.title() for w in full_names(lex.weekday))
+    return re.compile(rf"(?:{months})$"), re.compile(rf"(?:{months}|{weekdays}|Day|Madness|Fools?)$")
+
+
+@lru_cache(maxsize=1)
+def _not_book() -> frozenset[str]:
+    """Lower-case words before "8:31" that make it a clock time, not a chapter and verse: time words, month and
+    weekday names (with their abbreviations)."""
+    lex = lexicon()
+    return _NOT_BOOK | frozenset(lex.month) | frozenset(lex.weekday)
+
+
 def first_name_months(text: str, cands: list[Candidate]) -> set[str]:
     """Month names the text uses as a person's first name: a bare month followed by a capitalised word that is
     no time word ("April McDaniel"), with no time preposition before it."""
+    bare_month, not_surname = _month_patterns()
     names = set()
     for c in cands:
-        if c.kind != "month" or not _BARE_MONTH.fullmatch(c.text):
+        if c.kind != "month" or not bare_month.fullmatch(c.text):
             continue
         after = _SURNAME_AFTER.match(text, c.end)
-        if after and not _NOT_SURNAME.match(after.group().strip()) \
+        if after and not not_surname.match(after.group().strip()) \
                 and not MONTH_PREP.search(text, max(0, c.start - 12), c.start) \
                 and not _DET_BEFORE.search(text, max(0, c.start - 8), c.start):
             names.add(c.text)
@@ -74,8 +89,7 @@ def is_name(text: str, cand: Candidate, person_months: set[str]) -> bool:
             and bool(_DET_BEFORE.search(text, max(0, cand.start - 8), cand.start))  # not "In 2007 Ford sold …"
     if cand.kind == "clock" and re.fullmatch(r"\d{1,2}:\d\d", cand.text):
         book = _VERSE_BEFORE.search(text, max(0, cand.start - 20), cand.start)
-        lex = lexicon()
-        return bool(book) and book.group(2).lower() not in _NOT_BOOK | set(lex.month) | set(lex.weekday)
+        return bool(book) and book.group(2).lower() not in _not_book()
     if cand.kind == "month" and cand.text in person_months:
         return not MONTH_PREP.search(text, max(0, cand.start - 12), cand.start)
     if cand.kind == "season" and _SEASON.fullmatch(cand.text):
