@@ -20,6 +20,7 @@ from .times_detect import Candidate
 from .times_lexicon import lexicon, words_to_number
 
 Result = tuple[str, str, Optional[str], bool]  # (type, value, mod, used_anchor)
+Anchor = Optional[dt.date]  # the date relative expressions are read against (None: unknown)
 
 _MODS = [
     (r"no\s+more\s+than\s+", "EQUAL_OR_LESS"),

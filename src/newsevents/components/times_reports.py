@@ -7,15 +7,12 @@ the report named (or the publication year). The readers are registered in :data:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
-from .times_normalize import Result, relative_period
-
-Anchor = Optional[dt.date]
+from .times_normalize import Anchor, Result, relative_period
 
 
 def read_period(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
@@ -98,8 +95,6 @@ def latest_periods(items: list[dict]) -> list[dict]:
             last_q = item
         out.append(item)
     return out
-
-
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+(?:comparable\s+|same\s+|corresponding\s+)?$", re.I)

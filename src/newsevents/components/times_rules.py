@@ -10,13 +10,12 @@ import re
 from typing import Callable, Optional
 
 from .times_lexicon import lexicon, words_to_number
-from .times_reports import REPORT_RULES
 from .times_normalize import (
-    POD_CODES, Result, choose, duration_value, fmt_day, holiday_date, holiday_weekend, quarter_of, relative_period,
-    resolve_weekday, season_of, strip_mod, week_of_month, year_for_day, year_for_month,
+    POD_CODES, Anchor, Result, choose, duration_value, fmt_day, holiday_date, holiday_weekend, quarter_of,
+    relative_period, resolve_weekday, season_of, strip_mod, week_of_month, year_for_day, year_for_month,
 )
+from .times_reports import REPORT_RULES
 
-Anchor = Optional[dt.date]
 _I = re.I
 _REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
               "following": 1}
