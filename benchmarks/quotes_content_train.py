@@ -141,6 +141,7 @@ def main() -> int:
         if want is None:
             continue
         text = arts[doc_i]["text"]
+        lemma = docs[doc_i][cue_i].lemma_
         at_start = side in "SK"
         norm = [(sc.norm_span(text, off, len(text)) if at_start else sc.norm_span(text, 0, off)) for off, _ in cands]
         labels = [x is not None and x[0 if at_start else 1] == want for x in norm]
@@ -151,7 +152,7 @@ def main() -> int:
             continue
         n[2] += 1
         for (off, feats), lab in zip(cands, labels):
-            rows.append((doc_i, (doc_i, cue_i, side, off), ContentModel.crossed(feats, rule), lab))
+            rows.append((doc_i, (doc_i, cue_i, side, off), ContentModel.crossed(feats, rule, lemma), lab))
     print(f"{len(arts)} train articles, choices with a gold target / rule right / some candidate right: " +
           ", ".join(f"{side} {n[0]} / {n[1]} / {n[2]}" for side, n in sorted(counts.items())) +
           f"; {len(rows)} candidates ({time.time() - t0:.0f} s)", flush=True)
@@ -165,7 +166,7 @@ def main() -> int:
         for (doc_i, cue_i, side), (rule, cands) in rec.groups.items():
             if doc_i % args.folds == k:
                 for off, feats in cands:
-                    oof[(doc_i, cue_i, side, off)] = model.probability(feats, rule)
+                    oof[(doc_i, cue_i, side, off)] = model.probability(feats, rule, docs[doc_i][cue_i].lemma_)
     for side in sorted(counts):  # how often the out-of-fold choice is the gold offset, against the rule's
         by_group: dict = {}
         for d, key, _, lab in rows:

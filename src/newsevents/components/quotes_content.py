@@ -154,19 +154,20 @@ class ContentModel:
         self._lr = CueModel(weights, bias, 0.5)
 
     @staticmethod
-    def crossed(feats: list[str], rule: str) -> list[str]:
-        """The features plus each crossed with ``rule``."""
-        return feats + [f"{x}|{rule}" for x in feats]
+    def crossed(feats: list[str], rule: str, lemma: str = "") -> list[str]:
+        """The features plus each crossed with ``rule``, and the first two (the kind of boundary) with the
+        cue's ``lemma`` ("said | Tuesday" is a cue's, "announced | Tuesday" often the content's)."""
+        return feats + [f"{x}|{rule}" for x in feats] + [f"{x}|l={lemma}" for x in feats[:2]]
 
-    def probability(self, feats: list[str], rule: str) -> float:
+    def probability(self, feats: list[str], rule: str, lemma: str = "") -> float:
         """The probability that a start or end with features ``feats`` is the gold one."""
-        return self._lr.probability(self.crossed(feats, rule))
+        return self._lr.probability(self.crossed(feats, rule, lemma))
 
     def best(self, cue: Token, rule: str, cands: list[tuple[int, list[str]]]) -> int:
         """The highest-scoring candidate offset (on a tie the earlier: the rule's own comes first)."""
         best, best_p = cands[0][0], -1.0
         for off, feats in cands:
-            p = self.probability(feats, rule)
+            p = self.probability(feats, rule, cue.lemma_)
             if p > best_p:
                 best, best_p = off, p
         return best
