@@ -246,7 +246,8 @@ def needs() -> dict[str, tuple[str, ...]]:
         "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,
         "set": tuple(lex.set) + ("every", "each", "per ", "once", "twice", "thrice", "times") + weekdays,
         "holiday": holidays, "weekend": ("weekend",), "period": ("period",), "the_year": ("year",),
-        "anaphoric": ("that", "same", "following", "next", "previous", "prior"), "fiscal_year": ("year",), "units_later": ("later",),
+        "anaphoric": ("that", "same", "following", "next", "previous", "prior"), "fiscal_year": ("year",),
+        "units_later": ("later",),
         "year_words": ("nineteen", "twenty", "thousand"),
     }
 
