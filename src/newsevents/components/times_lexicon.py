@@ -97,10 +97,8 @@ def fragments() -> dict[str, str]:
     pod = r"(?:morning|afternoon|evening|night)"
     ordinal = rf"(?:{alternation([w for w in lex.ordinal if w != 'last'])}|\d{{1,2}}(?:st|nd|rd|th))"
     year = r"(?:1[0-9]\d\d|20\d\d)"
-    holiday = rf"(?:{alternation(lex.holiday)})"
     return {"month": month, "weekday": weekday, "number": number, "vague": vague, "unit": unit,
-            "season": season, "pod": pod, "ordinal": ordinal, "year": year, "holiday": holiday,
-            "word_num": word_num}
+            "season": season, "pod": pod, "ordinal": ordinal, "year": year}
 
 
 def words_to_number(text: str) -> float | None:
