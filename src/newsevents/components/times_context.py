@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
+from typing import Callable, Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import doc_text
 
@@ -35,13 +35,9 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
     if _imperative(verb):
         return "future"  # "For more on this story, see Wednesday's Republic."
     if verb.tag_ == "VB" and "to" in lows:
-        head = verb.head
-        for _ in range(4):
-            # "may be well enough to head to school Tuesday": through an adjective to its verb (not through a noun:
-            # "announced an agreement to acquire the bank in January" is a plan, whatever the tense of "announced")
-            if head.pos_ != "ADJ" or head.lemma_.lower() in _FORWARD_HEADS or head.head.i == head.i:
-                break
-            head = head.head
+        # "may be well enough to head to school Tuesday": through an adjective to its verb (not through a noun:
+        # "announced an agreement to acquire the bank in January" is a plan, whatever the tense of "announced")
+        head = _climb(verb.head, lambda h: h.pos_ == "ADJ" and h.lemma_.lower() not in _FORWARD_HEADS)
         if head.lemma_.lower() in _FORWARD_HEADS or head.lower_ == "going":
             # "had been due to expire Friday": the past perfect puts the plan (and its day) behind us
             above = [head, head.head] if head.dep_ in ("acomp", "xcomp", "oprd") else [head]
@@ -62,18 +58,23 @@ def verb_tense(verb: Token, depth: int = 0) -> Optional[str]:
         # that he would not run, Biden has been …"); after a preposition only a past or future verb says more than
         # no tense ("is taking on a testier tone, with Clinton taking on protesters twice Thursday", "who is accused
         # of killing three officers Sunday": the present there is a state, the weekday is behind)
-        head = verb.head
-        for _ in range(4):
-            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
-                break
-            head = head.head
-        tense = verb_tense(head, depth + 1)
+        tense = verb_tense(_climb(verb.head, lambda h: h.pos_ not in ("VERB", "AUX")), depth + 1)
         return None if tense == "present" and verb.dep_ != "acl" else tense
     if verb.tag_ == "VBP" and not lows and verb.lower_ in _SAME_PAST:
         return None  # "stocks hurt the index Friday": the tagger's present may as well be the past
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lows:
         return "present"
     return None
+
+
+def _climb(tok: Token, through: Callable[[Token], bool], steps: int = 4) -> Token:
+    """Climb from ``tok`` up its head chain while ``through`` passes: at most ``steps`` heads up (the depth the tense
+    rules allow for one hop), never past the root."""
+    for _ in range(steps):
+        if not through(tok) or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 def _imperative(verb: Token) -> bool:
@@ -122,7 +123,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> Optional[str]:
 _LEFT_VERB = 8
 
 
-def _past_verb_before(span, governor) -> bool:
+def _past_verb_before(span: Span, governor: Token) -> bool:
     """Whether the nearest verb before the time, in its sentence and within a few tokens, is in the past tense
     ("a boxer who was shot dead blocks from his home early Wednesday morning", "a shooting that left one dead late
     Wednesday night"): the parse hangs such a time on a present verb of the sentence ("talks about", "are looking
