@@ -39,9 +39,9 @@ _ECHO_WINDOW = 3
 
 
 def _echoes_toponym(doc: Doc, ent: dict, iso3: str) -> bool:
-    """An actor whose country comes from a country name in or just before its mentions ("Georgia State Patrol",
-    "Georgia Gov. Brian Kemp"): that code is the entities stage's guess at the toponym itself, no evidence for it
-    (in US local news it made every "Georgia" the country)."""
+    """An actor whose country comes from a country name in or just before its mentions ("Russia's defence ministry",
+    "Georgia Gov. Brian Kemp" when the entities stage reads the country): that code is a reading of the toponym
+    itself, not independent evidence for it, so it does not vote for its own reading."""
     for m in ent.get("mentions") or []:
         span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
         if span is None:
