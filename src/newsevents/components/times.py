@@ -23,9 +23,10 @@ from spacy.tokens import Doc
 from . import doc_text, stage_call
 from .times_context import SpeechAnchors, governing_tense
 from .times_detect import Candidate, find_candidates
+from .times_lexicon import ONE_UNIT_ADJ
 from .times_names import MONTH_PREP, first_name_months, is_name
-from .times_reports import comparison_periods, latest_periods, year_periods
 from .times_normalize import POD_CODES, normalize, period_shift
+from .times_reports import comparison_periods, latest_periods, year_periods
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +128,10 @@ _ADJ_DET = re.compile(r"^(?:(?:its|their|his|her|our)\s+|(?:a|an|the|that|this)\
                       r"year-(?:ago|earlier)$))", re.I)
 
 
+# after these the duration keeps its determiner ("the past five years", "a full day")
+_KEEP_DET = re.compile(rf"(?:past|last|next|first|coming|previous|following|final|{ONE_UNIT_ADJ})\b", re.I)
+
+
 def _trim(cand: Candidate) -> Candidate:
     """Adjectival durations lose their determiner ("a five-year low" → "five-year"), as in TimeBank; so do
     possessives ("its fourth quarter") and articles of hyphenated adjectives ("a third-quarter loss")."""
@@ -139,9 +144,7 @@ def _trim(cand: Candidate) -> Candidate:
         if m and re.search(r"[\s-](?:second|minute|hour|day|night|week|month|quarter|year|decade|century)$",
                            cand.text, re.I) and re.search(r"\w[\s-]+\w", cand.text[m.end():]) \
                 and not re.match(r"(?:a|an|one)\b", cand.text[m.end():], re.I) \
-                and not re.match(r"(?:past|last|next|first|coming|previous|following|final|full|whole|entire|"
-                                 r"additional|extra)\b",
-                                 cand.text[m.end():], re.I):
+                and not _KEEP_DET.match(cand.text[m.end():]):
             s = cand.start + m.end()
             return Candidate(s, cand.end, cand.kind, cand.text[m.end():])
     return cand

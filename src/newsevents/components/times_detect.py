@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .times_lexicon import fragments, lexicon
+from .times_lexicon import ONE_UNIT_ADJ, fragments, lexicon
 
 #: Leading words trimmed from a matched span (TE3 extents exclude linking prepositions).
 _LEADING_PREP = re.compile(r"^(?:in|on|at|from|since|until|till|by|during|through|throughout|over|for|within)\s+",
@@ -95,7 +95,7 @@ def _patterns() -> list[tuple[str, str]]:
         ("duration", rf"{durpre}(?:(?:the|a|an|its|their|his|her|this|that)\s+)?"
                      rf"(?:(?:past|last|next|first|coming|previous|following|final|latest|preceding|ensuing|"
                      rf"initial|remaining|full|entire|whole|additional|further|another|other)\s+)?"
-                     rf"(?:{number}|{vague}|(?:a|an)\s+(?:full|whole|entire|additional|extra))"
+                     rf"(?:{number}|{vague}|(?:a|an)\s+{ONE_UNIT_ADJ})"
                      rf"(?:[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+"
                      rf"(?:(?:more|straight|consecutive)\s+(?=\w+\b))?"
                      rf"(?:(?:trading|business|working)\s+(?=days?\b|weeks?\b))?{unit}"

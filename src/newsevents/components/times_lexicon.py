@@ -53,6 +53,11 @@ def lexicon() -> Lexicon:
     return lex
 
 
+#: Adjectives that make "a/an ___ <unit>" one whole unit ("a full day", "an additional year"; TimeBank P1D, P1Y):
+#: the detector's duration pattern, the determiner trim (times._trim) and the count reader (times_rules) share them.
+ONE_UNIT_ADJ = r"(?:full|whole|entire|additional|extra)"
+
+
 def alternation(words, escape: bool = True) -> str:
     """A regex alternation of ``words``, longest first so that the longest form wins."""
     items = sorted(set(words), key=len, reverse=True)

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Callable, Optional
 
-from .times_lexicon import lexicon, words_to_number
+from .times_lexicon import ONE_UNIT_ADJ, lexicon, words_to_number
 from .times_normalize import (
     POD_CODES, Anchor, Result, choose, duration_value, fmt_day, holiday_date, holiday_weekend, quarter_of,
     relative_period, resolve_weekday, season_of, strip_mod, week_of_month, year_for_day, year_for_month,
@@ -68,7 +68,7 @@ _RX_YEAR_WORDS = re.compile(r"\b(?:nineteen|twenty)[\s-]+[a-z][a-z\s-]*$", re.I)
 def _number_of(text: str) -> tuple[Optional[float], bool]:
     """(number, vague?) of the count in a duration ("five-and-a-half", "a few", "twenty four")."""
     # "a full day", "an additional year": one unit (the article may already be read as the determiner)
-    t = re.sub(r"^(?:an?\s+)?(?:full|whole|entire|additional|extra)$", "a", text.strip(), flags=_I)
+    t = re.sub(rf"^(?:an?\s+)?{ONE_UNIT_ADJ}$", "a", text.strip(), flags=_I)
     if re.fullmatch(r"(?:a\s+)?couple(?:\s+of)?", t, _I):
         return 2.0, False
     if _VAGUE.match(t):
