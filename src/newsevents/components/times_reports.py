@@ -39,6 +39,12 @@ _YEAR_BACK = re.compile(r"\byear[\s-]+(?:ago|earlier)\b", re.I)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
+def _reported_quarter(item: dict) -> Optional[re.Match]:
+    """The quarter an item names as the report's own period ("third-quarter net"), not as the comparison period
+    ("the year-ago quarter", "a year earlier")."""
+    return None if _YEAR_BACK.search(item["text"]) else _QUARTER.match(item["value"] or "")
+
+
 def comparison_periods(doc: Doc, items: list[dict]) -> None:
     """"a year earlier" next to a quarter ("third-quarter profit fell from $5 a year earlier") is that quarter
     of the year before: the comparison period of an earnings report, not the whole year."""
@@ -57,9 +63,8 @@ def comparison_periods(doc: Doc, items: list[dict]) -> None:
             # the report names its quarter once, then compares ("... posted third-quarter net. It had net of $1.1
             # million a year ago."): the sentence before, latest quarter first, not itself a year-back period
             prev = doc[s.start - 1].sent
-            quarters = [_QUARTER.match(o["value"] or "") for o in reversed(items)
-                        if prev.start_char <= o["start"] < prev.end_char and not _YEAR_BACK.search(o["text"])]
-            quarters = [q for q in quarters if q][:1]
+            quarters = [q for o in reversed(items) if prev.start_char <= o["start"] < prev.end_char
+                        for q in [_reported_quarter(o)] if q][:1]
             if not quarters:
                 # "... a year ago. Sales were $3 million against $2 million a year earlier.": the same period
                 same = [o for o in todo if o is not item and prev.start_char <= o["start"] < prev.end_char
@@ -71,9 +76,8 @@ def comparison_periods(doc: Doc, items: list[dict]) -> None:
             # "the year-earlier period" is the comparison period of the quarter the report named last
             # (a quarter not over by the publication month is a forecast, not the one reported)
             now = item["anchor"] or "9999"
-            quarters = [_QUARTER.match(o["value"] or "") for o in reversed(items)
-                        if o["start"] < item["start"] and not _YEAR_BACK.search(o["text"])]
-            quarters = [q for q in quarters if q and f"{q.group(1)}-{3 * int(q.group(2)):02d}" < now[:7]][:1]
+            quarters = [q for o in reversed(items) if o["start"] < item["start"] for q in [_reported_quarter(o)]
+                        if q and f"{q.group(1)}-{3 * int(q.group(2)):02d}" < now[:7]][:1]
         if quarters:
             q = quarters[0]
             item["value"] = f"{int(q.group(1)) - 1:04d}-Q{q.group(2)}"
@@ -91,7 +95,7 @@ def latest_periods(items: list[dict]) -> list[dict]:
             if last_q is None:
                 continue
             item["value"], item["anchor"] = last_q["value"], last_q["anchor"]
-        elif _QUARTER.match(item["value"] or "") and not _YEAR_BACK.search(item["text"]):
+        elif _reported_quarter(item):
             last_q = item
         out.append(item)
     return out
@@ -119,6 +123,5 @@ def year_periods(items: list[dict], text: str) -> None:
                 if q:
                     item["value"] = f"{value}-Q{q.group(2)}"
                 continue
-        if _QUARTER.match(value) and not _YEAR_BACK.search(item["text"]) or \
-                item["type"] == "DURATION" and _RUNNING.search(item["text"]):
+        if _reported_quarter(item) or item["type"] == "DURATION" and _RUNNING.search(item["text"]):
             last = item
