@@ -17,18 +17,14 @@ Run: .venv/bin/python benchmarks/quotes_content_train.py [--parsed scratch/quote
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import sys
 import time
-from pathlib import Path
 
-import numpy as np
-from _common import DATA, ROOT, read_jsonl, scorer
+from _common import DATA, read_jsonl, scorer
 from quotes import to_attributions
 import quotes_train
-from quotes_train import design, fit, load_docs
+from quotes_train import design, fit, gold_of, load_docs, save_model, train_parser
 
 from newsevents.components.quotes import QuoteExtractor
 from newsevents.components.quotes_content import CONTENT_META, CONTENT_WEIGHTS, ContentModel
@@ -104,22 +100,12 @@ def _run(arts, docs, chooser) -> dict:
     return preds
 
 
-def _gold(arts):
-    return [{"id": a["id"], "text": a["text"], "attributions": [
-        {r: [{"start": s["start"], "end": s["end"]} for s in g[r]] for r in ("source", "cue", "content")}
-        for g in a["annotations"][0]["attributions"]]} for a in arts]
-
-
 def _exact(s: dict) -> list[float]:
     return [100 * s["exact"][r]["f1"] for r in ("source", "cue", "content")]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--parsed", type=Path, default=ROOT / "scratch" / "quotes" / "train-all.spacy")
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--no-write", action="store_true")
+    ap = train_parser(__doc__.splitlines()[0])
     ap.add_argument("--l2", type=float, default=L2)
     args = ap.parse_args()
     t0 = time.time()
@@ -127,7 +113,7 @@ def main() -> int:
     sc = scorer("quotes_polnear")
     arts = list(read_jsonl(DATA / "polnear" / "train.jsonl"))[: args.limit]
     docs = load_docs(arts, args.parsed)
-    gold = _gold(arts)
+    gold = gold_of(arts)
     base = _exact(sc.score(gold, _run(arts, docs, False)))
     rec = _Recorder()
     _run(arts, docs, rec)
@@ -181,7 +167,6 @@ def main() -> int:
     if args.no_write:
         return 0
     w, b = fit(*design([(key, f, lab) for _, key, f, lab in rows], dim), dim)
-    np.save(CONTENT_WEIGHTS, w.astype(np.float16), allow_pickle=False)
     meta = {"what": "content-span chooser of newsevents_quotes_v1 (hashed-feature logistic regression over "
                     "candidate content spans, weights in quote_content_model.npy, float16, CRC-32 feature "
                     "hashing; see components/quotes_content.py)",
@@ -193,9 +178,7 @@ def main() -> int:
             "train_cv_exact_f1": {"source": round(cv[0], 1), "cue": round(cv[1], 1), "content": round(cv[2], 1)},
             "rules_train_exact_f1": {"source": round(base[0], 1), "cue": round(base[1], 1),
                                      "content": round(base[2], 1)}}
-    CONTENT_META.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {CONTENT_WEIGHTS} ({CONTENT_WEIGHTS.stat().st_size} bytes) and {CONTENT_META.name} "
-          f"({time.time() - t0:.0f} s)")
+    save_model(CONTENT_WEIGHTS, CONTENT_META, w, meta, t0)
     return 0
 
 

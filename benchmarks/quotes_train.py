@@ -134,18 +134,36 @@ def evaluate(arts, docs, per_doc_probs: list[dict], thresholds: tuple[float, flo
     for art, doc, probs in zip(arts, docs, per_doc_probs):
         doc._.entities = []
         preds[art["id"]] = to_attributions(QuoteExtractor("polnear", _Fixed(probs, *thresholds)).extract(doc))
-    gold = [{"id": a["id"], "text": a["text"], "attributions": [
+    return sc.score(gold_of(arts), preds)
+
+
+def gold_of(arts: list[dict]) -> list[dict]:
+    """The scorer's gold (first annotator) for PolNeAR articles."""
+    return [{"id": a["id"], "text": a["text"], "attributions": [
         {r: [{"start": s["start"], "end": s["end"]} for s in g[r]] for r in ("source", "cue", "content")}
         for g in a["annotations"][0]["attributions"]]} for a in arts]
-    return sc.score(gold, preds)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def save_model(weights_path: Path, meta_path: Path, w: np.ndarray, meta: dict, t0: float) -> None:
+    """Write hashed weights (float16 .npy) and their JSON metadata, and say so."""
+    np.save(weights_path, w.astype(np.float16), allow_pickle=False)
+    meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {weights_path} ({weights_path.stat().st_size} bytes) and {meta_path.name} "
+          f"({time.time() - t0:.0f} s)")
+
+
+def train_parser(description: str) -> argparse.ArgumentParser:
+    """The options the PolNeAR-train trainers share: --parsed, --folds, --limit, --no-write."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--parsed", type=Path, default=ROOT / "scratch" / "quotes" / "train-all.spacy")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-write", action="store_true")
+    return ap
+
+
+def main() -> int:
+    ap = train_parser(__doc__.splitlines()[0])
     args = ap.parse_args()
     t0 = time.time()
     arts = list(read_jsonl(DATA / "polnear" / "train.jsonl"))[: args.limit]
@@ -184,7 +202,6 @@ def main() -> int:
     if args.no_write:
         return 0
     w, b = fit(*design([c for cs in per_doc for c in cs], dim), dim)
-    np.save(MODEL_WEIGHTS, w.astype(np.float16), allow_pickle=False)
     meta = {"what": "quote-cue classifier of newsevents_quotes_v1 (hashed-feature logistic regression, weights in "
                     "quote_cue_model.npy, float16, CRC-32 feature hashing; see components/quotes_model.py)",
             "made_by": "benchmarks/quotes_train.py on PolNeAR train (first annotator), "
@@ -192,9 +209,7 @@ def main() -> int:
             "articles": len(arts), "candidates": n_cand, "positives": int(n_pos), "dim": dim, "l2": L2,
             "steps": STEPS, "bias": float(b), "threshold": th, "noun_threshold": nth, "nested_threshold": nest,
             "train_cv_exact_f1": {"source": round(ex[0], 1), "cue": round(ex[1], 1), "content": round(ex[2], 1)}}
-    MODEL_META.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL_WEIGHTS} ({MODEL_WEIGHTS.stat().st_size} bytes) and {MODEL_META.name} "
-          f"({time.time() - t0:.0f} s)")
+    save_model(MODEL_WEIGHTS, MODEL_META, w, meta, t0)
     return 0
 
 
