@@ -24,7 +24,7 @@ from . import doc_text, stage_call
 from .times_context import SpeechAnchors, governing_tense
 from .times_detect import Candidate, find_candidates
 from .times_lexicon import ONE_UNIT_ADJ
-from .times_names import MONTH_PREP, first_name_months, is_name
+from .times_names import first_name_months, is_name, month_prep_before
 from .times_normalize import POD_CODES, normalize, period_shift
 from .times_reports import comparison_periods, latest_periods, year_periods
 
@@ -92,7 +92,7 @@ def _keep(doc: Doc, text: str, cand: Candidate, date_ents: list[tuple[int, int]]
             return False
     if cand.kind == "month" and re.fullmatch(r"[A-Za-z.]+", cand.text) and re.match(
             r"\s+(?:for|of|on|against|through|to|madness)\b", text[cand.end:cand.end + 12], re.I) \
-            and not MONTH_PREP.search(text, max(0, cand.start - 12), cand.start):
+            and not month_prep_before(text, cand.start):
         # "the March for Life", "March of the Mothers"; not "agreed in June to buy", "resigned in March for"
         return False
     if cand.kind == "set" and low == "quarterly" and re.match(r"\s+[a-z]", text[cand.end:cand.end + 3]):

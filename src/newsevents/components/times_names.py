@@ -15,8 +15,8 @@ from .times_lexicon import full_names, lexicon
 
 #: A month name right after these is a time ("in April", "last April", "April through June" is not needed here:
 #: only the word before counts): the time prepositions and determiners of month expressions.
-MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|before|after|early|late|mid|last|next|"
-                        r"this|that)[\s-]+$", re.I)
+_MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|from|during|through|before|after|early|late|mid|last|next|"
+                         r"this|that)[\s-]+$", re.I)
 # a capitalised word after a month that makes a surname, not a time: not a weekday, month, "Day" (May Day), nor a
 # word of a time phrase (the words it may not be: :func:`_month_patterns`)
 _SURNAME_AFTER = re.compile(r"\s(?-i:[A-Z][a-z][A-Za-z'’-]*)\b(?!\s+Day\b)")
@@ -58,6 +58,12 @@ def _not_book() -> frozenset[str]:
     return _NOT_BOOK | frozenset(lex.month) | frozenset(lex.weekday)
 
 
+def month_prep_before(text: str, start: int) -> bool:
+    """Whether a time preposition or determiner of month expressions ends right before ``start`` (within the 12
+    characters before it: "in", "since", "through", "early", "last" ...)."""
+    return bool(_MONTH_PREP.search(text, max(0, start - 12), start))
+
+
 def first_name_months(text: str, cands: list[Candidate]) -> set[str]:
     """Month names the text uses as a person's first name: a bare month followed by a capitalised word that is
     no time word ("April McDaniel"), with no time preposition before it."""
@@ -68,7 +74,7 @@ def first_name_months(text: str, cands: list[Candidate]) -> set[str]:
             continue
         after = _SURNAME_AFTER.match(text, c.end)
         if after and not not_surname.match(after.group().strip()) \
-                and not MONTH_PREP.search(text, max(0, c.start - 12), c.start) \
+                and not month_prep_before(text, c.start) \
                 and not _DET_BEFORE.search(text, max(0, c.start - 8), c.start):
             names.add(c.text)
     return names
@@ -91,7 +97,7 @@ def is_name(text: str, cand: Candidate, person_months: set[str]) -> bool:
         book = _VERSE_BEFORE.search(text, max(0, cand.start - 20), cand.start)
         return bool(book) and book.group(2).lower() not in _not_book()
     if cand.kind == "month" and cand.text in person_months:
-        return not MONTH_PREP.search(text, max(0, cand.start - 12), cand.start)
+        return not month_prep_before(text, cand.start)
     if cand.kind == "season" and _SEASON.fullmatch(cand.text):
         # AP style writes seasons in lower case: a capital mid-sentence is a name's, unless the line is a headline
         end = text.find("\n", cand.end)
