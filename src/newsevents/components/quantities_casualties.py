@@ -33,6 +33,7 @@ from typing import Any, Iterable, Optional, Union
 
 from spacy.tokens import Doc
 
+from . import doc_text
 from .quantities_numbers import parse_value, read_table
 from .quantities_roles import is_person_noun, person_nouns, singular
 
@@ -373,7 +374,7 @@ def _with_extra(count: Optional[float], extra: dict[str, int], ordinal: bool = F
 
 def _parts(article: Any) -> tuple[list[dict], str, Optional[str]]:
     if isinstance(article, Doc):
-        return list(article._.quantities or []), article.text, (article._.meta or {}).get("title")
+        return list(article._.quantities or []), doc_text(article), (article._.meta or {}).get("title")
     if isinstance(article, dict):
         return list(article.get("quantities") or []), article.get("text", ""), (article.get("meta") or {}).get("title")
     items = [q.model_dump(exclude_none=True) for q in article.quantities]
@@ -386,13 +387,13 @@ def _headline_items(title: Union[str, Doc], nlp: Any = None) -> tuple[list[dict]
             from .quantities import QuantityTagger
 
             QuantityTagger()(title)
-        return list(title._.quantities or []), title.text
+        return list(title._.quantities or []), doc_text(title)
     if nlp is None:
         from ..pipeline import load_pipeline
 
         nlp = load_pipeline()
     doc = nlp(clean_headline(title))
-    return list(doc._.quantities or []), doc.text
+    return list(doc._.quantities or []), doc_text(doc)
 
 
 def clean_headline(title: str) -> str:
