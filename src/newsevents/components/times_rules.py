@@ -380,6 +380,18 @@ def read_vague_plural(text: str, anchor: Anchor, tense, before) -> Optional[Resu
     return ("DURATION", duration_value(None, m.group(1)), None, False) if m else None
 
 
+def _day_from(anchor: Anchor, shift: int) -> str:
+    """The anchor moved ``shift`` days as ``YYYY-MM-DD`` (the unknown-anchor placeholder without an anchor)."""
+    return fmt_day(anchor + dt.timedelta(days=shift) if anchor else None)
+
+
+def _day_or_time(day: str, pod: Optional[str], mod: Optional[str], anchor: Anchor) -> Result:
+    """The day (DATE), or its part of the day when one is named (TIME: "Tuesday morning" → ``…TMO``)."""
+    if pod:
+        return "TIME", f"{day}T{POD_CODES[pod.lower()]}", mod, anchor is not None
+    return "DATE", day, mod, anchor is not None
+
+
 def read_pod(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     """"this morning", "last night", "tonight", "yesterday afternoon", "later this afternoon"."""
     body, mod = strip_mod(text)
@@ -391,7 +403,7 @@ def read_pod(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     pm = re.search(r"(morning|afternoon|evening|night|tonight|overnight)$", low)
     if not pm:
         return None
-    day = fmt_day(anchor + dt.timedelta(days=shift)) if anchor else "XXXX-XX-XX"
+    day = _day_from(anchor, shift)
     return "TIME", f"{day}T{POD_CODES[pm.group(1)]}", mod, anchor is not None
 
 
@@ -408,9 +420,7 @@ def read_weekday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
         day = f"XXXX-WXX-{wd}"
     else:
         day = resolve_weekday(wd, anchor, tense, rel).isoformat()
-    if m.group(3):
-        return "TIME", f"{day}T{POD_CODES[m.group(3).lower()]}", mod, anchor is not None
-    return "DATE", day, mod, anchor is not None
+    return _day_or_time(day, m.group(3), mod, anchor)
 
 
 def read_deictic(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
@@ -419,10 +429,7 @@ def read_deictic(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     if not m:
         return None
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
-    day = fmt_day(anchor + dt.timedelta(days=shift)) if anchor else "XXXX-XX-XX"
-    if m.group(2):
-        return "TIME", f"{day}T{POD_CODES[m.group(2).lower()]}", mod, anchor is not None
-    return "DATE", day, mod, anchor is not None
+    return _day_or_time(_day_from(anchor, shift), m.group(2), mod, anchor)
 
 
 def read_clock(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
@@ -447,7 +454,7 @@ def read_clock(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
             return None
     else:
         return None
-    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    day = fmt_day(anchor)
     dm = re.search(r"(today|yesterday|tomorrow|tonight|[a-z]+day)$", low)
     used = anchor is not None
     on_date = re.search(r"[A-Z][a-z]+\.?\s+\d{1,2}\b.*$", body)
@@ -569,7 +576,7 @@ def read_anaphoric(text: str, anchor: Anchor, tense, before) -> Optional[Result]
                                                                                            body, _I) else 0
     unit = m.group(1).lower()
     if unit in POD_CODES:
-        day = fmt_day(anchor + dt.timedelta(days=shift)) if anchor else "XXXX-XX-XX"
+        day = _day_from(anchor, shift)
         return "TIME", f"{day}T{POD_CODES[unit]}", mod, anchor is not None
     return "DATE", relative_period(unit, anchor, shift), mod, anchor is not None
 
