@@ -8,7 +8,10 @@ Steps: :mod:`times_detect` finds candidate extents with patterns over the text (
 (``doc._.meta["published"]``) or, for "today"/"yesterday"/"tomorrow" inside quotation marks, the day the quoted
 words were said when the text gives it (:class:`times_context.SpeechAnchors`). The tense of the governing verb
 (:func:`times_context.governing_tense`) chooses between past and future readings. Without a publication date,
-relative values keep ``X`` placeholders (see :mod:`times_normalize`) and ``anchor`` is None.
+relative values keep ``X`` placeholders (see :mod:`times_normalize`) and ``anchor`` is None. Candidates that are
+names here (a month as a first name, a model year, a chapter and verse) are dropped by :mod:`times_names`; after
+every time has its value, document-level passes re-read some against the others (ranges, weekdays the text dated,
+clock times, "that same day" anaphora here; earnings-report periods in :mod:`times_reports`).
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from .times_normalize import Anchor, Result, relative_period
 
 
 def read_period(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
-    """"the latest period": a placeholder the stage replaces by the report's quarter, or drops (times.py)."""
+    """"the latest period": a placeholder :func:`latest_periods` replaces by the report's quarter, or drops."""
     return "DATE", "PRESENT_REF", None, False
 
 
