@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
@@ -531,13 +531,27 @@ def link_pairs(doc: Doc, mentions: list[Mention]) -> None:
     order = sorted((i for i, m in enumerate(mentions) if m.tokens != (0, 0)), key=lambda i: mentions[i].tokens)
     for i, j in zip(order, order[1:]):
         a, b = mentions[i], mentions[j]
-        between = [t for t in doc[a.tokens[1]:b.tokens[0]] if not t.is_space]
-        if a.tokens[1] > b.tokens[0] or len(between) != 1:
+        between = _lone_token(doc, a.tokens[1], b.tokens[0])
+        if between is None:
             continue
-        if between[0].text == ",":  # (Doc.text would be rebuilt: compare tokens)
+        if between.text == ",":  # (Doc.text would be rebuilt: compare tokens)
             a.container = j
-        elif between[0].lower_ in POSSESSIVE:
+        elif between.lower_ in POSSESSIVE:
             b.owner = i
+
+
+def _lone_token(doc: Doc, start: int, end: int) -> Optional[Token]:
+    """The one token in [start, end) that is not a space, or None if there are none or several (stops at the
+    second: the gap between two mentions is usually a whole sentence, and each Token read is built)."""
+    found = None
+    for k in range(start, end):
+        t = doc[k]
+        if t.is_space:
+            continue
+        if found is not None:
+            return None
+        found = t
+    return found
 
 
 def demonym_mentions(doc: Doc) -> list[dict]:
