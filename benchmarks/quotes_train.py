@@ -32,7 +32,7 @@ import numpy as np
 from _common import DATA, ROOT, read_jsonl, scorer
 
 from newsevents.components.quotes_marks import find_quoted
-from newsevents.components.quotes_model import (MODEL_META, MODEL_WEIGHTS, CueModel, DocContext, candidates,
+from newsevents.components.quotes_model import (MODEL_META, MODEL_WEIGHTS, DocContext, HashedLR, candidates,
                                                 features, indices, subject_before, takes_subject)
 from newsevents.components.quotes_rules import inside
 
@@ -177,7 +177,7 @@ def main() -> int:
     for k in range(args.folds):
         train = [c for i, cs in enumerate(per_doc) if i % args.folds != k for c in cs]
         w, b = fit(*design(train, dim), dim)
-        model = CueModel(w, b, 0.5)
+        model = HashedLR(w, b)
         for i, cs in enumerate(per_doc):
             if i % args.folds == k:
                 oof[i] = {key: model.probability(feats) for key, feats, _ in cs}

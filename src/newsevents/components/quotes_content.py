@@ -7,7 +7,7 @@ the alternatives the parse offers (:func:`content_candidates`: the rule span, th
 punctuation mark or right-side dependent after the complement head, run on to the end of the sentence, or begun
 after a leading comma-set phrase) and describes each by sparse string features of its two boundaries (what is
 dropped or added: its dependency, first word, length, entity types, verbs, quote marks). A hashed-feature
-logistic regression (:class:`.quotes_model.CueModel`'s scorer, weights ``resources/quote_content_model.npy``,
+logistic regression (:class:`.quotes_model.HashedLR`, weights ``resources/quote_content_model.npy``,
 trained by ``benchmarks/quotes_content_train.py`` on PolNeAR train only) scores each; the best one is the
 content. The cue's boundaries are chosen the same way (:func:`cue_candidates`): the verb group, grown to the
 right over the words before the content ("said | in a rare interview") or to the left over the words after the
@@ -16,7 +16,6 @@ subject ("| began by | saying").
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from pathlib import Path
 from typing import Optional
@@ -24,7 +23,7 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from .quotes_model import CueModel, DocContext
+from .quotes_model import DocContext, HashedLR, load_weights
 
 logger = logging.getLogger(__name__)
 
@@ -147,11 +146,11 @@ def content_candidates(doc: Doc, comp: Token, content: Span, para: Span,
 
 
 class ContentModel:
-    """Scores content starts and ends with a hashed-feature logistic regression (the cue model's scorer); every
-    feature is also crossed with the attribution's rule (ccomp, xcomp, dobj, prep, …)."""
+    """Scores content and cue starts and ends with a :class:`.quotes_model.HashedLR`; every feature is also
+    crossed with the attribution's rule (ccomp, xcomp, dobj, prep, …)."""
 
     def __init__(self, weights: np.ndarray, bias: float):
-        self._lr = CueModel(weights, bias, 0.5)
+        self._lr = HashedLR(weights, bias)
 
     @staticmethod
     def crossed(feats: list[str], rule: str, lemma: str = "") -> list[str]:
@@ -253,8 +252,5 @@ def load_content_model() -> Optional[ContentModel]:
     it is not there."""
     if not CONTENT_META.exists():
         return None
-    meta = json.loads(CONTENT_META.read_text(encoding="utf-8"))
-    weights = np.load(CONTENT_WEIGHTS, allow_pickle=False)
-    if len(weights) != meta["dim"]:
-        raise ValueError(f"{CONTENT_WEIGHTS.name}: {len(weights)} weights, {meta['dim']} expected")
-    return ContentModel(weights.astype(np.float32), meta["bias"])
+    weights, meta = load_weights(CONTENT_WEIGHTS, CONTENT_META)
+    return ContentModel(weights, meta["bias"])

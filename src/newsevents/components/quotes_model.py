@@ -239,26 +239,20 @@ def indices(feats: list[str], dim: int) -> list[int]:
     return [_index(x, dim) for x in feats]
 
 
-class CueModel:
-    """The trained cue classifier: hashed-feature logistic regression.
+class HashedLR:
+    """Hashed-feature logistic regression, the scorer of the cue model and of the boundary chooser
+    (:mod:`.quotes_content`): ``sigmoid(bias + sum of the features' weights)``, a feature's weight at its CRC-32
+    hash (:func:`indices`).
 
     Args:
         weights: float vector of length a power of two.
         bias: the intercept.
-        threshold: the probability from which a verb candidate is accepted.
-        noun_threshold: the same for a noun candidate (1.0: nouns never are).
-        nested_threshold: an attribution inside another one's content is kept from this probability (above 1:
-            never).
     """
 
-    def __init__(self, weights: np.ndarray, bias: float, threshold: float, noun_threshold: float = 1.0,
-                 nested_threshold: float = 2.0):
+    def __init__(self, weights: np.ndarray, bias: float):
         self.weights = np.asarray(weights, dtype=np.float32)
         self.dim = len(self.weights)
         self.bias = float(bias)
-        self.threshold = float(threshold)
-        self.noun_threshold = float(noun_threshold)
-        self.nested_threshold = float(nested_threshold)
         # feature string -> weight: most features recur across candidates and docs (hashing each costs more)
         self._feature_weights: dict[str, float] = {}
 
@@ -274,6 +268,26 @@ class CueModel:
                 v = cache[x] = float(self.weights[_index(x, self.dim)])
             z += v
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class CueModel(HashedLR):
+    """The trained cue classifier: a :class:`HashedLR` with its acceptance thresholds.
+
+    Args:
+        weights: float vector of length a power of two.
+        bias: the intercept.
+        threshold: the probability from which a verb candidate is accepted.
+        noun_threshold: the same for a noun candidate (1.0: nouns never are).
+        nested_threshold: an attribution inside another one's content is kept from this probability (above 1:
+            never).
+    """
+
+    def __init__(self, weights: np.ndarray, bias: float, threshold: float, noun_threshold: float = 1.0,
+                 nested_threshold: float = 2.0):
+        super().__init__(weights, bias)
+        self.threshold = float(threshold)
+        self.noun_threshold = float(noun_threshold)
+        self.nested_threshold = float(nested_threshold)
 
     def score(self, tok: Token, frame: str, comp: Token, in_quote: bool = False,
               ctx: Optional[DocContext] = None) -> float:
@@ -297,12 +311,23 @@ def best_candidate(model, tok: Token, threshold: float, ctx: Optional[DocContext
     return best
 
 
+def load_weights(weights_path: Path, meta_path: Path) -> tuple[np.ndarray, dict]:
+    """A trained :class:`HashedLR`'s weights (float16 ``.npy``, as float32) and its JSON metadata (``dim``,
+    ``bias``, …), as ``benchmarks/quotes_train.py``'s ``save_model`` writes them.
+
+    Raises:
+        ValueError: the number of weights is not the metadata's ``dim``.
+    """
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    weights = np.load(weights_path, allow_pickle=False)
+    if len(weights) != meta["dim"]:
+        raise ValueError(f"{weights_path.name}: {len(weights)} weights, {meta['dim']} expected")
+    return weights.astype(np.float32), meta
+
+
 @functools.lru_cache(maxsize=1)
 def load_model() -> CueModel:
     """The committed model (``resources/quote_cue_model.npy`` + ``.json``), loaded once."""
-    meta = json.loads(MODEL_META.read_text(encoding="utf-8"))
-    weights = np.load(MODEL_WEIGHTS, allow_pickle=False)
-    if len(weights) != meta["dim"]:
-        raise ValueError(f"{MODEL_WEIGHTS.name}: {len(weights)} weights, {meta['dim']} expected")
-    return CueModel(weights.astype(np.float32), meta["bias"], meta["threshold"], meta.get("noun_threshold", 1.0),
+    weights, meta = load_weights(MODEL_WEIGHTS, MODEL_META)
+    return CueModel(weights, meta["bias"], meta["threshold"], meta.get("noun_threshold", 1.0),
                     meta.get("nested_threshold", 2.0))
