@@ -275,14 +275,14 @@ def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tup
 
 
 def _context_spans(doc: Doc, gaz: Gazetteer, spans: list[tuple[int, int, str]], taken: list[bool],
-                   person: list[bool]) -> list[tuple[int, int, str]]:
+                   person: list[bool], ents: tuple[Span, ...]) -> list[tuple[int, int, str]]:
     """Known places the model tagged as something else or not at all, in a locative context (see places_recall)."""
     place = _token_mask(len(doc), spans)
     found: list[tuple[int, int, str]] = []
     propn, names = propn_mask(doc), name_mask(doc)
     for _ in range(4):  # later passes let a list of mislabelled towns ("Migori, Homa Bay, Rongo") chain
         before = len(found)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in CONTEXT_LABELS or any(place[ent.start:ent.end]) or any(person[ent.start:ent.end]):
                 continue
             s, e = _trim(doc, ent.start, ent.end)
@@ -359,14 +359,15 @@ def _name_tokens(doc: Doc, start: int, end: int) -> bool:
         is_name_token(t) or t.text == "-" for t in doc[start:end])
 
 
-def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool]) -> list[Mention]:
+def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool],
+              ents: tuple[Span, ...]) -> list[Mention]:
     """Non-overlapping mentions in text order (the first span at a position wins), "X, Y" containers linked."""
     mentions: list[Mention] = []
     last_end = -1
     # one name, one reading: a name the article uses for a disease ("the Marburg virus") is the disease in its
     # other mentions too ("a case of imported Marburg")
     # where a place stands it stays one ("monkeys imported to Reston, Virginia" beside "the Ebola-Reston strain")
-    diseases = {name_key(doc[s:e].text) for s, e in [sp[:2] for sp in spans] + [(t.start, t.end) for t in doc.ents]
+    diseases = {name_key(doc[s:e].text) for s, e in [sp[:2] for sp in spans] + [(t.start, t.end) for t in ents]
                 if names_a_disease(doc, s, e)}
     place = _token_mask(len(doc), spans) if diseases else []
     for s, e, source in sorted(spans):
@@ -397,7 +398,8 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         gaz: The open gazetteer (for embedded toponyms, bare country names and the recall rules).
     """
     spans: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    ents = doc.ents  # Doc.ents walks the Doc and builds a Span per entity on every read
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             s, e = _name_part(doc, *_trim(doc, ent.start, ent.end), gaz)
             for a, b in _split_commas(doc, s, e):
@@ -427,7 +429,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             spans += [(s, e, f"inner:{ent.label_}") for s, e in inner_org_spans(doc, ent, gaz, MIN_EMBEDDED_CITY_POP)
                       if not hit or e <= hit[0] or s >= hit[1]]
     spans += [(s, e, "dateline") for s, e in dateline_spans(doc, gaz)]
-    streets = street_spans(doc)
+    streets = street_spans(doc, ents)
     if streets:  # a street's name is not a town's ("Mont-Royal Avenue" is not Montana); the town after it is
         on_street = _token_mask(len(doc), streets)
         spans = [sp for sp in spans if not any(on_street[sp[0]:sp[1]])] + streets
@@ -437,18 +439,18 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             spans.append((s, e, "county"))
             for i in range(s, e):
                 taken[i] = True
-    for ent in doc.ents:  # names of people and groups are never scanned for bare country names
+    for ent in ents:  # names of people and groups are never scanned for bare country names
         for i in range(ent.start, ent.end):
             taken[i] = True
     spans += [(s, e, "country-name") for s, e in _country_name_spans(doc, gaz, taken)]
     person = full_name_person_tokens(doc, gaz)
     place = _token_mask(len(doc), spans)
-    spans += _owned_facilities(doc, place)
+    spans += _owned_facilities(doc, place, ents)
     pairs = town_area_pairs(doc, gaz, lambda i: not place[i] and not person[i], lambda i: place[i])
     spans += hyphen_compound_spans(doc, gaz, lambda i: not place[i] and not person[i])
     spans += pairs
-    spans += _context_spans(doc, gaz, spans, taken, person)
-    mentions = _mentions(doc, spans, person)
+    spans += _context_spans(doc, gaz, spans, taken, person, ents)
+    mentions = _mentions(doc, spans, person, ents)
     # one name, one reading: other capitalised mentions of a name used as a toponym are toponyms too
     names = {name_key(m.text) for m in mentions if m.source.startswith(PROPAGATING) and gaz.candidates(m.text)
              and not (m.text.isupper() and len(m.text) <= 4) and known_place(gaz, m.text, MIN_CONTEXT_CITY_POP)}
@@ -456,13 +458,13 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for m in mentions:
         for i in range(*m.tokens):
             blocked[i] = True
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS and len(ent) > 1:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     extra = same_name_spans(doc, names, blocked)
     if extra:
-        mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person)
+        mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person, ents)
     keep = [m for m in mentions if not (town_acronym(gaz, m.text, m.source) or saints_building(doc, *m.tokens))]
     if len(keep) < len(mentions):
         link_pairs(doc, keep)  # container links are indices into the list
@@ -513,10 +515,10 @@ def kind_hint(doc: Doc, start: int, end: int) -> Optional[str]:
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
-def _owned_facilities(doc: Doc, place: list[bool]) -> list[tuple[int, int, str]]:
+def _owned_facilities(doc: Doc, place: list[bool], ents: tuple[Span, ...]) -> list[tuple[int, int, str]]:
     """Facilities named right after a toponym's possessive ("Toronto's Pearson International Airport"): annotated
     as toponyms in news corpora; they resolve to a spot inside the owner (see ``places_rank``)."""
-    return [(ent.start, ent.end, "owned:FAC") for ent in doc.ents
+    return [(ent.start, ent.end, "owned:FAC") for ent in ents
             if ent.label_ == "FAC" and ent.start >= 2 and doc[ent.start - 1].lower_ in POSSESSIVE
             and place[ent.start - 2] and not any(place[ent.start:ent.end])]
 

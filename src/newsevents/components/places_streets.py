@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..gazetteer.lookup import Candidate
 from .places_recall import is_name_token, lower_hits
@@ -43,15 +43,16 @@ def is_street(text: str) -> bool:
     return len(words) >= 2 and words[-1].rstrip(".") in STREET_WORDS and text.lower() not in NOT_STREETS
 
 
-def street_spans(doc: Doc) -> list[tuple[int, int, str]]:
+def street_spans(doc: Doc, ents: tuple[Span, ...]) -> list[tuple[int, int, str]]:
     """Token spans of street names: capitalised words ending in a street word, inside an entity of any label
-    (the model tags them FAC, ORG or PERSON) or outside every entity."""
+    (the model tags them FAC, ORG or PERSON) or outside every entity (``ents``: ``doc.ents``, read once by the
+    caller)."""
     out: list[tuple[int, int, str]] = []
     hits = [i for i in lower_hits(doc, _STREET_LOWER) if i > 0 and doc[i].text in STREET_WORDS]
     if not hits:
         return out
     labels = {}
-    for ent in doc.ents:
+    for ent in ents:
         for i in range(ent.start, ent.end):
             labels[i] = ent
     for i in hits:
