@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import stage_call
+from . import doc_text, stage_call
 from .quotes_marks import Quoted, find_quoted, paragraphs
 from .quotes_direct import direct_rules
 from .quotes_content import load_content_model
@@ -234,7 +234,7 @@ class QuoteExtractor:
     def attributions(self, doc: Doc, text: Optional[str] = None) -> list[Attribution]:
         """All attributions of a parsed doc in text order (speakers not yet linked)."""
         polnear = self.convention == "polnear"
-        text = doc.text if text is None else text
+        text = doc_text(doc) if text is None else text
         quoted = find_quoted(text)
         # the cue model's per-doc feature arrays, shared by the verb and the noun rules
         ctx = DocContext(doc) if self.cue_model is not None else None
@@ -253,7 +253,7 @@ class QuoteExtractor:
 
     def extract(self, doc: Doc) -> list[dict]:
         """The ``doc._.quotes`` items of a parsed doc."""
-        text = doc.text
+        text = doc_text(doc)
         atts = self.attributions(doc, text)
         ids = link_speakers(doc, text, atts)
         items = []

@@ -17,32 +17,30 @@ from __future__ import annotations
 
 import functools
 import logging
-from pathlib import Path
 from typing import Optional
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from .quotes_model import DocContext, HashedLR, load_weights
+from .quotes_lexicon import RESOURCES
+from .quotes_model import MARK_TOKENS, DocContext, HashedLR, load_weights, size_bucket
 
 logger = logging.getLogger(__name__)
 
-_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-CONTENT_WEIGHTS = _RESOURCES / "quote_content_model.npy"
-CONTENT_META = _RESOURCES / "quote_content_model.json"
+CONTENT_WEIGHTS = RESOURCES / "quote_content_model.npy"
+CONTENT_META = RESOURCES / "quote_content_model.json"
 
 Span = tuple[int, int]
 _CUT_PUNCT = frozenset((",", ";", "(", "\u2014", "\u2013", "--", "-", ":"))
 #: dependents on the right whose subtree may be the content's tail that the annotators left out
 _CUT_DEPS = frozenset(("prep", "advcl", "relcl", "acl", "npadvmod", "conj", "cc", "appos", "advmod", "agent",
                        "ccomp", "xcomp", "dobj", "parataxis", "dep", "punct", "oprd", "attr", "pobj"))
-_MARKS = frozenset(("\u201c", "\u201d", '"', "``", "''"))
 _MAX_CUTS = 12  # candidate ends per attribution (the nearest to the rule's end): 99 % of train's exact gold ends
 
 
 def _bucket(n: int) -> str:
-    return "0" if n <= 0 else "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 \
-        else "21+"
+    """:func:`.quotes_model.size_bucket` with its own value "0" for nothing."""
+    return "0" if n <= 0 else size_bucket(n)
 
 
 def _piece(doc: Doc, first: int, last: int, side: str) -> list[str]:
@@ -59,7 +57,7 @@ def _piece(doc: Doc, first: int, last: int, side: str) -> list[str]:
     f += [f"{side}e={e}" for e in sorted(ents)]
     if any(t.pos_ == "VERB" for t in toks):
         f.append(f"{side}verb")
-    if any(t.text in _MARKS for t in toks):
+    if any(t.text in MARK_TOKENS for t in toks):
         f.append(f"{side}mark")
     # the head of the piece: the token whose head is outside it
     heads = [t for t in toks if not first <= t.head.i <= last]
@@ -81,7 +79,7 @@ def _is_cut(doc: Doc, k: int, lo: int) -> Optional[str]:
 
 def _back(doc: Doc, end: int, floor: int) -> int:
     """The last word at or before ``end`` (skipping punctuation other than quote marks)."""
-    while end > floor and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in _MARKS:
+    while end > floor and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in MARK_TOKENS:
         end -= 1
     return end
 
@@ -209,7 +207,7 @@ def cue_candidates(doc: Doc, verb: Token, cue: Span, content: Span, subj: Option
     ends = [(cue[1], ["C=rule", f"Crule={doc[right].dep_}"])]
     for k in range(right + 1, min(sent_hi, right + _CUE_REACH) + 1):
         t = doc[k]
-        if lo_c <= k <= hi_c or t.text in _MARKS or t.is_space or "\n" in t.text_with_ws or \
+        if lo_c <= k <= hi_c or t.text in MARK_TOKENS or t.is_space or "\n" in t.text_with_ws or \
                 (subj is not None and subj.left_edge.i <= k <= subj.right_edge.i):
             break
         if t.is_punct:
@@ -224,7 +222,7 @@ def cue_candidates(doc: Doc, verb: Token, cue: Span, content: Span, subj: Option
     starts = [(cue[0], ["K=rule", f"Krule={doc[left].dep_}"])]
     for k in range(left - 1, max(sent_lo, left - _CUE_REACH) - 1, -1):
         t = doc[k]
-        if lo_c <= k <= hi_c or t.text in _MARKS or t.is_space or t.text in (",", ";", ":", "(", "\u2014") or \
+        if lo_c <= k <= hi_c or t.text in MARK_TOKENS or t.is_space or t.text in (",", ";", ":", "(", "\u2014") or \
                 (subj is not None and subj.left_edge.i <= k <= subj.right_edge.i):
             break
         if t.is_punct:

@@ -5,7 +5,9 @@ import csv
 import functools
 from pathlib import Path
 
-_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+#: The package's resources folder (the quote cue lexicons here, the trained models of :mod:`.quotes_model` and
+#: :mod:`.quotes_content`).
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 #: A verb heading a clausal complement is a reporting cue when PolNeAR train marked it so at least this often
 #: (rate cue/total in quote_cues.tsv). Exact F1 on 250 train articles is flat from 0.3 to 0.5 (cue 58.1–58.2).
@@ -27,7 +29,7 @@ POLNEAR_RATES = {"ccomp": 0.3, "xcomp": 0.3, "dobj": 0.3}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with open(_RESOURCES / name, encoding="utf-8") as fh:
+    with open(RESOURCES / name, encoding="utf-8") as fh:
         lines = [line for line in fh if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 

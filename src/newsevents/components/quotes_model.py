@@ -21,14 +21,16 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 import numpy as np
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.tokens import Token
+
+from .entities_lexicon import token_hits
+from .quotes_lexicon import RESOURCES
 
 logger = logging.getLogger(__name__)
 
-_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-MODEL_WEIGHTS = _RESOURCES / "quote_cue_model.npy"
-MODEL_META = _RESOURCES / "quote_cue_model.json"
+MODEL_WEIGHTS = RESOURCES / "quote_cue_model.npy"
+MODEL_META = RESOURCES / "quote_cue_model.json"
 
 #: Subject dependencies (active and passive), shared with :mod:`.quotes_rules`.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -134,7 +136,8 @@ def split_subject(tok: Token, frame: str) -> Optional[Token]:
     return subject_before(tok)
 
 
-def _bucket(n: int) -> str:
+def size_bucket(n: int) -> str:
+    """A count (of tokens) as a feature value: "1" (0 included), "2-3", "4-8", "9-20", "21+"."""
     return "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
 
 
@@ -144,7 +147,8 @@ def _person(subj: Token) -> str:
     return subj.ent_type_ or subj.pos_
 
 
-_MARKS = frozenset(("\u201c", "\u201d", '"', "``", "''"))
+#: Quotation-mark tokens (curly, straight and the tokenizer's ``` `` ``` / ``''``).
+MARK_TOKENS = frozenset(("\u201c", "\u201d", '"', "``", "''"))
 
 
 class DocContext:
@@ -152,13 +156,13 @@ class DocContext:
     running counts of quotation-mark tokens and each token's sentence bounds."""
 
     def __init__(self, doc):
-        arr = doc.to_array([ORTH, SENT_START]).astype(np.int64)  # ORTH hashes are uint64: int64 keeps the bits
         if not len(doc):
             self.marks, self.sent_start, self.sent_end = [0], [], []
             return
-        marks = np.array([doc.vocab.strings[m] for m in _MARKS], dtype=np.uint64).astype(np.int64)
-        self.marks = [0] + np.cumsum(np.isin(arr[:, 0], marks)).tolist()
-        starts = arr[:, 1] == 1
+        is_mark = np.zeros(len(doc), dtype=bool)
+        is_mark[token_hits(doc, "ORTH", MARK_TOKENS)] = True
+        self.marks = [0] + np.cumsum(is_mark).tolist()
+        starts = doc.to_array(SENT_START) == 1
         starts[0] = True
         idx = np.arange(len(doc))
         start_of = np.maximum.accumulate(np.where(starts, idx, 0))
@@ -180,7 +184,7 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
     if fam.startswith("s+"):
         subj_ = split_subject(tok, frame)
         if subj_ is not None:
-            f += [f"ss={_person(subj_)}|{fam}", f"ssl={_bucket(subj_.right_edge.i - subj_.left_edge.i + 1)}"]
+            f += [f"ss={_person(subj_)}|{fam}", f"ssl={size_bucket(subj_.right_edge.i - subj_.left_edge.i + 1)}"]
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl") or (fam.startswith("n-") and tok.head is not tok):
         f.append(f"hl={tok.head.lemma_.lower()}|{tok.dep_}")
     subj = subject_of(tok)
@@ -203,7 +207,7 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
             f.append(f"other={d}|{fam}")
     f += [f"cp={comp.pos_}|{fam}", f"ct={comp.tag_}|{fam}", f"cd={comp.dep_}"]
     size = comp.right_edge.i - comp.left_edge.i + 1
-    f += [f"cl={_bucket(size)}|{fam}", f"dist={_bucket(abs(comp.i - tok.i))}|{fam}"]
+    f += [f"cl={size_bucket(size)}|{fam}", f"dist={size_bucket(abs(comp.i - tok.i))}|{fam}"]
     if comp.pos_ in ("VERB", "AUX"):
         f.append(f"cv={comp.lemma_.lower()}|{fam}")
     left = doc[comp.left_edge.i]
