@@ -22,9 +22,8 @@ import sys
 import time
 
 from _common import DATA, read_jsonl, scorer
-from quotes import to_attributions
 import quotes_train
-from quotes_train import design, fit, gold_of, load_docs, save_model, train_parser
+from quotes_train import design, fit, fold_fits, gold_of, load_docs, predict, save_model, train_parser
 
 from newsevents.components.quotes import QuoteExtractor
 from newsevents.components.quotes_content import CONTENT_META, CONTENT_WEIGHTS, ContentModel
@@ -91,13 +90,13 @@ def _targets(sc, art: dict, groups: dict, doc_i: int) -> dict:
 
 def _run(arts, docs, chooser) -> dict:
     stage = QuoteExtractor("polnear", content_model=chooser)
-    preds = {}
-    for i, (art, doc) in enumerate(zip(arts, docs)):
-        doc._.entities = []
+
+    def stage_for(i: int) -> QuoteExtractor:
         if chooser is not False:
             chooser.doc_i = i
-        preds[art["id"]] = to_attributions(stage.extract(doc))
-    return preds
+        return stage
+
+    return predict(arts, docs, stage_for)
 
 
 def _exact(s: dict) -> list[float]:
@@ -145,9 +144,7 @@ def main() -> int:
     print(f"rules' spans: train exact F1 source / cue / content {base[0]:.1f} / {base[1]:.1f} / {base[2]:.1f}")
     dim = 1 << DIM_BITS
     oof: dict = {}
-    for k in range(args.folds):
-        fold_rows = [(key, f, lab) for d, key, f, lab in rows if d % args.folds != k]
-        w, b = fit(*design(fold_rows, dim), dim)
+    for k, w, b in fold_fits(rows, args.folds, dim):
         model = ContentModel(w, b)
         for (doc_i, cue_i, side), (rule, cands) in rec.groups.items():
             if doc_i % args.folds == k:

@@ -27,6 +27,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 from _common import DATA, ROOT, read_jsonl, scorer
@@ -128,13 +129,28 @@ class _Fixed:
 def evaluate(arts, docs, per_doc_probs: list[dict], thresholds: tuple[float, float, float], sc) -> dict:
     """End-to-end exact scores of the quotes stage (polnear convention) on train with the given probabilities."""
     from newsevents.components.quotes import QuoteExtractor
+
+    preds = predict(arts, docs, lambda i: QuoteExtractor("polnear", _Fixed(per_doc_probs[i], *thresholds)))
+    return sc.score(gold_of(arts), preds)
+
+
+def predict(arts: list[dict], docs: list, stage_for) -> dict:
+    """The scorer's predictions per article id: ``stage_for(i)`` (a ``QuoteExtractor``) run on article ``i``'s
+    parse, without entities."""
     from quotes import to_attributions
 
     preds = {}
-    for art, doc, probs in zip(arts, docs, per_doc_probs):
+    for i, (art, doc) in enumerate(zip(arts, docs)):
         doc._.entities = []
-        preds[art["id"]] = to_attributions(QuoteExtractor("polnear", _Fixed(probs, *thresholds)).extract(doc))
-    return sc.score(gold_of(arts), preds)
+        preds[art["id"]] = to_attributions(stage_for(i).extract(doc))
+    return preds
+
+
+def fold_fits(rows: list[tuple], folds: int, dim: int) -> Iterator[tuple[int, np.ndarray, float]]:
+    """For each fold ``k``: (k, weights, bias) fitted on the (doc index, key, features, label) rows of the
+    articles outside it (doc index % folds != k)."""
+    for k in range(folds):
+        yield (k, *fit(*design([(key, f, lab) for d, key, f, lab in rows if d % folds != k], dim), dim))
 
 
 def gold_of(arts: list[dict]) -> list[dict]:
@@ -174,9 +190,8 @@ def main() -> int:
     n_pos = sum(lab for c in per_doc for _, _, lab in c)
     print(f"{len(arts)} train articles, {n_cand} candidates, {n_pos} positive ({time.time() - t0:.0f} s)", flush=True)
     oof: list[dict] = [dict() for _ in per_doc]
-    for k in range(args.folds):
-        train = [c for i, cs in enumerate(per_doc) if i % args.folds != k for c in cs]
-        w, b = fit(*design(train, dim), dim)
+    rows = [(i, key, feats, lab) for i, cs in enumerate(per_doc) for key, feats, lab in cs]
+    for k, w, b in fold_fits(rows, args.folds, dim):
         model = HashedLR(w, b)
         for i, cs in enumerate(per_doc):
             if i % args.folds == k:
