@@ -19,14 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
-from .places_regions import region_points
+from .entities_lexicon import token_hits
 from .places_filters import POSSESSIVE, names_a_disease, saints_building, town_acronym
-from .places_streets import street_spans
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
-                            is_country, is_country_or_area, is_name_token, known_place, locative, lower_hits,
-                            name_mask, named_settlement, person_name_words, propn_mask, same_name_spans,
-                            town_area_pairs)
+                            is_country, is_country_or_area, is_name_token, known_place, locative, name_mask,
+                            named_settlement, person_name_words, propn_mask, same_name_spans, town_area_pairs)
+from .places_regions import region_points
+from .places_streets import street_spans
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -106,11 +106,6 @@ def demonyms() -> dict[str, str]:
         if word.endswith(("an", "i", "ian")):
             out[name_key(word + "s")] = iso
     return out
-
-
-@lru_cache(maxsize=1)
-def _demonym_keys() -> frozenset[str]:
-    return frozenset(demonyms())
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -237,7 +232,7 @@ def _whole_place(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
 def _county_spans(doc: Doc) -> list[tuple[int, int]]:
     """'<Name> County' (and Parish, Province…) sequences, whatever the model labelled them."""
     out = []
-    for i in lower_hits(doc, _AREA_WORDS_LOWER):
+    for i in token_hits(doc, "LOWER", _AREA_WORDS_LOWER):
         lower = doc[i].is_lower  # "Maoxian county": the lower-case word is not part of the name
         if (doc[i].text in _AREA_WORDS or lower) and i > 0 and is_name_token(doc[i - 1]) \
                 and doc[i - 1].pos_ == "PROPN":
@@ -564,7 +559,7 @@ def demonym_mentions(doc: Doc) -> list[dict]:
     """
     table = demonyms()
     out = []
-    for i in lower_hits(doc, _demonym_keys()):  # keys are lower case; only the tokens that match are built
+    for i in token_hits(doc, "LOWER", table):  # keys are lower case; only the tokens that match are built
         token = doc[i]
         if token.text[:1].isupper():
             out.append({"start": token.idx, "end": token.idx + len(token.text), "text": token.text,

@@ -19,18 +19,17 @@ TR-News dev set and checked on GeoVirus (see benchmarks/RESULTS.md, Places).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
-from functools import lru_cache
-
 import numpy
-from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, POS, SUFFIX
-from spacy.strings import hash_string
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
+from .entities_lexicon import token_hits
 from .places_regions import region_points
 
 #: a city named in a locative context must have at least this many inhabitants: 5,000 keeps "in Innisfail"
@@ -85,25 +84,6 @@ def name_mask(doc: Doc) -> list[bool]:
 def propn_mask(doc: Doc) -> list[bool]:
     """Per token: tagged PROPN."""
     return (doc.to_array(POS) == PROPN).tolist() if len(doc) else []
-
-
-#: the last Doc's LOWER array: the stage scans one Doc for several word sets in a row
-_LAST_LOWER: list = [None, None]
-
-
-def lower_hits(doc: Doc, words: Iterable[str]) -> list[int]:
-    """Indices of the tokens whose lower-case form is one of ``words`` (by hash, without building Tokens)."""
-    hashes = _hashes(words) if isinstance(words, frozenset) else [hash_string(w) for w in words]
-    if not len(doc) or not len(hashes):
-        return []
-    if _LAST_LOWER[0] is not doc:
-        _LAST_LOWER[0], _LAST_LOWER[1] = doc, doc.to_array(LOWER)
-    return numpy.nonzero(numpy.isin(_LAST_LOWER[1], hashes))[0].tolist()
-
-
-@lru_cache(maxsize=64)
-def _hashes(words: frozenset) -> list[int]:
-    return [hash_string(w) for w in words]
 
 
 def is_name_token(token) -> bool:
@@ -262,15 +242,14 @@ def hyphen_compound_spans(doc: Doc, gaz: Gazetteer, free: Callable[[int], bool])
         token with source "hyphen-token" (the place is the part before the hyphen).
     """
     out: list[tuple[int, int, str]] = []
-    suffixes = [hash_string(w[-3:]) for w in HYPHEN_LOCATIVE]  # by the 3-letter suffix array: no Token per word
-    for i in (numpy.nonzero(numpy.isin(doc.to_array(SUFFIX), suffixes))[0].tolist() if len(doc) else []):
+    for i in token_hits(doc, "SUFFIX", {w[-3:] for w in HYPHEN_LOCATIVE}):  # by 3-letter suffix: no Token per word
         token = doc[i]
         if not free(i) or "-" not in token.text[1:-1] or not token.text[:1].isupper():
             continue
         head, _, tail = token.text.rpartition("-")
         if tail.lower() in HYPHEN_LOCATIVE and known_place(gaz, head, MIN_CONTEXT_CITY_POP):
             out.append((i, i + 1, "hyphen-token"))
-    for i in lower_hits(doc, ["-"]):
+    for i in token_hits(doc, "LOWER", ["-"]):
         if i + 1 >= len(doc) or doc[i + 1].lower_ not in HYPHEN_LOCATIVE:
             continue
         for n in (3, 2, 1):
@@ -293,7 +272,7 @@ def town_area_pairs(doc: Doc, gaz: Gazetteer, free: Callable[[int], bool],
     """"Churchill, Man.", "Barrie, Ont.", "EDMONTON, Ky": an area (by name or abbreviation) after a comma, and the
     town before it when the gazetteer has that town inside that area (any size: the pair is the evidence)."""
     out = []
-    for c in lower_hits(doc, [","]):
+    for c in token_hits(doc, "LOWER", [","]):
         k = c + 1
         if c == 0 or k >= len(doc) or not is_name_token(doc[k]) or not free(k):
             continue
@@ -383,7 +362,7 @@ def same_name_spans(doc: Doc, names: Iterable[str], blocked: list[bool]) -> list
         if words:
             by_first.setdefault(words[0], set()).add(len(words))
     out: list[tuple[int, int]] = []
-    for i in lower_hits(doc, by_first):
+    for i in token_hits(doc, "LOWER", by_first):
         if out and i < out[-1][1] or not is_name_token(doc[i]):
             continue
         hit: Optional[tuple[int, int]] = None

@@ -17,7 +17,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..gazetteer.lookup import Candidate
-from .places_recall import is_name_token, lower_hits
+from .entities_lexicon import token_hits
+from .places_recall import is_name_token
 
 #: the last word of a street's name (capitalised, as in the name)
 STREET_WORDS = frozenset({"Street", "Road", "Avenue", "Lane", "Boulevard", "Drive", "Highway", "Crescent",
@@ -48,7 +49,7 @@ def street_spans(doc: Doc, ents: tuple[Span, ...]) -> list[tuple[int, int, str]]
     (the model tags them FAC, ORG or PERSON) or outside every entity (``ents``: ``doc.ents``, read once by the
     caller)."""
     out: list[tuple[int, int, str]] = []
-    hits = [i for i in lower_hits(doc, _STREET_LOWER) if i > 0 and doc[i].text in STREET_WORDS]
+    hits = [i for i in token_hits(doc, "LOWER", _STREET_LOWER) if i > 0 and doc[i].text in STREET_WORDS]
     if not hits:
         return out
     labels = {}
