@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
-from .places_filters import POSSESSIVE, names_a_disease, saints_building, town_acronym
+from .places_filters import POSSESSIVE, has_disease_word, names_a_disease, saints_building, town_acronym
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
                             is_country, is_country_or_area, is_name_token, known_place, locative, name_mask,
@@ -360,10 +360,11 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool],
     mentions: list[Mention] = []
     last_end = -1
     # one name, one reading: a name the article uses for a disease ("the Marburg virus") is the disease in its
-    # other mentions too ("a case of imported Marburg")
-    # where a place stands it stays one ("monkeys imported to Reston, Virginia" beside "the Ebola-Reston strain")
+    # other mentions too ("a case of imported Marburg"), but where a place stands it stays one ("monkeys imported
+    # to Reston, Virginia" beside "the Ebola-Reston strain")
+    sick = has_disease_word(doc)
     diseases = {name_key(doc[s:e].text) for s, e in [sp[:2] for sp in spans] + [(t.start, t.end) for t in ents]
-                if names_a_disease(doc, s, e)}
+                if names_a_disease(doc, s, e)} if sick else set()
     place = _token_mask(len(doc), spans) if diseases else []
     for s, e, source in sorted(spans):
         if s < last_end:
@@ -371,7 +372,7 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool],
         span = doc[s:e]
         text = span.text
         if not any(ch.isupper() for ch in text) or name_key(text) in demonyms() or any(person[s:e]) \
-                or names_a_disease(doc, s, e) \
+                or sick and names_a_disease(doc, s, e) \
                 or name_key(text) in diseases and not locative(doc, s, e, lambda i: place[i] and not s <= i < e):
             continue
         if source == "hyphen-token":  # "U.S.-led" is one token: the place is the part before the hyphen

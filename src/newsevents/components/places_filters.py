@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer.build import name_key
 from ..gazetteer.lookup import Gazetteer
+from .entities_lexicon import token_hits
 from .places_recall import is_name_token
 from .places_regions import region_points
 
@@ -19,6 +20,12 @@ _SEASON_WORDS = frozenset({"season", "seasons"})
 _SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 #: the possessive token ("London's Heathrow", "St. Peter's")
 POSSESSIVE = ("'s", "\u2019s")
+
+
+def has_disease_word(doc: Doc) -> bool:
+    """Whether any word of the article is a disease word: without one no name in it names a disease (most news
+    articles have none, and :func:`names_a_disease` reads several Tokens per span)."""
+    return bool(token_hits(doc, "LOWER", _DISEASE_WORDS))
 
 
 def names_a_disease(doc: Doc, start: int, end: int) -> bool:
