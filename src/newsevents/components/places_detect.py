@@ -77,6 +77,8 @@ _SERVICE_WORDS = frozenset({"School", "Schools", "Business", "Management", "Wate
 _DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                               "central", "far", "upper", "lower", "greater", "northeast", "northwest", "southeast",
                               "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "mid"})
+#: a spaced dash the model ran an entity on over ("Sri Lanka - approximately 28,500")
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 #: lower-case words inside multi-word place names ("Rio Grande do Sul", "Democratic Republic of the Congo")
 _NAME_JOINERS = frozenset({"do", "da", "de", "del", "des", "di", "dos", "das", "of", "the", "la", "le", "el",
                            "al", "on", "upon", "sur", "and"})
@@ -112,7 +114,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token span without a leading determiner and a trailing possessive or punctuation."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "\u2019s")
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in POSSESSIVE
                            or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
     return start, end
@@ -407,8 +409,8 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     a, b = hit if hit else (a, b)
                 if b > a:
                     spans.append((a, b, f"ent:{ent.label_}"))
-        elif _run_on(doc, ent):  # "Sri Lanka - approximately" tagged PERSON: each part on its own
-            spans += [(a, b, "run-on") for a, b in _run_on(doc, ent) if _whole_place(doc, doc[a:b], gaz)]
+        elif parts := _run_on(doc, ent):  # "Sri Lanka - approximately" tagged PERSON: each part on its own
+            spans += [(a, b, "run-on") for a, b in parts if _whole_place(doc, doc[a:b], gaz)]
         elif ent.label_ in MISLABELS and _whole_place(doc, ent, gaz):
             spans.append((*_trim(doc, ent.start, ent.end), f"mislabel:{ent.label_}"))
         elif ent.label_ == "PERSON" and is_country(gaz, ent.text) and name_key(ent.text) not in demonyms() \
@@ -506,9 +508,6 @@ def kind_hint(doc: Doc, start: int, end: int) -> Optional[str]:
     if end + 1 < len(doc) and doc[end].lower_ in ("highway", "route") and doc[end + 1].like_num:
         return "admin1"  # "Georgia Highway 174": a numbered road named after the area that numbers it
     return None
-
-
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
 def _owned_facilities(doc: Doc, place: list[bool], ents: tuple[Span, ...]) -> list[tuple[int, int, str]]:
