@@ -257,6 +257,13 @@ def _votes(choices: list[Choice], skip_key: str) -> Context:
     return ctx
 
 
+def spot_at(town: Candidate, name: str, feature: str) -> Candidate:
+    """A place the gazetteer lacks (a facility, a street) as a spot at the point of the town it is in: precision
+    ``sub-city``, no GeoNames id."""
+    return Candidate(None, name, "spot", feature, town.country, town.admin1, town.admin2,  # type: ignore[arg-type]
+                     town.lat, town.lon, 0, 0)
+
+
 def _owned_spots(mentions: list[Mention], choices: list[Choice]) -> list[Choice]:
     """"Toronto's Pearson Airport", "Giza's Haram": a mention owned by a town resolves inside it; if its own best
     candidate is elsewhere (Haram, Norway) or missing, it becomes a spot at the town's point."""
@@ -269,9 +276,7 @@ def _owned_spots(mentions: list[Mention], choices: list[Choice]) -> list[Choice]
             continue
         best = choices[i].best
         if best is None or not (best.geonameid == town.geonameid or _contains(best, town) or _contains(town, best)):
-            spot = Candidate(None, m.text, "spot", "S", town.country, town.admin1, town.admin2,  # type: ignore[arg-type]
-                             town.lat, town.lon, 0, 0)
-            out[i] = Choice(m, [(spot, conf)])
+            out[i] = Choice(m, [(spot_at(town, m.text, "S"), conf)])
     return out
 
 

@@ -44,6 +44,12 @@ def is_street(text: str) -> bool:
     return len(words) >= 2 and words[-1].rstrip(".") in STREET_WORDS and text.lower() not in NOT_STREETS
 
 
+def is_building(text: str) -> bool:
+    """Whether a name is a building's or a site's: it ends in a facility word ("Thomas Memorial Hospital")."""
+    words = text.split()
+    return len(words) >= 2 and words[-1] in BUILDING_WORDS
+
+
 def street_spans(doc: Doc, ents: tuple[Span, ...]) -> list[tuple[int, int, str]]:
     """Token spans of street names: capitalised words ending in a street word, inside an entity of any label
     (the model tags them FAC, ORG or PERSON) or outside every entity (``ents``: ``doc.ents``, read once by the
@@ -95,16 +101,10 @@ def _anchor(mentions, choices, i: int, text: str) -> Optional[tuple[Candidate, f
     return choices[first[gid]].best, choices[first[gid]].confidence
 
 
-def is_building(text: str) -> bool:
-    """Whether a name is a building's or a site's: it ends in a facility word ("Thomas Memorial Hospital")."""
-    words = text.split()
-    return len(words) >= 2 and words[-1] in BUILDING_WORDS
-
-
 def street_spots(mentions, choices, text: str) -> list:
     """Choices with every street resolved to a spot at the point of its town (see the module docstring), and
     every building the gazetteer does not have."""
-    from .places_rank import Choice
+    from .places_rank import Choice, spot_at  # places_rank calls this module: imported at call time
 
     out = list(choices)
     for i, m in enumerate(mentions):
@@ -115,7 +115,5 @@ def street_spots(mentions, choices, text: str) -> list:
             out[i] = Choice(m, [])
             continue
         town, conf = anchor
-        spot = Candidate(None, m.text, "spot", "R.ST", town.country, town.admin1, town.admin2,  # type: ignore[arg-type]
-                         town.lat, town.lon, 0, 0)
-        out[i] = Choice(m, [(spot, conf)])
+        out[i] = Choice(m, [(spot_at(town, m.text, "R.ST"), conf)])
     return out
