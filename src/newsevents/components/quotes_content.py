@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Optional
+from itertools import islice
+from typing import Iterable, Iterator, Optional
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -43,11 +44,11 @@ def _bucket(n: int) -> str:
     return "0" if n <= 0 else size_bucket(n)
 
 
-def _piece(doc: Doc, first: int, last: int, side: str) -> list[str]:
-    """Features of the tokens ``first..last`` a candidate drops (or adds) at one side."""
+def _piece(toks: list[Token], first: int, last: int, side: str) -> list[str]:
+    """Features of the tokens ``first..last`` (of the doc's ``toks``) a candidate drops (or adds) at one side."""
     if last < first:
         return [f"{side}=none"]
-    toks = doc[first:last + 1]
+    toks = toks[first:last + 1]
     f = [f"{side}len={_bucket(len(toks))}"]
     words = [t for t in toks if not t.is_punct and not t.is_space]
     if words:
@@ -66,10 +67,10 @@ def _piece(doc: Doc, first: int, last: int, side: str) -> list[str]:
     return f
 
 
-def _is_cut(doc: Doc, k: int, lo: int) -> Optional[str]:
+def _is_cut(toks: list[Token], k: int, lo: int) -> Optional[str]:
     """Why a content may end right before token ``k`` (a punctuation mark, or the start of a right-side
     dependent whose head lies in ``lo..k-1``), or None."""
-    t = doc[k]
+    t = toks[k]
     if t.text in _CUT_PUNCT:
         return "p" + t.text
     if t.left_edge.i == k and lo <= t.head.i < k and t.dep_ in _CUT_DEPS:
@@ -77,11 +78,20 @@ def _is_cut(doc: Doc, k: int, lo: int) -> Optional[str]:
     return None
 
 
-def _back(doc: Doc, end: int, floor: int) -> int:
+def _back(toks: list[Token], end: int, floor: int) -> int:
     """The last word at or before ``end`` (skipping punctuation other than quote marks)."""
-    while end > floor and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in MARK_TOKENS:
+    while end > floor and (toks[end].is_punct or toks[end].is_space) and toks[end].text not in MARK_TOKENS:
         end -= 1
     return end
+
+
+def _cuts(toks: list[Token], ks: Iterable[int], lo: int) -> Iterator[tuple[int, str]]:
+    """(k, why) for each token ``k`` of ``ks`` before which a content may end (:func:`_is_cut`), lazily: the
+    callers take the first few."""
+    for k in ks:
+        why = _is_cut(toks, k, lo)
+        if why:
+            yield k, why
 
 
 def content_candidates(doc: Doc, comp: Token, content: Span, para: Span,
@@ -93,17 +103,16 @@ def content_candidates(doc: Doc, comp: Token, content: Span, para: Span,
     if span is None or not len(span) or not span.start <= comp.i < span.end:
         return [], []
     a, b = span.start, span.end - 1
+    toks = ctx.tokens
     sent_last = ctx.sent_end[comp.i] - 1  # the sentence's last word, inside the paragraph
-    while sent_last > comp.i and (doc[sent_last].is_punct or doc[sent_last].is_space or
-                                  doc[sent_last].idx >= para[1]):
+    while sent_last > comp.i and (toks[sent_last].is_punct or toks[sent_last].is_space or
+                                  toks[sent_last].idx >= para[1]):
         sent_last -= 1
     ends: dict[int, list[str]] = {b: ["E=rule"]}
-    cuts = [(k, why) for k in range(b, comp.i, -1) if (why := _is_cut(doc, k, a))]
-    for k, why in cuts[:_MAX_CUTS]:
-        ends.setdefault(_back(doc, k - 1, comp.i), []).append("Ecut=" + why)
-    more = [(k, why) for k in range(b + 2, sent_last + 1) if (why := _is_cut(doc, k, a))]
-    for k, why in more[:_MAX_CUTS // 2]:
-        e = _back(doc, k - 1, b)
+    for k, why in islice(_cuts(toks, range(b, comp.i, -1), a), _MAX_CUTS):
+        ends.setdefault(_back(toks, k - 1, comp.i), []).append("Ecut=" + why)
+    for k, why in islice(_cuts(toks, range(b + 2, sent_last + 1), a), _MAX_CUTS // 2):
+        e = _back(toks, k - 1, b)
         if e > b:
             ends.setdefault(e, []).append("Eext=" + why)
     if sent_last > b:
@@ -117,29 +126,29 @@ def content_candidates(doc: Doc, comp: Token, content: Span, para: Span,
     if comp.left_edge.i > a:  # "urged | Democrats to …"
         starts.setdefault(comp.left_edge.i, []).append("Sdrop=before-comp")
     for k in range(a + 1, comp.i + 1):
-        if doc[k - 1].text in (",", "\u2014", ":"):
+        if toks[k - 1].text in (",", "\u2014", ":"):
             starts.setdefault(k, []).append("Sdrop=comma")
     out_s, out_e = [], []
     for s_, why in starts.items():
         s_ = min(s_, comp.i)
-        f = list(why) + (_piece(doc, a, s_ - 1, "Sd") if s_ > a else ["Sd=none"])
-        f += [f"Sfirst={doc[s_].lower_}", f"Sfirstp={doc[s_].pos_}|{doc[s_].dep_}",
-              f"Sprev={doc[s_ - 1].lower_ if s_ > 0 else '<d>'}"]
+        f = list(why) + (_piece(toks, a, s_ - 1, "Sd") if s_ > a else ["Sd=none"])
+        f += [f"Sfirst={toks[s_].lower_}", f"Sfirstp={toks[s_].pos_}|{toks[s_].dep_}",
+              f"Sprev={toks[s_ - 1].lower_ if s_ > 0 else '<d>'}"]
         if ctx.sent_start[s_] == s_:
             f.append("S-at-sent-start")
-        out_s.append((content[0] if s_ == a else doc[s_].idx, f))
+        out_s.append((content[0] if s_ == a else toks[s_].idx, f))
     for e, why in ends.items():
         f = list(why)
-        f += _piece(doc, e + 1, b, "Ed") if e < b else _piece(doc, b + 1, e, "Ea") if e > b else ["Ed=none"]
-        nxt = doc[e + 1] if e + 1 < len(doc) else None
-        f += [f"Elast={doc[e].lower_}", f"Elastp={doc[e].pos_}|{doc[e].dep_}",
+        f += _piece(toks, e + 1, b, "Ed") if e < b else _piece(toks, b + 1, e, "Ea") if e > b else ["Ed=none"]
+        nxt = toks[e + 1] if e + 1 < len(toks) else None
+        f += [f"Elast={toks[e].lower_}", f"Elastp={toks[e].pos_}|{toks[e].dep_}",
               f"Enext={nxt.lower_ if nxt is not None and nxt.is_punct else nxt.pos_ if nxt is not None else '</d>'}",
               f"Enextd={nxt.dep_ if nxt is not None else '</d>'}", f"Elen={_bucket(e - comp.i)}"]
         if e == sent_last:
             f.append("E-at-sent-end")
         if (ctx.marks[e + 1] - ctx.marks[a]) % 2:
             f.append("E-odd-marks")
-        out_e.append((content[1] if e == b else doc[e].idx + len(doc[e]), f))
+        out_e.append((content[1] if e == b else toks[e].idx + len(toks[e]), f))
     return out_s, out_e
 
 
@@ -163,8 +172,9 @@ class ContentModel:
     def best(self, cue: Token, rule: str, cands: list[tuple[int, list[str]]]) -> int:
         """The highest-scoring candidate offset (on a tie the earlier: the rule's own comes first)."""
         best, best_p = cands[0][0], -1.0
+        lemma = cue.lemma_
         for off, feats in cands:
-            p = self.probability(feats, rule, cue.lemma_)
+            p = self.probability(feats, rule, lemma)
             if p > best_p:
                 best, best_p = off, p
         return best
@@ -202,34 +212,38 @@ def cue_candidates(doc: Doc, verb: Token, cue: Span, content: Span, subj: Option
     if cspan is None or kspan is None or not len(cspan) or not len(kspan):
         return [], []
     lo_c, hi_c = kspan.start, kspan.end - 1
+    toks = ctx.tokens
     left, right = cspan.start, cspan.end - 1
     sent_lo, sent_hi = ctx.sent_start[verb.i], ctx.sent_end[verb.i] - 1
-    ends = [(cue[1], ["C=rule", f"Crule={doc[right].dep_}"])]
+    # the subject's tokens stop the cue (none: an empty range)
+    subj_lo, subj_hi = (subj.left_edge.i, subj.right_edge.i) if subj is not None else (0, -1)
+    lemma = verb.lemma_
+    ends = [(cue[1], ["C=rule", f"Crule={toks[right].dep_}"])]
     for k in range(right + 1, min(sent_hi, right + _CUE_REACH) + 1):
-        t = doc[k]
+        t = toks[k]
         if lo_c <= k <= hi_c or t.text in MARK_TOKENS or t.is_space or "\n" in t.text_with_ws or \
-                (subj is not None and subj.left_edge.i <= k <= subj.right_edge.i):
+                subj_lo <= k <= subj_hi:
             break
         if t.is_punct:
             continue
-        nxt = doc[k + 1] if k + 1 < len(doc) else t
-        f = ["C=ext", f"Clast={t.lower_}", f"Clastd={t.dep_}|{_rel(t, verb)}", f"Clem={verb.lemma_}|{t.dep_}",
+        nxt = toks[k + 1] if k + 1 < len(toks) else t
+        f = ["C=ext", f"Clast={t.lower_}", f"Clastd={t.dep_}|{_rel(t, verb)}", f"Clem={lemma}|{t.dep_}",
              f"Cnext={nxt.lower_ if nxt.is_punct else nxt.pos_}", f"Cnextd={nxt.dep_}"]
-        f += _piece(doc, right + 1, k, "Ca")
+        f += _piece(toks, right + 1, k, "Ca")
         if k + 1 == lo_c or (nxt.is_punct and k + 2 == lo_c):
             f.append("C-to-content")
         ends.append((t.idx + len(t), f))
-    starts = [(cue[0], ["K=rule", f"Krule={doc[left].dep_}"])]
+    starts = [(cue[0], ["K=rule", f"Krule={toks[left].dep_}"])]
     for k in range(left - 1, max(sent_lo, left - _CUE_REACH) - 1, -1):
-        t = doc[k]
+        t = toks[k]
         if lo_c <= k <= hi_c or t.text in MARK_TOKENS or t.is_space or t.text in (",", ";", ":", "(", "\u2014") or \
-                (subj is not None and subj.left_edge.i <= k <= subj.right_edge.i):
+                subj_lo <= k <= subj_hi:
             break
         if t.is_punct:
             continue
         f = ["K=ext", f"Kfirst={t.lower_}", f"Kfirstd={t.dep_}|{t.pos_}|{_rel(t, verb)}",
-             f"Klem={verb.lemma_}|{t.dep_}", f"Kprev={doc[k - 1].lower_ if k > 0 else '<d>'}"]
-        f += _piece(doc, k, left - 1, "Ka")
+             f"Klem={lemma}|{t.dep_}", f"Kprev={toks[k - 1].lower_ if k > 0 else '<d>'}"]
+        f += _piece(toks, k, left - 1, "Ka")
         starts.append((t.idx, f))
     return starts, ends
 

@@ -153,9 +153,10 @@ MARK_TOKENS = frozenset(("\u201c", "\u201d", '"', "``", "''"))
 
 class DocContext:
     """Per-doc arrays the features need, computed once per doc (the stage scores ~100 candidates a doc):
-    running counts of quotation-mark tokens and each token's sentence bounds."""
+    running counts of quotation-mark tokens, each token's sentence bounds and (:attr:`tokens`) the tokens."""
 
     def __init__(self, doc):
+        self._doc, self._tokens = doc, None
         if not len(doc):
             self.marks, self.sent_start, self.sent_end = [0], [], []
             return
@@ -169,6 +170,14 @@ class DocContext:
         bounds = np.append(np.flatnonzero(starts), len(doc))
         self.sent_start = start_of.tolist()
         self.sent_end = bounds[np.searchsorted(bounds, idx, side="right")].tolist()
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The doc's tokens as a list, made on first use (``doc[i]`` builds a new Token object on every call; the
+        boundary chooser reads each token of an attribution's sentence many times)."""
+        if self._tokens is None:
+            self._tokens = list(self._doc)
+        return self._tokens
 
 
 def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
