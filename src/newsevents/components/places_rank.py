@@ -335,8 +335,8 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: 
               for m, cs in zip(mentions, cands)]
 
     lists = coordinated(mentions, text) if text else [[] for _ in mentions]
+    # evidence from the other names' first-pass choices: empty in the first pass, filled before the second
     sib: list[list[tuple[str, set]]] = [[] for _ in mentions]
-
     near_bonus: dict[str, list[float]] = {}
 
     def run(ctx_for) -> list[Choice]:
