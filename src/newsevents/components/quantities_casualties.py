@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 #: "in Chicago shootings": a headline's plural may be one incident's shootings; with a statistic in the lede it is
 #: a round-up (GVA dev, even ids: 3 of 5 such headlines gave the incident's count).
-_SHOOTINGS = r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b"
+_SHOOTINGS = re.compile(r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b", re.I)
 #: Sentences about a period, not one incident: their counts are statistics.
 _STATISTIC = re.compile(
     r"\b(?:each|every|per)\s+(?:year|month|week)\b|\b(?:this|last)\s+year\b|"
@@ -54,7 +54,6 @@ _STATISTIC = re.compile(
     r"\bfrom\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:\w+\s+)?(?:to|through|until)\b|"
     r"\b(?:pair|series|spate|string|rash|two|three|four|five|several|multiple|\d+)\s+(?:of\s+)?(?:\w+\s+){0,2}?shootings\b",
     re.I)
-_BACKGROUND = re.compile(f"{_STATISTIC.pattern}|{_SHOOTINGS}", re.I)
 POLICIES = ("vote", "latest", "max", "first", "mode", "median")
 #: A singular victim in addition to an earlier one: "another man was shot", "a second victim died".
 _EXTRA = re.compile(r"^(?:another|(?:an?\s+)?(second|third|fourth|fifth))\b", re.I)
@@ -160,7 +159,7 @@ def _is_statistic(sentence: str, lede: Optional[str] = None) -> bool:
     "in Chicago shootings" is a round-up only when the lede has a statistic too."""
     if _STATISTIC.search(sentence):
         return True
-    return bool(re.search(_SHOOTINGS, sentence, re.I)) and (lede is None or bool(_STATISTIC.search(lede)))
+    return bool(_SHOOTINGS.search(sentence)) and (lede is None or bool(_STATISTIC.search(lede)))
 
 
 def _counted_value(item: dict, text: str, lede: Optional[str] = None) -> Optional[float]:
@@ -315,7 +314,7 @@ def _tells(words: re.Pattern, text: str) -> bool:
     """Whether the headline or lede uses one of ``words`` outside a background sentence (a statistic)."""
     for m in words.finditer(text[:LEDE]):
         left, right = _sentence_span(text, m.start(), m.end())
-        if not _BACKGROUND.search(text[left:right]) and not _MODAL.search(text[left:m.start()]):
+        if not _is_statistic(text[left:right]) and not _MODAL.search(text[left:m.start()]):
             return True
     return False
 
