@@ -4,9 +4,10 @@ Each article runs through the full pipeline (``meta.published`` = the article's 
 :func:`newsevents.components.quantities_casualties.article_casualties` reads killed/injured from the record and
 :func:`incident_casualties` combines an incident's articles. Truth is the database's ``num_killed``/``num_injured``
 (None predictions count as 0). An article whose text extraction came out empty (E101) is read from its headline
-alone, as the cached path does; a record with a stage error still gives the layers it has. Prints exact-match accuracy and MAE per article, per incident (every combination
-policy) and on incidents with one article, with the zero baseline; per incident also on the even and odd incident
-ids (the rules were written on the even half and checked on the odd half).
+alone, as the cached path does; a record with a stage error still gives the layers it has. Prints exact-match
+accuracy and MAE per article, per incident (every combination policy) and on incidents with one article, with the
+zero baseline; per incident also on the even and odd incident ids (the rules were written on the even half and
+checked on the odd half).
 
     .venv/bin/python benchmarks/casualties.py [--limit N] [--n-process 2] [--save preds.jsonl] [--cache DIR]
 
