@@ -23,10 +23,11 @@ import time
 
 from _common import DATA, read_jsonl, scorer
 import quotes_train
-from quotes_train import design, fit, fold_fits, gold_of, load_docs, predict, save_model, train_parser
+from quotes_train import (design, exact_f1, fit, fold_fits, gold_of, load_docs, predict, save_model,
+                          train_parser)
 
 from newsevents.components.quotes import QuoteExtractor
-from newsevents.components.quotes_content import CONTENT_META, CONTENT_WEIGHTS, ContentModel
+from newsevents.components.quotes_content import CONTENT_META, CONTENT_WEIGHTS, ContentModel, best_offset
 
 DIM_BITS = 18
 L2 = 1e-5  # 5-fold train CV content exact F1: 66.9 at 1e-5, 66.8 at 3e-6 and 1e-4
@@ -54,12 +55,7 @@ class _Fixed:
 
     def best(self, cue, rule, cands):
         side = cands[0][1][0][0]
-        best, best_p = cands[0][0], -1.0
-        for off, _ in cands:
-            p = self.scores.get((self.doc_i, cue.i, side, off), 0.0)
-            if p > best_p:
-                best, best_p = off, p
-        return best
+        return best_offset(cands, lambda off, _: self.scores.get((self.doc_i, cue.i, side, off), 0.0))
 
 
 def _targets(sc, art: dict, groups: dict, doc_i: int) -> dict:
@@ -99,10 +95,6 @@ def _run(arts, docs, chooser) -> dict:
     return predict(arts, docs, stage_for)
 
 
-def _exact(s: dict) -> list[float]:
-    return [100 * s["exact"][r]["f1"] for r in ("source", "cue", "content")]
-
-
 def main() -> int:
     ap = train_parser(__doc__.splitlines()[0])
     ap.add_argument("--l2", type=float, default=L2)
@@ -113,7 +105,7 @@ def main() -> int:
     arts = list(read_jsonl(DATA / "polnear" / "train.jsonl"))[: args.limit]
     docs = load_docs(arts, args.parsed)
     gold = gold_of(arts)
-    base = _exact(sc.score(gold, _run(arts, docs, False)))
+    base = exact_f1(sc.score(gold, _run(arts, docs, False)))
     rec = _Recorder()
     _run(arts, docs, rec)
     targets: dict = {}
@@ -158,7 +150,7 @@ def main() -> int:
         right = sum(max(g)[1] for g in by_group.values())
         rule = sum(g[0][1] for g in by_group.values())
         print(f"{side}: {len(by_group)} choices with a right candidate, rule right {rule}, chooser right {right}")
-    cv = _exact(sc.score(gold, _run(arts, docs, _Fixed(oof))))
+    cv = exact_f1(sc.score(gold, _run(arts, docs, _Fixed(oof))))
     print(f"chooser, {args.folds}-fold CV: train exact F1 source / cue / content {cv[0]:.1f} / {cv[1]:.1f} / "
           f"{cv[2]:.1f} ({time.time() - t0:.0f} s)", flush=True)
     if args.no_write:

@@ -153,6 +153,11 @@ def fold_fits(rows: list[tuple], folds: int, dim: int) -> Iterator[tuple[int, np
         yield (k, *fit(*design([(key, f, lab) for d, key, f, lab in rows if d % folds != k], dim), dim))
 
 
+def exact_f1(s: dict) -> list[float]:
+    """Exact F1 (percent) of source, cue and content from a scorer result."""
+    return [100 * s["exact"][r]["f1"] for r in ("source", "cue", "content")]
+
+
 def gold_of(arts: list[dict]) -> list[dict]:
     """The scorer's gold (first annotator) for PolNeAR articles."""
     return [{"id": a["id"], "text": a["text"], "attributions": [
@@ -206,7 +211,7 @@ def main() -> int:
         th = best[0][0] if th is None else th
         nth = best[0][1] if nth is None else nth
         s = evaluate(arts, docs, oof, (th, nth, nest), sc)
-        ex = [100 * s["exact"][r]["f1"] for r in ("source", "cue", "content")]
+        ex = exact_f1(s)
         print(f"thresholds verb {th:.2f} noun {nth:.2f} nested {nest:.2f}: train-CV exact F1 source / cue / "
               f"content {ex[0]:.1f} / {ex[1]:.1f} / {ex[2]:.1f} (mean {sum(ex) / 3:.1f})", flush=True)
         if best is None or sum(ex) > best[1]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import logging
 from itertools import islice
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -170,14 +170,20 @@ class ContentModel:
         return self._lr.probability(self.crossed(feats, rule, lemma))
 
     def best(self, cue: Token, rule: str, cands: list[tuple[int, list[str]]]) -> int:
-        """The highest-scoring candidate offset (on a tie the earlier: the rule's own comes first)."""
-        best, best_p = cands[0][0], -1.0
+        """The highest-scoring candidate offset (:func:`best_offset`)."""
         lemma = cue.lemma_
-        for off, feats in cands:
-            p = self.probability(feats, rule, lemma)
-            if p > best_p:
-                best, best_p = off, p
-        return best
+        return best_offset(cands, lambda off, feats: self.probability(feats, rule, lemma))
+
+
+def best_offset(cands: list[tuple[int, list[str]]], score: Callable[[int, list[str]], float]) -> int:
+    """The offset of the candidate (offset, features) with the highest ``score(offset, features)`` (a
+    probability; on a tie the earlier candidate: the rule's own comes first)."""
+    best, best_p = cands[0][0], -1.0
+    for off, feats in cands:
+        p = score(off, feats)
+        if p > best_p:
+            best, best_p = off, p
+    return best
 
 
 def choose_content(doc: Doc, comp: Token, cue: Token, rule: str, content: Span, para: Span, ctx: DocContext,
