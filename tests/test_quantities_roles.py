@@ -31,15 +31,16 @@ def _find(doc, needle):
     ("The death toll rose to 31 on Friday.", "31", "KILL", None, 31),
     ("The gunman fired four shots at the car.", "four shots", "OTHER", "shots", 4),
     # a number the parser hangs on the dateline still counts the plural right after it
-    ("PALM GROVE, Fla. - Three teenage boys were shot Friday afternoon in Palm Grove, authorities said.",
+    ("ELMWOOD, Fla. - Three teenage boys were shot Friday afternoon in Elmwood, authorities said.",
      "Three teenage boys", "WOUND", "teenage boys", 3),
     # a lowercased headline: the number hangs on the first of a chain of noun modifiers
-    ("4 cedar city senior high school students hurt in pine hills shooting", "4 cedar city senior high school students",
-     "WOUND", "cedar city senior high school students", 4),
+    ("4 elm park senior high school students hurt in pine hills shooting", "4 elm park senior high school students",
+     "WOUND", "elm park senior high school students", 4),
 ])
 def test_quantities_roles_category(nlp, text, needle, category, counts, value):
     item = _find(nlp(text), needle)
     assert item["category"] == category
+    assert item["start"] == text.index(needle) and text[item["start"]:item["end"]] == item["text"]
     assert (item.get("counts") or {}).get("text") == counts
     if counts:
         c = item["counts"]
