@@ -162,7 +162,8 @@ class ContentModel:
     @staticmethod
     def crossed(feats: list[str], rule: str, lemma: str = "") -> list[str]:
         """The features plus each crossed with ``rule``, and the first two (the kind of boundary) with the
-        cue's ``lemma`` ("said | Tuesday" is a cue's, "announced | Tuesday" often the content's)."""
+        cue's ``lemma`` ("said | Tuesday" is a cue's, "announced | Tuesday" often the content's; train 5-fold CV
+        cue / content exact F1 74.2 / 66.9 -> 74.4 / 67.0 with the lemma)."""
         return feats + [f"{x}|{rule}" for x in feats] + [f"{x}|l={lemma}" for x in feats[:2]]
 
     def probability(self, feats: list[str], rule: str, lemma: str = "") -> float:
@@ -192,7 +193,7 @@ def choose_content(doc: Doc, comp: Token, cue: Token, rule: str, content: Span, 
     prefers among :func:`content_candidates`; the rule's ``content`` when they do not make a span holding the
     complement head."""
     starts, ends = content_candidates(doc, comp, content, para, ctx)
-    if len(starts) + len(ends) < 3:
+    if len(starts) + len(ends) < 3:  # only the rule's own start and end (or nothing): no choice
         return content
     start, end = model.best(cue, rule, starts), model.best(cue, rule, ends)
     return (start, end) if start <= comp.idx < end else content
@@ -259,7 +260,7 @@ def choose_cue(doc: Doc, verb: Token, rule: str, cue: Span, content: Span, subj:
     """The cue span whose start and end ``model`` prefers among :func:`cue_candidates` (the rule's ``cue``
     when there is no alternative)."""
     starts, ends = cue_candidates(doc, verb, cue, content, subj, ctx)
-    if len(starts) + len(ends) < 3:
+    if len(starts) + len(ends) < 3:  # only the rule's own start and end (or nothing): no choice
         return cue
     return model.best(verb, rule, starts), model.best(verb, rule, ends)
 

@@ -67,7 +67,7 @@ def nominal_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, cu
         light = _light_verb(tok)
         if speaker is None and light is not None:
             # the possessor lies inside a cue that starts at the light verb ("X repeated | his promise to"):
-            # the light verb's subject speaks
+            # the light verb's subject speaks (PolNeAR train, parsed: source exact F1 77.3 -> 77.4)
             subj = verb_subject(light)
             if subj is not None:
                 speaker = clip(source_span(text, subj, [content, cue]), para, text)

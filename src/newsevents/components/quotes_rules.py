@@ -136,7 +136,8 @@ def speaker_subject(verb: Token) -> Optional[Token]:
     """The speaker of a reporting verb: its subject (:func:`.quotes_model.verb_subject`) with two parse errors
     mended: of several subjects of the verb itself the nearest one before it ("9:30 p.m. // Donald Trump says":
     the time line above is parsed as a second subject); with none, a proper noun parsed as a compound right
-    before it ("…,” Viguerie notes": ``compound``)."""
+    before it ("…,” Viguerie notes": ``compound``). PolNeAR train (parsed), source exact F1 polnear 77.0 -> 77.3,
+    default convention 65.9 -> 66.2."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if len(own) > 1:
         return max((c for c in own if c.i < verb.i), key=lambda c: c.i, default=own[0])
@@ -332,6 +333,9 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
             continue
         if content_model is not None:
             chosen = choose_content(doc, comp, tok, rule, content, para, ctx or DocContext(doc), content_model)
+            # the rule's span is kept as it is when chosen: trim() would strip a mixed fragment's closing mark
+            # ('… “has a record.”'), which then came out again as a direct quote (train 5-fold CV content exact
+            # F1 66.6 -> 66.9 with the span kept)
             content = content if chosen == content else balance(text, trim(text, *chosen)) or content
         quote = _as_quoting(tok)
         speaker_tok = quote[0] if quote else speaker_subject(tok)
