@@ -281,6 +281,8 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
     ``content_model`` (a :class:`.quotes_content.ContentModel`), when given, chooses the content's boundaries.
     """
     out: list[Attribution] = []
+    if ctx is None and (cue_model is not None or content_model is not None):
+        ctx = DocContext(doc)
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or inside(tok.idx, quoted):
             continue
@@ -292,7 +294,6 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
             comp, rule = clear[1], "make-clear"
             cue = tokens_span(doc, tok.i, clear[0].i)
         elif cue_model is not None:
-            ctx = ctx or DocContext(doc)
             comp, rule, cue, score = _learned_frame(doc, tok, cue_model, ctx)
             if rule in ("split", "pass-subj"):
                 out.extend(_split_content(doc, text, tok, comp, pieces=2 if rule == "split" else 1))
@@ -332,7 +333,7 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
         if content is None or not content[0] <= comp.idx < content[1]:
             continue
         if content_model is not None:
-            chosen = choose_content(doc, comp, tok, rule, content, para, ctx or DocContext(doc), content_model)
+            chosen = choose_content(doc, comp, tok, rule, content, para, ctx, content_model)
             # the rule's span is kept as it is when chosen: trim() would strip a mixed fragment's closing mark
             # ('… “has a record.”'), which then came out again as a direct quote (train 5-fold CV content exact
             # F1 66.6 -> 66.9 with the span kept)
@@ -344,7 +345,7 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
             rule = "quoted-as-saying"
         cue = cue or cue_span(doc, tok, recipient)
         if content_model is not None and not quote:
-            cue = choose_cue(doc, tok, rule, cue, content, speaker_tok, ctx or DocContext(doc), content_model)
+            cue = choose_cue(doc, tok, rule, cue, content, speaker_tok, ctx, content_model)
         speaker = None
         if speaker_tok is not None:
             speaker = clip(source_span(text, speaker_tok, [content] if quote else [content, cue]), para, text)
