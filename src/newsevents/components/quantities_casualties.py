@@ -281,7 +281,7 @@ def headline_list(text: str) -> Optional[tuple[int, int, int, str]]:
         plural = singular(noun) != noun
         count = parse_value(words[0]) if len(words) > 1 else None
         if re.fullmatch(r"\d+-(?:year|month|week|day)-olds?", noun):
-            total += int(count) if count and noun.endswith("s") else 1
+            total += int(count) if count and plural else 1
         elif not plural and noun in person_nouns():
             total += 1 if count is None or count != int(count) else int(count)
         elif plural and is_person_noun(noun) and count is not None and count == int(count) and count > 1:

@@ -95,7 +95,7 @@ def person_nouns() -> frozenset[str]:
 
 
 #: Plurals that do not end in a plain "s" ("children") or whose "-ies"/"-men" rule would go wrong.
-_IRREGULAR = {"children": "child", "people": "person", "wives": "wife", "folks": "folk"}
+_IRREGULAR = {"children": "child", "people": "person", "wives": "wife"}
 
 
 def singular(word: str) -> str:
