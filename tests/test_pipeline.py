@@ -41,3 +41,29 @@ def test_pipeline_normalize_typographic_marks_keeps_text(nlp, curly, straight):
     assert [t.idx for t in doc_curly] == [t.idx for t in doc_straight]  # same tokens, same offsets
     assert [t.norm_ for t in doc_curly] == [t.norm_ for t in doc_straight]
     assert [t.tag_ for t in doc_curly] == [t.tag_ for t in doc_straight]
+
+
+
+def test_pipeline_doc_text_cache_is_per_thread():
+    # the API extracts in a thread pool: each thread keeps its own cached text, so one thread's Doc never meets
+    # another's text, and a thread's cache survives another thread's reads (a shared slot would not)
+    import threading
+
+    from newsevents.components import doc_text
+
+    class Counting:  # stands in for a Doc: doc_text only reads .text and compares identity
+        def __init__(self, text):
+            self.reads, self._text = 0, text
+
+        @property
+        def text(self):
+            self.reads += 1
+            return self._text
+
+    mine, theirs = Counting("Ships left port."), Counting("Rain fell.")
+    assert doc_text(mine) == "Ships left port."
+    other = threading.Thread(target=lambda: doc_text(theirs))
+    other.start()
+    other.join()
+    assert doc_text(mine) == "Ships left port." and mine.reads == 1
+    assert theirs.reads == 1
