@@ -89,7 +89,6 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
         if trig is not None:
             item["category"] = trig.category
             item["trigger"] = _offsets(doc[trig.token.i:trig.token.i + 1])
-            item["hit"] = trig.hit
             if trig.token.pos_ == "VERB":
                 item["agent"] = _offsets(agent_of(trig.token, role))
         source, estimated = source_of(role)
@@ -131,13 +130,13 @@ class QuantityTagger:
                           "counts": _offsets(doc[head.i:head.i + 1]), "category": trig.category,
                           "approximate": False, "vague": False, "trigger": _offsets(doc[trig.token.i:trig.token.i + 1]),
                           "agent": _offsets(agent_of(trig.token, head)) if trig.token.pos_ == "VERB" else None,
-                          "source": None, "hit": trig.hit})
+                          "source": None})
         for span, trig, value in multiple_mentions(doc):
             if any(i["start"] <= span.start_char < i["end"] for i in items):
                 continue
             items.append({"start": span.start_char, "end": span.end_char, "text": span.text, "value": value,
                           "counts": None, "category": trig.category, "approximate": False, "vague": False,
-                          "trigger": _offsets(doc[trig.token.i:trig.token.i + 1]), "hit": trig.hit})
+                          "trigger": _offsets(doc[trig.token.i:trig.token.i + 1])})
         items.sort(key=lambda it: (it["start"], it["end"]))
         for n, item in enumerate(items, 1):
             item["id"] = f"N{n}"
@@ -148,7 +147,6 @@ class QuantityTagger:
                 if item["category"] == "OTHER":
                     item["category"] = parent["category"]
                     item["trigger"] = parent.get("trigger")
-                    item["hit"] = parent.get("hit", False)
         doc._.quantities = [_public(item) for item in items]
         doc.spans["quantities"] = [s for s in (doc.char_span(i["start"], i["end"], alignment_mode="expand")
                                                for i in items) if s is not None]
@@ -156,13 +154,10 @@ class QuantityTagger:
         return doc
 
 
-#: Internal keys kept off the public item (``hit`` marks "shot"/"hit" counts for casualty aggregation; it is
-#: recomputed from ``trigger`` by :mod:`.quantities_casualties`).
-_PRIVATE = ("hit",)
-
-
 def _public(item: dict) -> dict:
-    return {k: v for k, v in item.items() if k not in _PRIVATE and v is not None}
+    """The item without its empty fields. Whether a count is of everyone hit is not kept:
+    :func:`.quantities_casualties.is_hit` reads it from ``trigger``."""
+    return {k: v for k, v in item.items() if v is not None}
 
 
 @Language.factory("newsevents_quantities_v1", requires=["doc.ents", "token.dep", "doc._.times"],
