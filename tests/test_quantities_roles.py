@@ -183,3 +183,11 @@ def test_quantities_roles_singular(word, expected):
 ])
 def test_quantities_roles_is_person_noun(word, expected):
     assert is_person_noun(word) is expected
+
+
+def test_quantities_roles_dateline_town_is_no_victim(nlp):
+    # the parser makes the dateline a second subject of "shot"; the places layer says it is a town
+    text = "OAKDALE, La. - Three young women were shot at a party late Saturday, police said."
+    items = [q for q in nlp(text)._.quantities if q["category"] == "WOUND"]
+    assert [(q["start"], q["end"], q["value"]) for q in items] == [(15, 32, 3.0)]
+    assert text[15:32] == "Three young women"

@@ -124,6 +124,11 @@ class QuantityTagger:
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
             if span is not None:
                 taken.update(range(span.start, span.end))
+        if "places" in doc.spans:
+            # a toponym is no victim: "ELMWOOD, Fla. - Four young men were shot", whose dateline the parser makes
+            # a second subject of "shot"
+            for span in doc.spans["places"]:
+                taken.update(range(span.start, span.end))
         for span, head, trig, value in singular_mentions(doc, taken):
             items.append({"start": span.start_char, "end": span.end_char, "text": span.text, "value": value,
                           "low": None, "high": None, "qualifier": None, "unit": None,
