@@ -35,7 +35,7 @@ def test_times_gate_windowed_detection_equals_full_scan(test_data):
     articles = yaml.safe_load((test_data / "times" / "articles.yaml").read_text(encoding="utf-8"))
     extra = ("The 12-year-old boy, in his 20s, was born in nineteen ninety-six; every Tuesday at 4 in the morning "
              "since the early 1990s, twice a week, o'clock, the year-ago quarter, Christmas 2015, fiscal 1989.")
-    for text in [a["text"] for a in articles] + [extra]:
+    for text in [a["text"] for a in articles] + [extra, "The vote is two weeks from\nnow."]:
         assert find_candidates(text) == find_candidates(text, full_scan=True)
 
 

@@ -241,7 +241,7 @@ def needs() -> dict[str, tuple[str, ...]]:
         "quarter": ("quarter", "q1", "q2", "q3", "q4"),
         "half": ("half",), "season": tuple(lex.season), "relative": ("week", "month", "year", "decade", "centur"),
         "week_of": ("week of",),
-        "year_adj": ("year-",), "ago": ("ago", "earlier", "later", "from now", "hence"), "duration": units,
+        "year_adj": ("year-",), "ago": ("ago", "earlier", "now", "hence"), "duration": units,
         "vague_plural": units, "pod": ("morning", "afternoon", "evening", "night"), "weekday": weekdays,
         "deictic": ("today", "yesterday", "tomorrow"), "ref": refs,
         "set": tuple(lex.set) + ("every", "each", "per ", "once", "twice", "thrice", "times") + weekdays,
