@@ -63,6 +63,9 @@ def test_quantities_detect_values(nlp, text, needle, fields):
     ("The five-year conflict has exhausted the economy.", "five"),
     ("A 23-year-old man was arrested near the station.", "23"),
     ("Maria Lopez, 34, said she heard nothing.", "34"),
+    # the first age of a suspended pair and a decade of life are ages, not counts of people
+    ("Three people, including a 9- and a 13-year-old, were hurt.", "9"),
+    ("Officers found a man in his late 30's lying on the porch.", "30"),
     ("Calvin Reed, 24 was shot in the chest on Friday.", "24"),  # the closing comma left out
     ("Boy, 14, dies in overnight shooting", "14"),  # a headline's person noun tagged as an interjection
     ("The suspect, aged 19, was released on bail.", "19"),

@@ -110,6 +110,11 @@ _AGE_RIGHT = re.compile(rf"^\s*-?\s*{_TIME_UNIT}\s*-?\s*old\b|^\s*-?\s*{_TIME_UN
 _DURATION_RIGHT = re.compile(rf"^(?:-|\s+){_TIME_UNIT}\b", re.I)
 _CLOCK_RIGHT = re.compile(r"^(?::\d\d|\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|o\u2019clock|GMT|UTC|EST|EDT|CST|PST|ET)\b)", re.I)
 _AGE_LEFT = re.compile(r"\b(?:aged?|ages)\s+$|\bages\s+\d+(?:,\s*\d+)*,?\s+(?:and|to)\s+$", re.I)
+#: Ages that _AGE_RIGHT misses: the first of a suspended pair ("a 12- and a 16-year-old") and a decade of life
+#: ("in his early 20's", "a man in their 30s"); both were counted as victims (GVA injured, odd ids: 12 and 20 shot).
+_AGE_SUSPENDED = re.compile(rf"^-\s+(?:and|or|to)\s+(?:an?\s+)?\d+\s*-?\s*{_TIME_UNIT}\s*-?\s*olds?\b", re.I)
+_DECADE = re.compile(r"\b(?:early|mid|late|his|her|their)[\s-]+$", re.I)
+_DECADE_RIGHT = re.compile(r"^['\u2019]?s\b")
 _ORDINAL_RIGHT = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])?\b\d{3}[-.]\d{4}\b|\b1-800-[\w-]+")
 _ADDRESS_RIGHT = re.compile(
@@ -343,7 +348,9 @@ def _reject(doc: Doc, cand: Candidate, surface: str) -> bool:
     text = doc_text(doc)
     right = text[cand.end:cand.end + 30]
     left = text[max(0, cand.start - 12):cand.start]
-    if _AGE_RIGHT.match(right) or _AGE_LEFT.search(left):
+    if _AGE_RIGHT.match(right) or _AGE_LEFT.search(left) or _AGE_SUSPENDED.match(right):
+        return True
+    if _DECADE_RIGHT.match(right) and _DECADE.search(left):
         return True
     if _DURATION_RIGHT.match(right) or _CLOCK_RIGHT.match(right):
         return True
