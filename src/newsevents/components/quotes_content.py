@@ -50,20 +50,28 @@ def _piece(toks: list[Token], first: int, last: int, side: str) -> list[str]:
         return [f"{side}=none"]
     toks = toks[first:last + 1]
     f = [f"{side}len={_bucket(len(toks))}"]
-    words = [t for t in toks if not t.is_punct and not t.is_space]
-    if words:
-        w0 = words[0]
+    # one pass: the first word, the entity types, a verb, a quote mark, the piece's head (the first token whose
+    # head is outside it)
+    w0 = head = None
+    ents, verb, mark = set(), False, False
+    for t in toks:
+        if w0 is None and not t.is_punct and not t.is_space:
+            w0 = t
+        if t.ent_type_:
+            ents.add(t.ent_type_)
+        verb = verb or t.pos_ == "VERB"
+        mark = mark or t.text in MARK_TOKENS
+        if head is None and not first <= t.head.i <= last:
+            head = t
+    if w0 is not None:
         f += [f"{side}w0={w0.lower_}", f"{side}p0={w0.pos_}", f"{side}d0={w0.dep_}"]
-    ents = {t.ent_type_ for t in toks if t.ent_type_}
     f += [f"{side}e={e}" for e in sorted(ents)]
-    if any(t.pos_ == "VERB" for t in toks):
+    if verb:
         f.append(f"{side}verb")
-    if any(t.text in MARK_TOKENS for t in toks):
+    if mark:
         f.append(f"{side}mark")
-    # the head of the piece: the token whose head is outside it
-    heads = [t for t in toks if not first <= t.head.i <= last]
-    if heads:
-        f.append(f"{side}hd={heads[0].dep_}|{heads[0].pos_}")
+    if head is not None:
+        f.append(f"{side}hd={head.dep_}|{head.pos_}")
     return f
 
 
