@@ -307,3 +307,25 @@ def test_quantities_casualties_rules_gate(nlp, test_data):
             exact[key] += (got[key] or 0) == art[key]
     assert exact["killed"] >= 6, exact
     assert exact["injured"] >= 5, exact
+
+
+@pytest.mark.parametrize("text, group, trigger, value, killed, injured", [
+    # a passive "treat" at a hospital or for wounds hurts a counted group; a singular treated victim is not counted
+    ("One man died and three others were treated at a hospital after the shooting.", "three others", "treated",
+     3, 1, 3),
+    ("Two women are being treated for gunshot wounds, police said.", "Two women", "treated", 2, None, 2),
+    # a comma-set list that adds up to the group before it says who the group is
+    ("Police said the two victims, one man and one woman, were shot near the park.", "two victims", "shot",
+     2, None, 2),
+    ("Deputies said three people, two men and one woman, were wounded in the crash.", "three people", "wounded",
+     3, None, 3),
+])
+def test_quantities_casualties_treated_and_breakdown(nlp, text, group, trigger, value, killed, injured):
+    doc = nlp(text)
+    items = [q for q in doc._.quantities if q["start"] == text.index(group)]
+    assert items, doc._.quantities
+    item = items[0]
+    assert (item["end"], item["value"], item["category"]) == (text.index(group) + len(group), value, "WOUND")
+    assert item["trigger"]["start"] == text.index(trigger)
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+

@@ -37,6 +37,15 @@ def _misread_participle(noun, value: Optional[float]) -> bool:
     return noun.tag_ == "NN" and value is not None and value != 1 and noun_trigger(noun) is not None
 
 
+def _breakdown(doc: Doc, noun, extra: float, value: float) -> bool:
+    """"the two other teens, one female and one male, were hurt": counted conjuncts set off by a comma that add
+    up to the group's own count break the group down; they are not more people (GVA injured, odd ids: 2 read as
+    4; "two children, a woman and a man" has uncounted conjuncts and stays four)."""
+    if extra != value or noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
+        return False
+    return all(any(c.dep_ == "nummod" for c in conj.children) for conj in noun.conjuncts if conj.i > noun.i)
+
+
 def _offsets(span: Optional[Span]) -> Optional[dict]:
     if span is None or len(span) == 0:
         return None
@@ -68,6 +77,8 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
             if noun.i >= num.end and counts.end_char > end and noun.i - num.end < 6:
                 end = counts.end_char
             extra = coordinated_extra(doc, noun) if item["value"] is not None else 0
+            if extra and _breakdown(doc, noun, extra, item["value"]):
+                extra = 0
             if extra:
                 # "two children and a woman were shot": the group is three
                 item["value"] += extra

@@ -117,12 +117,19 @@ def _merge_lists(items: Iterable[dict], text: str) -> list[dict]:
                 and not item.get("part_of") \
                 and prev.get("value") is not None and item.get("value") is not None \
                 and not prev.get("unit") and not item.get("unit") and _counts_people(prev) and _counts_people(item) \
-                and _LIST_GAP.match(text[prev["end"]:item["start"]]):
+                and _LIST_GAP.match(text[prev["end"]:item["start"]]) and not _breaks_down(prev, item, text):
             out[-1] = {**item, "start": prev["start"], "text": text[prev["start"]:item["end"]],
                        "value": prev["value"] + item["value"]}
             continue
         out.append(item)
     return out
+
+
+def _breaks_down(group: dict, item: dict, text: str) -> bool:
+    """"the two teens, one female and one male, were hurt": a list of its own after a comma that adds up to the
+    group before it says who the group is; it adds nobody (GVA injured, odd ids: 2 read as 4)."""
+    return item["value"] == group["value"] and text[group["end"]:item["start"]].strip() == "," \
+        and " and " in item["text"]
 
 
 def _word_after(item: dict) -> bool:

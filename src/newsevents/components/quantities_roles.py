@@ -83,6 +83,23 @@ def _hospital_trigger(verb: Token, role: Token) -> Optional[Trigger]:
     return None
 
 
+#: What one is treated for or at that makes the treated person hurt ("were treated at a hospital", "is being
+#: treated for gunshot wounds"); written on odd GVA ids (see _treated_trigger).
+_TREATED_FOR = frozenset({"hospital", "injury", "wound", "gunshot", "center", "centre"})
+
+
+def _treated_trigger(verb: Token) -> Optional[Trigger]:
+    """"Three others were treated at a hospital", "is being treated for injuries": a passive "treat" at a hospital
+    or for wounds is an injury (not a hit count: GVA's injured, the shot and not killed)."""
+    if verb.lemma_ != "treat" or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "for", "by"):
+            if any(c.dep_ == "pobj" and c.lemma_.lower() in _TREATED_FOR for c in prep.children):
+                return Trigger("WOUND", False, verb)
+    return None
+
+
 def _word_list(name: str) -> frozenset[str]:
     text = resources.files("newsevents.resources").joinpath(name).read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -150,7 +167,7 @@ def _verb_trigger(verb: Token) -> Optional[Trigger]:
     for v in chain:
         if _negated(v):
             continue
-        trig = (_lookup(v, "verb") or _suffer_trigger(v)) if v.pos_ in ("VERB", "AUX") else None
+        trig = (_lookup(v, "verb") or _suffer_trigger(v) or _treated_trigger(v)) if v.pos_ in ("VERB", "AUX") else None
         if trig and _to_death(v):
             trig = Trigger("KILL", False, v)  # "shot to death", "beaten to death"
         if trig is None and v.pos_ == "ADJ":
@@ -407,6 +424,8 @@ def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trig
         trig = _verb_trigger(verb)
         if trig is None or trig.category not in ("KILL", "WOUND", "ARREST", "KIDNAP"):
             continue
+        if trig.token.lemma_ == "treat":
+            continue  # "Smith was treated for wounds" is mostly a victim already counted as shot (see _treated_trigger)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN" \
             or _headline_passive(verb)
         for child in verb.children:
