@@ -33,7 +33,7 @@ def _cue_start(doc: Doc, noun: Token) -> int:
     head = _light_verb(noun)
     if head is not None:
         return cue_span(doc, head, False)[0]
-    if noun.i > 0 and doc[noun.i - 1].dep_ == "det" and doc[noun.i - 1].head is noun:
+    if noun.i > 0 and doc[noun.i - 1].dep_ == "det" and doc[noun.i - 1].head.i == noun.i:
         return doc[noun.i - 1].idx
     return noun.idx
 

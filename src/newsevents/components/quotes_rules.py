@@ -162,8 +162,6 @@ def cue_span(doc: Doc, verb: Token, recipient: bool = True) -> Span:
         for c in v.children:
             if c.dep_ in _CUE_CHILD_DEPS and abs(c.i - v.i) <= 3:
                 left, right = min(left, c.i), max(right, c.i)
-    if left > 0 and doc[left - 1].dep_ == "advmod" and doc[left - 1].head is verb and doc[left - 1].lower_ not in _WH:
-        left -= 1
     for c in verb.children:
         if c.dep_ == "advmod" and left - 1 <= c.i < verb.i and c.lower_ not in _WH:
             left = min(left, c.i)
@@ -211,7 +209,7 @@ def _as_quoting_head(verb: Token) -> Optional[Token]:
     if verb.lemma_ != "quote":
         return None
     for c in verb.subtree:
-        if c.lemma_ == "say" and c is not verb:
+        if c.lemma_ == "say":  # never the verb itself, whose lemma is "quote"
             return c
     return None
 
@@ -423,7 +421,7 @@ def _as_quoting(verb: Token) -> Optional[tuple[Token, Token]]:
     head = verb.head
     if head.dep_ == "prep" and head.lower_ == "as":
         head = head.head
-    if head.lemma_ == "quote" and head is not verb:
+    if head.lemma_ == "quote":  # never the verb itself, whose lemma is "say"
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs:
             return objs[0], head
