@@ -211,8 +211,8 @@ _CUE_REACH = 8  # tokens a cue may grow by at either side (PolNeAR train: "said 
 
 
 def _rel(tok: Token, verb: Token) -> str:
-    if tok.head is verb:
-        return "child"
+    # no "child" value: the shipped model was trained when an identity test for it never held (spaCy builds a new
+    # Token on each read), so the verb's children read as "other"
     return "anc" if tok.is_ancestor(verb) else "other"
 
 

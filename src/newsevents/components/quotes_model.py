@@ -53,7 +53,7 @@ def subject_of(tok: Token) -> Optional[Token]:
         for c in tok.children:
             if c.dep_ == "poss":
                 return c
-        if tok.dep_ in ("dobj", "pobj") and tok.head is not tok:
+        if tok.dep_ in ("dobj", "pobj"):  # never the root, so it has a head above it
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
             return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         return None
@@ -72,7 +72,7 @@ def verb_subject(verb: Token) -> Optional[Token]:
             return subj[0]
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cur.head
-        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acomp", "dep", "npadvmod") and cur.head is not cur:
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acomp", "dep", "npadvmod"):  # never the root
             cur = cur.head
             if cur.dep_ == "prep":  # "… by saying"
                 cur = cur.head
@@ -194,7 +194,8 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
         subj_ = split_subject(tok, frame)
         if subj_ is not None:
             f += [f"ss={_person(subj_)}|{fam}", f"ssl={size_bucket(subj_.right_edge.i - subj_.left_edge.i + 1)}"]
-    if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl") or (fam.startswith("n-") and tok.head is not tok):
+    # a noun cue always gets its head's lemma, a root noun its own (the shipped model was trained so)
+    if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl") or fam.startswith("n-"):
         f.append(f"hl={tok.head.lemma_.lower()}|{tok.dep_}")
     subj = subject_of(tok)
     if subj is None:
@@ -212,7 +213,7 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
             f.append(f"c={d}" if d != "aux" else f"aux={c.lower_ if c.lower_ in _MODALS else 'aux'}")
             if d in ("prt", "advmod"):
                 f.append(f"cw={d}|{c.lower_}")
-        elif d in ("ccomp", "xcomp", "dobj", "prep") and c is not comp:
+        elif d in ("ccomp", "xcomp", "dobj", "prep"):  # the complement itself included (the model was trained so)
             f.append(f"other={d}|{fam}")
     f += [f"cp={comp.pos_}|{fam}", f"ct={comp.tag_}|{fam}", f"cd={comp.dep_}"]
     size = comp.right_edge.i - comp.left_edge.i + 1
