@@ -329,3 +329,19 @@ def test_quantities_casualties_treated_and_breakdown(nlp, text, group, trigger, 
     assert item["trigger"]["start"] == text.index(trigger)
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
 
+
+
+@pytest.mark.parametrize("title, victim, state, category, killed, injured", [
+    # a bare person noun with its state right after it ("dead" may be tagged an adverb)
+    ("Teen dead after double shooting outside arcade", "Teen", "dead", "KILL", 1, 1),
+    ("Woman dead, man hurt in shooting on Oak Street", "Woman", "dead", "KILL", 1, 1),
+    # a headline's first person noun tagged as an interjection
+    ("Boy dies after being shot at cookout", "Boy", "dies", "KILL", 1, None),
+])
+def test_quantities_casualties_headline_bare_victim(nlp, title, victim, state, category, killed, injured):
+    head = nlp(title)
+    item = [q for q in head._.quantities if q["start"] == title.index(victim)][0]
+    assert (item["end"], item["value"], item["category"]) == (len(victim), 1.0, category)
+    assert item["trigger"]["start"] == title.index(state)
+    assert article_casualties(nlp("Police are investigating."), title=title, nlp=nlp) == \
+        {"killed": killed, "injured": injured}

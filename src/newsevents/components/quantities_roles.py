@@ -416,6 +416,14 @@ def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trig
     injured" (0). Returns (phrase, head noun, trigger, value) for heads not already counted by a number."""
     out = []
     for verb in doc:
+        if verb.dep_ in ("amod", "advmod") and verb.i == verb.head.i + 1 and _bare_person(verb.head):
+            # headline style "Teen dead after …", "Man dead, woman hurt": the state right after a bare person noun
+            # (the tagger may read "dead" there as an adverb)
+            state = _lookup(verb, "adj")
+            got = _singular_group(doc, verb.head, taken) if state and state.category in ("KILL", "WOUND") else None
+            if got:
+                out.append((got[0], verb.head, state, got[1]))
+                continue
         if verb.pos_ not in ("VERB", "ADJ") or _negated(verb):
             continue
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and \
@@ -442,6 +450,12 @@ def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trig
             if got:
                 out.append((got[0], verb.head, trig, got[1]))
     return out
+
+
+def _bare_person(noun: Token) -> bool:
+    """A singular person noun without a determiner, as a headline writes its victim ("Teen", "Man")."""
+    return noun.tag_ in ("NN", "NNP", "UH") and noun.lower_ in person_nouns() \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 def _bare_subject_passive(verb: Token, subj: Token) -> bool:
@@ -514,6 +528,8 @@ def _singular_group(doc: Doc, head: Token, taken: set[int]) -> Optional[tuple[Sp
             value += 1
         elif m.pos_ == "NOUN" and m.lemma_.lower() in person_nouns():
             value += 1
+        elif m.pos_ == "INTJ" and m.lower_ in person_nouns():
+            value += 1  # a headline's first word tagged as an interjection ("Boy dies after …")
         elif is_age_nominal(m):
             value += 1  # "a 14-year-old was shot": the age stands for the person
         else:
