@@ -345,3 +345,16 @@ def test_quantities_casualties_headline_bare_victim(nlp, title, victim, state, c
     assert item["trigger"]["start"] == title.index(state)
     assert article_casualties(nlp("Police are investigating."), title=title, nlp=nlp) == \
         {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("text, group, killed, injured", [
+    # what a finding says: "found shot dead / shot to death" is a killing, "found shot" alone a wounding
+    ("Three brothers were found shot to death in a cabin on Monday.", "Three brothers", 3, None),
+    ("Two hikers were found shot dead near the trail.", "Two hikers", 2, None),
+    ("Two hikers were found shot near the trail.", "Two hikers", None, 2),
+])
+def test_quantities_casualties_found_shot(nlp, text, group, killed, injured):
+    doc = nlp(text)
+    item = [q for q in doc._.quantities if q["start"] == text.index(group)][0]
+    assert (item["end"], item["category"]) == (text.index(group) + len(group), "KILL" if killed else "WOUND")
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
