@@ -358,3 +358,15 @@ def test_quantities_casualties_found_shot(nlp, text, group, killed, injured):
     item = [q for q in doc._.quantities if q["start"] == text.index(group)][0]
     assert (item["end"], item["category"]) == (text.index(group) + len(group), "KILL" if killed else "WOUND")
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a casualty after "could / might / should" did not occur; "would" may tell a later death
+    ("A man was killed on Friday. His brother feared the gunman might hurt him too.", 1, None),
+    ("A woman was killed on Friday. Her son could have been injured, police said.", 1, None),
+])
+def test_quantities_casualties_modal(nlp, text, killed, injured):
+    doc = nlp(text)
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    victim = text.index("A ")
+    assert [q["start"] for q in doc._.quantities if q["category"] in ("KILL", "WOUND")] == [victim]

@@ -196,8 +196,14 @@ def _to_death(verb: Token) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    """Not an occurred casualty: negated ("was not hurt") or an infinitive ("tried to kill himself")."""
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children)
+    """Not an occurred casualty: negated ("was not hurt"), an infinitive ("tried to kill himself") or after a modal
+    ("might hurt him")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_OCCURRED) for c in verb.children)
+
+
+#: Auxiliaries of a casualty that did not occur: an infinitive's "to", and "could / might / should" ("might hurt
+#: him", "could have been killed"); "would" is left out, it also tells a later death ("he would die days later").
+_NOT_OCCURRED = frozenset({"to", "could", "might", "should"})
 
 
 def governing_trigger(role: Token) -> Optional[Trigger]:
