@@ -370,3 +370,20 @@ def test_quantities_casualties_modal(nlp, text, killed, injured):
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
     victim = text.index("A ")
     assert [q["start"] for q in doc._.quantities if q["category"] in ("KILL", "WOUND")] == [victim]
+
+
+@pytest.mark.parametrize("text, needle, end, killed, injured", [
+    # a range the parser leaves without a counted noun before "shots", and a measure ("degree"), count no people
+    ("Neighbors said between 10 and 15 shots rang out.", "between 10 and 15", 32, None, None),
+    ("A ricochet made a 45 degree turn and hit the window.", "45 degree", 27, None, None),
+    # a toll over a stretch of hours is a round-up's statistic
+    ("A man was killed on Elm Street. He was one of four people killed and 19 wounded over a ten-hour stretch.",
+     "19", 71, 1, None),
+])
+def test_quantities_casualties_not_victims(nlp, text, needle, end, killed, injured):
+    doc = nlp(text)
+    item = [q for q in doc._.quantities if q["start"] == text.index(needle)][0]
+    assert item["end"] == end
+    if killed is None:
+        assert item["category"] == "OTHER"
+    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}

@@ -92,6 +92,9 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
         trig = trig or preceding_trigger(doc, num.start) or governing_trigger(role) or adjacent_trigger(doc, after)
         if trig is None and noun is not None:
             trig = noun_trigger(noun)
+        if noun is None and trig is not None and trig.token.tag_ == "NNS" and trig.token.i >= num.end \
+                and _not_people(trig.token):
+            trig = None  # "between 50 and 60 shots fired": a range the parser leaves without a noun counts shots
         if noun is not None and _not_people(noun):
             if _misread_participle(noun, item["value"]):
                 trig = adjacent_trigger(doc, noun.i + 1, limit=1) or noun_trigger(noun)  # "Five shot dead"

@@ -56,7 +56,9 @@ _STATISTIC = re.compile(
     r"\b(?:since|in|of|for)\s+(?:19|20)\d\d\b|\b(?:years|months)\s+ago\b|\bhomicides\b|\bsince (?:January|the start)\b|"
     r"\bfrom\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:\w+\s+)?(?:to|through|until)\b|"
     r"\b(?:pair|series|spate|string|rash|two|three|four|five|several|multiple|\d+)\s+"
-    r"(?:of\s+)?(?:\w+\s+){0,2}?shootings\b",
+    r"(?:of\s+)?(?:\w+\s+){0,2}?shootings\b|"
+    # "over an eight-hour stretch", "in a 12-hour span" (written on odd GVA ids)
+    r"\b(?:over|in|during|within)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:stretch|span|period)\b",
     re.I)
 POLICIES = ("vote", "latest", "max", "first", "mode", "median")
 #: A singular victim in addition to an earlier one: "another man was shot", "a second victim died", and an ordinal
