@@ -387,3 +387,21 @@ def test_quantities_casualties_not_victims(nlp, text, needle, end, killed, injur
     if killed is None:
         assert item["category"] == "OTHER"
     assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+
+
+def test_quantities_casualties_adjective_noun(nlp):
+    """"Police: 4 dead including two boys in Elm City shooting" parsed with "dead" as the subject of "shooting" (a
+    parse the model gives some headlines, built by hand here): the adjective is the trigger, not "shooting"."""
+    from spacy.tokens import Doc
+
+    from newsevents.components.quantities import QuantityTagger
+    words = ["Police", ":", "4", "dead", "including", "two", "boys", "in", "Elm", "City", "shooting"]
+    doc = Doc(nlp.vocab, words=words, spaces=[False] + [True] * 9 + [False],
+              heads=[0, 0, 3, 10, 3, 6, 4, 6, 9, 7, 0],
+              deps=["ROOT", "punct", "nummod", "nsubj", "prep", "nummod", "pobj", "prep", "compound", "pobj", "appos"],
+              tags=["NN", ":", "CD", "JJ", "VBG", "CD", "NNS", "IN", "NNP", "NNP", "VBG"],
+              pos=["NOUN", "PUNCT", "NUM", "ADJ", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PROPN", "VERB"],
+              lemmas=["police", ":", "4", "dead", "include", "two", "boy", "in", "Elm", "City", "shoot"])
+    item = QuantityTagger()(doc)._.quantities[0]
+    assert (item["start"], item["end"], item["category"]) == (8, 14, "KILL")
+    assert item["trigger"]["start"] == 10

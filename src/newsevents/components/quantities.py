@@ -84,7 +84,8 @@ def _numeric_item(doc: Doc, cand: Candidate) -> tuple[dict, Optional[int], Optio
                 item["value"] += extra
                 last = max(c.i for c in noun.conjuncts)
                 end = max(end, doc[last].idx + len(doc[last]))
-        after = (noun.i + 1) if noun is not None and noun.i >= num.end else num.end
+        # "PD: 3 dead including …": a casualty adjective the parser takes for the counted noun is the trigger
+        after = (noun.i + 1) if noun is not None and noun.i >= num.end and noun.pos_ != "ADJ" else num.end
         trig = None
         if role.dep_ in ("conj", "appos", "npadvmod", "ROOT", "dep", "nsubj"):
             # headline lists "1 dead, 3 injured": the word right after a group beats the coordination's verb
