@@ -23,6 +23,11 @@ logger = logging.getLogger(__name__)
 #: candidates read per name, most populous first; 40 covers every same-name town of the largest US name sets
 #: ("Springfield": 33 in cities500) so a small one named by its state is still seen
 MAX_CANDIDATES = 40
+#: names whose candidates are kept per gazetteer (an article asks for a few hundred, the same ones again and again)
+CANDIDATE_CACHE_SIZE = 20000
+#: entries kept by id: the ranker asks for the same few hundred countries and capitals in every article
+PLACE_CACHE_SIZE = 4096
+_MISSING = object()
 
 PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin2", "city": "city", "continent": "region",
              "region": "region", "spot": "sub-city"}
@@ -86,6 +91,11 @@ class Gazetteer:
         self.admin_name = {r[0]: r[2] for r in admins}
         self.admin_id = {r[0]: r[1] for r in admins}
         self.unresolvable = {r[0]: (r[1], r[2], r[3]) for r in unres}
+        # per-instance caches, not functools.lru_cache on the methods: a class-level cache keys on ``self`` and
+        # keeps every Gazetteer and its connection alive after reset_gazetteers(); plain dicts hold no reference
+        # back to the instance (no cycle), and drop their oldest entry when full
+        self._candidates_cache: dict[str, tuple[Candidate, ...]] = {}
+        self._place_cache: dict[int, Optional[Candidate]] = {}
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
@@ -99,24 +109,33 @@ class Gazetteer:
             except sqlite3.DatabaseError as exc:
                 raise GazetteerError(Code.E401, path=self.path, detail=str(exc)) from exc
 
-    @lru_cache(maxsize=20000)
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         """Places a name may refer to (by :func:`name_key`), best name match and most populous first."""
+        hit = self._candidates_cache.get(name)
+        if hit is not None:
+            return hit
         key = name_key(name)
         if not key:
-            return ()
-        rows = self._query(
-            "SELECT p.geonameid, p.name, p.kind, p.feature, p.country, p.admin1, p.admin2, p.lat, p.lon,"
-            " p.population, min(n.how) FROM names n JOIN places p USING (geonameid) WHERE n.key = ?"
-            " GROUP BY p.geonameid ORDER BY min(n.how), p.population DESC LIMIT ?", (key, MAX_CANDIDATES))
-        return tuple(Candidate(*r) for r in rows)
+            out: tuple[Candidate, ...] = ()
+        else:
+            rows = self._query(
+                "SELECT p.geonameid, p.name, p.kind, p.feature, p.country, p.admin1, p.admin2, p.lat, p.lon,"
+                " p.population, min(n.how) FROM names n JOIN places p USING (geonameid) WHERE n.key = ?"
+                " GROUP BY p.geonameid ORDER BY min(n.how), p.population DESC LIMIT ?", (key, MAX_CANDIDATES))
+            out = tuple(Candidate(*r) for r in rows)
+        _remember(self._candidates_cache, name, out, CANDIDATE_CACHE_SIZE)
+        return out
 
-    @lru_cache(maxsize=4096)  # the ranker asks for the same few hundred countries and capitals in every article
     def place(self, geonameid: int) -> Optional[Candidate]:
         """The entry with this GeoNames id, if the gazetteer has it."""
+        hit = self._place_cache.get(geonameid, _MISSING)
+        if hit is not _MISSING:
+            return hit  # type: ignore[return-value]
         rows = self._query("SELECT geonameid, name, kind, feature, country, admin1, admin2, lat, lon, population, 0"
                            " FROM places WHERE geonameid = ?", (int(geonameid),))
-        return Candidate(*rows[0]) if rows else None
+        out = Candidate(*rows[0]) if rows else None
+        _remember(self._place_cache, geonameid, out, PLACE_CACHE_SIZE)
+        return out
 
     def unresolvable_reason(self, name: str) -> Optional[tuple[str, str, str]]:
         """(name, precision, reason) if the name is a known place with no point (a region, a former state)."""
@@ -126,6 +145,13 @@ class Gazetteer:
         """Close the connection."""
         with self._lock:
             self._con.close()
+
+
+def _remember(cache: dict, key, value, size: int) -> None:
+    """Store ``value`` under ``key``, dropping the oldest entry once ``cache`` holds ``size`` (dicts keep order)."""
+    if len(cache) >= size:
+        cache.pop(next(iter(cache), None), None)  # tolerant: another thread may have dropped it first
+    cache[key] = value
 
 
 @lru_cache(maxsize=4)
