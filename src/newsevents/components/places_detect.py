@@ -27,6 +27,7 @@ from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_
                             named_settlement, person_name_words, propn_mask, same_name_spans, town_area_pairs)
 from .places_regions import region_points
 from .places_streets import street_spans
+from .places_words import place_words
 
 #: entity labels whose whole span is a toponym
 PLACE_LABELS = ("GPE", "LOC")
@@ -38,28 +39,18 @@ MISLABELS = ("NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "ORG", "FAC"
 #: an embedded toponym must be at least this populous if it is a city: below it, the first word of an
 #: organisation name ("Liberty Mutual", "Bay Area Rapid Transit") is far more often not a place
 MIN_EMBEDDED_CITY_POP = 50_000
-#: country names that are also given names: tagged PERSON they stay people ("Chad scored twice"); the PERSON-tagged
-#: country rule with them left out: TR-News e2e Acc@161 77.7 -> 77.8, GeoVirus 79.4 -> 79.5, P unchanged
-_GIVEN_NAME_COUNTRIES = frozenset({"chad", "jordan", "georgia", "india", "israel", "kenya", "america"})
+#: country names that are also given names: tagged PERSON they stay people
+_GIVEN_NAME_COUNTRIES = place_words("given_name_countries")
 #: a town's own public services are named after it ("New Milford Police Department", "Litchfield Superior Court",
 #: "Enfield Council"): before one of these words a smaller town opens the organisation's name
 CIVIC_WORDS = frozenset({"Police", "Court", "Council", "Sheriff", "Fire", "EMS", "Township", "Borough"})
 #: with one, any gazetteer town: TR-News e2e Acc@161 at 50,000 / 5,000 / 1,000 / 0 people: 76.7 / 77.1 / 77.1 / 77.3
 #: (GeoVirus 79.1 at each; one false positive more, "Camborne")
 MIN_CIVIC_CITY_POP = 0
-#: words that open court and police names and are also towns ("Superior Court" is not Superior, Wisconsin;
-#: "Supreme", "Federal", "Central" ...)
-CIVIC_NOT_TOWNS = frozenset({"supreme", "federal", "superior", "high", "district", "circuit", "central", "town",
-                             "city", "county", "state", "university", "airport", "port", "harbor", "harbour",
-                             "forest", "crown", "family", "juvenile", "criminal", "civil", "national", "royal",
-                             "provincial", "municipal", "metropolitan", "capitol", "security", "military",
-                             "regional", "tribal", "general", "local", "special", "traffic", "highway", "border",
-                             "transit", "magistrates", "appeals", "volunteer", "rural", "campus"})
-#: the last word of a newspaper's title: the town opening it is no place of the story ("The New York Times",
-#: "Los Angeles Times", "China Daily"; e2e P TR-News 90.9 -> 91.0, GeoVirus 88.7 -> 89.3, recall unchanged)
-NEWSPAPER_WORDS = frozenset({"Times", "Post", "Daily", "Herald", "Journal", "Tribune", "Gazette", "Chronicle",
-                             "Examiner", "Telegraph", "Dispatch", "Courier", "Inquirer", "Enquirer", "Globe",
-                             "Ledger", "Star", "Sun", "Mail", "Observer", "Register", "Bulletin"})
+#: words that open court and police names and are also towns
+CIVIC_NOT_TOWNS = place_words("civic_not_towns")
+#: the last word of a newspaper's title: the town opening it is no place of the story
+NEWSPAPER_WORDS = place_words("newspaper_words")
 #: detection sources reliable enough to make other mentions of the same name toponyms (measured: a name from an
 #: ORG's first word spreads its errors to every later mention; a whole mislabelled entity, "Aleppo" tagged NORP,
 #: is a big place by construction and spreads well: TR-News e2e Acc@161 +0.4 at equal precision)
@@ -68,21 +59,16 @@ PROPAGATING = ("ent:", "dateline", "context:", "county", "town-area", "mislabel:
 CONTEXT_LABELS = ("PERSON", "ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE")
 _AREA_WORDS = frozenset({"County", "Parish", "Province", "Governorate", "District", "Oblast", "Prefecture"})
 _AREA_WORDS_LOWER = frozenset(w.lower() for w in _AREA_WORDS)
-#: lower-case area words after a name in a place entity: not part of the name ("Sichuan province")
-_LOWER_AREA_WORDS = frozenset({"province", "county", "district", "state", "region", "borough", "prefecture",
-                               "governorate", "municipality", "oblast", "city", "town", "village", "township"})
-#: words that make "<...> District" a service's district, not a place ("School District", "Business District")
-_SERVICE_WORDS = frozenset({"School", "Schools", "Business", "Management", "Water", "Fire", "Sanitation", "Utility",
-                            "Transit", "Hospital", "Irrigation", "Park", "Library", "Health", "Quality", "Court"})
-#: direction words that open a region of a place ("Far North Queensland", "Western Canada")
-_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                              "central", "far", "upper", "lower", "greater", "northeast", "northwest", "southeast",
-                              "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "mid"})
+#: lower-case area words after a name in a place entity: not part of the name
+_LOWER_AREA_WORDS = place_words("lower_area_words")
+#: words that make "<...> District" a service's district, not a place
+_SERVICE_WORDS = place_words("service_words")
+#: direction words that open a region of a place
+_DIRECTION_WORDS = place_words("direction_words")
 #: a spaced dash the model ran an entity on over ("Sri Lanka - approximately 28,500")
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-#: lower-case words inside multi-word place names ("Rio Grande do Sul", "Democratic Republic of the Congo")
-_NAME_JOINERS = frozenset({"do", "da", "de", "del", "des", "di", "dos", "das", "of", "the", "la", "le", "el",
-                           "al", "on", "upon", "sur", "and"})
+#: lower-case words inside multi-word place names
+_NAME_JOINERS = place_words("name_joiners")
 
 
 @dataclass

@@ -12,10 +12,10 @@ from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
 from .places_recall import is_name_token
 from .places_regions import region_points
+from .places_words import place_words
 
-#: words after a place name that make it the name of a disease or a pathogen ("Marburg virus")
-_DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "strain", "strains", "disease", "vaccine", "vaccines",
-                            "hemorrhagic", "haemorrhagic", "flu", "ebolavirus", "encephalitis", "syndrome"})
+#: words after a place name that make it the name of a disease or a pathogen
+_DISEASE_WORDS = place_words("disease_words")
 #: words after a disease word that make the place a place again ("the United States flu season")
 _SEASON_WORDS = frozenset({"season", "seasons"})
 #: words that open a saint's name ("St. Peter's Square")

@@ -31,46 +31,29 @@ from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
 from .places_regions import region_points
+from .places_words import place_words
 
 #: a city named in a locative context must have at least this many inhabitants: 5,000 keeps "in Innisfail"
 #: (8,000) and drops most surnames that are also hamlets (measured on TR-News, checked on GeoVirus)
 MIN_CONTEXT_CITY_POP = 5_000
 #: first-level areas at least this populous (summed over their towns) are taken anywhere, like countries
 BIG_AREA_POP = 100_000
-#: words before a toponym ("in Cairns", "the town of Garissa"); "the" between them is skipped
-LOCATIVE_BEFORE = frozenset({"in", "at", "from", "to", "near", "outside", "across", "around", "into", "throughout",
-                             "toward", "towards", "via", "between", "within", "inside", "through", "across",
-                             "downtown", "northern", "southern", "eastern", "western", "central", "rural"})
+#: words before a toponym ("in Cairns"); "the" between them is skipped
+LOCATIVE_BEFORE = place_words("locative_before")
 #: area nouns right before a name after "the" ("the province Gauteng", "the state Bavaria"; lower case only, so
 #: not "the State Police"): GeoVirus e2e Acc@161 79.3 -> 79.4, TR-News unchanged
 AREA_BEFORE = frozenset({"province", "state", "region", "county", "district", "governorate", "prefecture"})
-#: nouns that make "<noun> of X" locative ("the town of Garissa", "residents of Tabriz"); a bare "of" is not
-#: ("a friend of Vladimir", "Head of Mission")
-OF_HEADS = frozenset({"city", "town", "village", "state", "province", "county", "district", "region", "suburb",
-                      "suburbs", "outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                      "southwest", "resident", "residents", "people", "streets", "outskirts", "centre", "center",
-                      "heart", "capital", "parts", "part", "areas", "area", "island", "port", "municipality",
-                      "governorate", "neighbourhoods", "neighborhoods", "mayor", "governor", "citizens"})
-#: institutions named after their town ("University of Calgary", "Children's Hospital of Pittsburgh")
-ORG_OF_HEADS = frozenset({"university", "college", "hospital", "port", "city", "town", "mayor", "bank", "museum",
-                          "church", "diocese", "archdiocese", "county", "state", "province", "government",
-                          "municipality", "district", "borough", "school", "schools", "zoo", "airport", "harbour"})
-#: words after a toponym ("Tabriz resident", "the Cairns police force", "Beaconsfield Mayor")
-LOCATIVE_AFTER = frozenset({"police", "mayor", "resident", "residents", "city", "county", "district", "districts",
-                            "province", "area", "region", "suburb", "suburbs", "airport", "council", "native",
-                            "natives", "hospital", "township", "municipality", "borough", "village", "town",
-                            "state", "metro", "neighbourhood", "neighborhood", "streets", "harbour", "harbor"})
+#: nouns that make "<noun> of X" locative ("the town of Garissa")
+OF_HEADS = place_words("of_heads")
+#: institutions named after their town ("University of Calgary")
+ORG_OF_HEADS = place_words("org_of_heads")
+#: words after a toponym ("Tabriz resident", "Beaconsfield Mayor")
+LOCATIVE_AFTER = place_words("locative_after")
 #: a dateline ends with one of these right after the place name ("BEIRUT —", "PARIS, Texas (AP) -")
 _DATELINE_END = frozenset({"\u2014", "\u2013", "-", "--", ",", "("})
 _PERSON_TYPES = frozenset({"PERSON", "PER"})
-#: place names that are also ordinary words in organisation names ("Health Centre", "LE Central"; "Racing NSW"
-#: is kept): the recall rules never take them on their own
-COMMON_WORD_AREAS = frozenset({"centre", "center", "central", "north", "south", "east", "west", "northern",
-                               "southern", "eastern", "western", "capital", "coast", "islands", "lakes", "river",
-                               "valley", "littoral", "plateau", "highlands", "lowlands", "mountain", "md", "rd",
-                               # towns named like words news uses for something else: the Games, the agency
-                               "olympic", "villages", "xinhua", "commonwealth", "far north", "far east",
-                               "midwest", "pope", "republic", "region", "downtown"})
+#: place names that are also ordinary words: the recall rules never take them on their own
+COMMON_WORD_AREAS = place_words("common_word_areas")
 
 
 def name_mask(doc: Doc) -> list[bool]:
@@ -167,9 +150,8 @@ def locative(doc: Doc, start: int, end: int, is_place: Callable[[int], bool]) ->
     return k < start - 1 and k >= 0 and is_place(k)
 
 
-#: "the village of X", "a town called X": the words say X is a settlement, whatever its size
-SETTLEMENT_HEADS = frozenset({"village", "villages", "town", "towns", "city", "hamlet", "township", "community",
-                              "communities", "municipality", "settlement"})
+#: "the village of X", "a town called X": the words say X is a settlement
+SETTLEMENT_HEADS = place_words("settlement_heads")
 
 
 def named_settlement(doc: Doc, start: int) -> bool:
@@ -230,9 +212,8 @@ def inner_org_spans(doc: Doc, ent, gaz: Gazetteer, min_city_pop: int) -> list[tu
     return out
 
 
-#: words after "<place>-" that make the compound locative ("U.S.-led", "London-based")
-HYPHEN_LOCATIVE = frozenset({"led", "based", "backed", "born", "brokered", "made", "owned", "funded", "run",
-                             "bound", "registered", "headquartered", "controlled", "held", "sponsored"})
+#: words after "<place>-" that make the compound locative ("U.S.-led")
+HYPHEN_LOCATIVE = place_words("hyphen_locative")
 
 
 def hyphen_compound_spans(doc: Doc, gaz: Gazetteer, free: Callable[[int], bool]) -> list[tuple[int, int, str]]:

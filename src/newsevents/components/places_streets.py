@@ -19,18 +19,15 @@ from spacy.tokens import Doc, Span
 from ..gazetteer.lookup import Candidate
 from .entities_lexicon import token_hits
 from .places_recall import is_name_token
+from .places_words import place_words
 
 #: the last word of a street's name (capitalised, as in the name)
-STREET_WORDS = frozenset({"Street", "Road", "Avenue", "Lane", "Boulevard", "Drive", "Highway", "Crescent",
-                          "Close", "Way", "Rd", "Ave", "Blvd"})
-#: the last word of a building's or a site's name: resolved like a street when the gazetteer lacks it
-BUILDING_WORDS = frozenset({"Hospital", "Church", "Cathedral", "Museum", "University", "College", "School",
-                            "Airport", "Park", "Gallery", "Stadium", "Centre", "Center", "Court", "Theatre",
-                            "Theater", "Station", "Square", "Bridge", "Hall", "Gardens", "Mall", "Market", "Palace",
-                            "Mosque", "Temple", "Hotel", "Prison", "Jail", "Library", "Zoo", "Arena", "Cemetery"})
+STREET_WORDS = place_words("street_words")
+#: the last word of a building's or a site's name
+BUILDING_WORDS = place_words("building_words")
 _STREET_LOWER = frozenset(w.lower() for w in STREET_WORDS)
 #: streets news names for the institution on them (metonymy), not as a place
-NOT_STREETS = frozenset({"wall street", "downing street", "fleet street", "easy street"})
+NOT_STREETS = place_words("not_streets")
 #: what may stand between a street and the town it is in ("Fore Street, Edmonton", "Weir Road in Russell")
 _IN_TOWN = frozenset({",", "in", "of"})
 #: words of a street's name before its street word, at most
