@@ -24,7 +24,7 @@ KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _NO_TRAILING_NUMBER = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 _SCORE = re.compile(r"^\d+([-/.]\d+)*$")
-_DASHES = frozenset({"-", "–", "—", "--"})
+DASHES = frozenset({"-", "–", "—", "--"})
 _TRIM = frozenset({",", ".", ";", ":", "-", "–", "—", "(", ")", '"', "“", "”", "'", "’", "‘"})
 
 
@@ -64,6 +64,12 @@ def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(t.lower_.replace("’", "'") for t in doc[start:end] if t.is_alpha or "'" in t.text)
 
 
+def spaced_dashes(doc: Doc, start: int, end: int) -> list[int]:
+    """Indices in ``doc[start:end]`` (``start`` ≥ 1) of dashes with a space on both sides ("Mr Trump - Wisconsin"):
+    where a name the model ran on ends."""
+    return [i for i in range(start, end) if doc[i].text in DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_]
+
+
 def clean_span(doc: Doc, start: int, end: int, label: str) -> Optional[tuple[int, int, list[tuple[int, int]]]]:
     """Trim a NER span: possessive and punctuation at the ends, "the", and titles inside a PERSON span.
 
@@ -71,8 +77,7 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> Optional[tuple[int
         ``(start, end, title_spans)`` or None when nothing name-like is left ("n’t" tagged GPE).
     """
     if label in ("PERSON", "ORG"):  # "won by Mr Trump - Wisconsin and …": a spaced dash ends the name
-        end = next((i for i in range(start + 1, end) if doc[i].text in _DASHES
-                    and doc[i - 1].whitespace_ and doc[i].whitespace_), end)
+        end = next(iter(spaced_dashes(doc, start + 1, end)), end)
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].tag_ == "POS"
                            or doc[end - 1].text in _TRIM or doc[end - 1].is_space):
         end -= 1

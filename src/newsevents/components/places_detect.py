@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
+from .entities_mentions import spaced_dashes
 from .places_filters import POSSESSIVE, has_disease_word, names_a_disease, saints_building, town_acronym
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
@@ -65,8 +66,6 @@ _LOWER_AREA_WORDS = place_words("lower_area_words")
 _SERVICE_WORDS = place_words("service_words")
 #: direction words that open a region of a place
 _DIRECTION_WORDS = place_words("direction_words")
-#: a spaced dash the model ran an entity on over ("Sri Lanka - approximately 28,500")
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 #: lower-case words inside multi-word place names
 _NAME_JOINERS = place_words("name_joiners")
 
@@ -204,8 +203,7 @@ def _whole_town(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
 def _run_on(doc: Doc, ent: Span) -> list[tuple[int, int]]:
     """The parts of an entity the model ran on over a spaced dash ("Trump - Wisconsin", "Sri Lanka - approximately
     28,500"), or none."""
-    dashes = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].text in _DASHES and doc[i - 1].whitespace_
-              and doc[i].whitespace_]
+    dashes = spaced_dashes(doc, ent.start + 1, ent.end - 1)
     if not dashes:
         return []
     bounds = [ent.start] + [x for i in dashes for x in (i, i + 1)] + [ent.end]
