@@ -356,7 +356,7 @@ def clause_rules(doc: Doc, text: str, quoted: list[Quoted], keep_that: bool, rec
 def _with_xcomp_object(verb: Token, comp: Token, content: Span) -> Span:
     """ "urged Democrats to moderate their stance": PolNeAR's content starts at the object (140 of 190 such
     train cues; "told them to", "reminded voters to" keep the addressee out, as for clauses)."""
-    if verb.lemma_ in _RECIPIENT_VERBS or verb.lemma_ == "remind":
+    if verb.lemma_ in _RECIPIENT_VERBS:  # "remind" is one of them
         return content
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
     return (obj.left_edge.idx, content[1]) if obj is not None else content
