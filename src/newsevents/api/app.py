@@ -28,8 +28,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import get_settings
-from ..packages import package_dir
 from ..errors import ApiError, Code, NewsEventsError, StoreError
+from ..packages import package_dir
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, max_body: Optio
     token = token if token is not None else (os.environ.get("NEWSEVENTS_API_TOKEN") or None)
     limit = max_body if max_body is not None else get_settings().max_bytes + BODY_OVERHEAD
     # FastAPI's own /docs and /redoc pages load their scripts from a CDN and run an inline script, which the
-    # offline rule and our CSP both forbid: /docs is served from the packaged swagger-ui-bundle instead (pages.docs)
+    # offline rule and our CSP both forbid: /docs is served from the packaged swagger-ui-py files instead (pages.docs)
     app = FastAPI(title="newsevents", version=__version__, docs_url=None, redoc_url=None,
                   description="News articles → structured, evidence-linked event data. JSON routes and web pages "
                               "over a newsevents SQLite store. Every error has the shape "

@@ -44,7 +44,7 @@ def home() -> RedirectResponse:
 
 @root.get("/docs")
 def docs(request: Request):
-    """Interactive API documentation (Swagger UI from the packaged swagger-ui-bundle: no CDN, no inline script)."""
+    """Interactive API documentation (Swagger UI from the packaged swagger-ui-py: no CDN, no inline script)."""
     return request.app.state.templates.TemplateResponse(request, "docs.html", {"openapi_url": request.app.openapi_url})
 
 

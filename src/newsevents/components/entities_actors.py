@@ -12,8 +12,8 @@
 """
 from __future__ import annotations
 
-from collections import Counter
 import re
+from collections import Counter
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -215,7 +215,7 @@ _STATE_PREV = frozenset({"metro", "middle", "coastal"})
 
 
 def resolve_shared_states(doc: Doc, clusters: list[Cluster]) -> None:
-    """Recode actors named after a US state that shares a country's name ("Georgia") when the article is about the state.
+    """Recode actors named after a US state that shares a country's name ("Georgia") in an article about the state.
 
     The name keeps the country unless the article says otherwise: a state institution written with the name
     ("Georgia State Patrol", "Georgia Gov."), counted twice, other US states or "Town, Georgia" pairs outnumber the
@@ -237,7 +237,7 @@ def resolve_shared_states(doc: Doc, clusters: list[Cluster]) -> None:
             if after in _STATE_NEXT or before in _STATE_PREV or (before == "of" and i > 1
                                                                  and doc[i - 2].lower_ == "university"):
                 us += 2
-            elif before == "," and i > 1 and doc[i - 2].ent_type_ == "GPE" and doc[i - 2].text != name \
+            elif before == "," and i > 1 and doc[i - 2].ent_type_ == "GPE" \
                     and (country_form(doc[i - 2].text) or form).iso3 != form.iso3:
                 us += 1  # "Smyrna, Georgia" (not "Tbilisi, Georgia")
         if us <= own:
