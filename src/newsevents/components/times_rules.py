@@ -403,8 +403,7 @@ def read_pod(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
     pm = re.search(r"(morning|afternoon|evening|night|tonight|overnight)$", low)
     if not pm:
         return None
-    day = _day_from(anchor, shift)
-    return "TIME", f"{day}T{POD_CODES[pm.group(1)]}", mod, anchor is not None
+    return _day_or_time(_day_from(anchor, shift), pm.group(1), mod, anchor)
 
 
 def read_weekday(text: str, anchor: Anchor, tense, before) -> Optional[Result]:
@@ -576,8 +575,7 @@ def read_anaphoric(text: str, anchor: Anchor, tense, before) -> Optional[Result]
                                                                                            body, _I) else 0
     unit = m.group(1).lower()
     if unit in POD_CODES:
-        day = _day_from(anchor, shift)
-        return "TIME", f"{day}T{POD_CODES[unit]}", mod, anchor is not None
+        return _day_or_time(_day_from(anchor, shift), unit, mod, anchor)
     return "DATE", relative_period(unit, anchor, shift), mod, anchor is not None
 
 
