@@ -12,7 +12,7 @@ Built on the quantities layer (KILL and WOUND items). Rules, in order:
   first :data:`LEDE` characters win over larger ones further down (round-ups, related stories); when they give
   any count, deaths told further down are left out. A headline's "in Elm City shootings" is one incident unless
   the lede has a statistic, and a headline count the lede gives as a statistic is the round-up's.
-  :func:`headline_gives` (the ``headline`` flag of ``article_casualties(detail=True)``) uses the same filter.
+  The ``headline`` flag of ``article_casualties(detail=True)`` is read off the same count.
 - Several victims: a list of counted people is one group ("4 adults, 1 child shot"); singular victims of one
   sentence are different people; "another man was shot", "a second victim died", "Third person dies", "X was
   also killed", "the woman's boyfriend was also shot" add one.
@@ -187,6 +187,9 @@ def _counted_value(item: dict, text: str, lede: Optional[str] = None) -> Optiona
     return None if _is_background(text, item, lede) else value
 
 
+_KEYS = {"KILL": "killed", "WOUND": "injured", "HIT": "injured"}
+
+
 def counts_from_items(items: Iterable[dict], text: str,
                       more: Iterable[tuple[Iterable[dict], str]] = ()) -> dict[str, Optional[int]]:
     """Killed and injured from the quantity items of one text (and of ``more`` (items, text) pairs, such as the
@@ -195,7 +198,15 @@ def counts_from_items(items: Iterable[dict], text: str,
     The headline (``more``) and the text's first :data:`LEDE` characters state the incident; a count from them
     is preferred to a larger one further down (round-ups, related stories, earlier incidents).
     """
+    return _counts(items, text, more)[0]
+
+
+def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict], str]]
+            ) -> tuple[dict[str, Optional[int]], dict[str, bool]]:
+    """:func:`counts_from_items`, and whether ``more`` (the headline) itself gives a killed / injured count (a
+    headline item or list of victims the filter counts; the ``vote`` policy weighs those articles more)."""
     items = list(items)
+    given: set[str] = set()
     found: dict[str, list[tuple[bool, float]]] = {"KILL": [], "WOUND": [], "HIT": []}
     extra: dict[str, dict[str, int]] = {"KILL": {}, "WOUND": {}}
     victims: dict[tuple, list[tuple[dict, str]]] = {}
@@ -209,6 +220,8 @@ def counts_from_items(items: Iterable[dict], text: str,
         if value is None:
             continue
         category = item["category"]
+        if headline:
+            given.add(_KEYS[category])
         added = _EXTRA.match(item.get("text", "")) if value == 1 else None
         if added and not _CLAUSE_START.search(source[max(0, item["start"] - 12):item["start"]]):
             added = None
@@ -238,6 +251,7 @@ def counts_from_items(items: Iterable[dict], text: str,
         listed = _listed_victims(other_text, text, stats)
         if listed:
             found[listed[1]].append((True, float(listed[0])))
+            given.add(_KEYS[listed[1]])
     if any(top for values in found.values() for top, _ in values):
         # the headline or lede gives a count: deaths further down (other incidents, round-ups) are left out
         # (GVA per incident, killed even/odd 89.7/88.1 -> 90.5/88.8, injured even 87.2 -> 87.0: injuries keep theirs)
@@ -258,7 +272,8 @@ def counts_from_items(items: Iterable[dict], text: str,
     elif dead is None and injured is None and any(_tells(_HURT, t) for t in [text, *(t for _, t in more)]):
         # "the shooting of a 3-year-old girl … in critical but stable condition": one person hurt, uncounted
         injured = 1
-    return {"killed": None if dead is None else int(dead), "injured": None if injured is None else int(injured)}
+    return ({"killed": None if dead is None else int(dead), "injured": None if injured is None else int(injured)},
+            {key: key in given for key in ("killed", "injured")})
 
 
 #: A headline that opens with a list of victims and a casualty word: "Man, woman killed in …", "Officer & suspect
@@ -445,26 +460,11 @@ def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: A
     """
     items, text, meta_title = _parts(article)
     title = title if title is not None else meta_title
-    head = _headline_items(title, nlp) if title else ([], "")
-    out: dict[str, Any] = counts_from_items(items, text, more=[head] if title else [])
+    out: dict[str, Any]
+    out, given = _counts(items, text, [_headline_items(title, nlp)] if title else [])
     if detail:
-        out["headline"] = headline_gives(*head, body=text, body_items=items)
+        out["headline"] = given
     return out
-
-
-_KEYS = {"KILL": "killed", "WOUND": "injured", "HIT": "injured"}
-
-
-def headline_gives(items: list[dict], text: str, body: str = "", body_items: Iterable[dict] = ()) -> dict[str, bool]:
-    """Whether a headline itself gives a killed / injured count, by the filter :func:`counts_from_items` counts
-    with (a listed group is one count, a statistic none, the article's ``body`` and its quantity items tell a
-    round-up) and its list of victims ("Man, woman shot")."""
-    stats = _lede_statistics(body_items, body)
-    given = {_KEYS[q["category"]] for q in _merge_lists(items, text) if _headline_value(q, text, body, stats) is not None}
-    listed = _listed_victims(text, body, stats)
-    if listed:
-        given.add(_KEYS[listed[1]])
-    return {key: key in given for key in ("killed", "injured")}
 
 
 def _early_reports(dated: list[dict]) -> list[dict]:
