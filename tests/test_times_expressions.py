@@ -27,6 +27,13 @@ def find(items, expected_text):
     return hits[0]
 
 
+def check(nlp, text, published, extent, ttype, value):
+    """The time with text ``extent`` has its offsets, type and value."""
+    item = find(times_of(nlp, text, published), extent)
+    start = text.index(extent)
+    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), ttype, value)
+
+
 CASES = [
     # (sentence, published, extent, type, value, mod)
     ("The talks began on Monday in Geneva.", TUE, "Monday", "DATE", "2016-03-14", None),

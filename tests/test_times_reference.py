@@ -7,16 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from test_times_expressions import find, times_of
+from test_times_expressions import check, times_of
 
 FRI = "2013-03-22"
-
-
-def check(nlp, text, published, extent, ttype, value):
-    """The time with text ``extent`` has its offsets, type and value."""
-    item = find(times_of(nlp, text, published), extent)
-    start = text.index(extent)
-    assert (item["start"], item["end"], item["type"], item["value"]) == (start, start + len(extent), ttype, value)
 
 
 ANCHORING = [
