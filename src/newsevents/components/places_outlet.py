@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlparse
 
@@ -124,7 +123,6 @@ def _town_in_name(name: str, country: Optional[str], gaz: Gazetteer) -> Optional
     return None
 
 
-@lru_cache(maxsize=4096)
 def _home(url: str, outlet: str, gaz: Gazetteer) -> OutletHome:
     country = None
     labels = []
