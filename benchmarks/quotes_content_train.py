@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+from typing import Iterable
 
 from _common import DATA, read_jsonl, scorer
 import quotes_train
@@ -58,15 +59,16 @@ class _Fixed:
         return best_offset(cands, lambda off, _: self.scores.get((self.doc_i, cue.i, side, off), 0.0))
 
 
-def _targets(sc, art: dict, groups: dict, doc_i: int) -> dict:
-    """The gold offset each recorded choice should make, per (doc, cue token, side): the content's start and
-    end of the gold content overlapping the rule's most; the cue's of the gold cue holding the cue token."""
+def _targets(sc, art: dict, groups: dict, doc_i: int, cue_tokens: Iterable[int]) -> dict:
+    """The gold offset each recorded choice should make, per (doc, cue token, side), for the cue tokens
+    ``cue_tokens`` of article ``doc_i``: the content's start and end of the gold content overlapping the rule's
+    most; the cue's of the gold cue holding the cue token."""
     text = art["text"]
     gold = art["annotations"][0]["attributions"]
     contents = [x for x in (sc.norm_span(text, s["start"], s["end"]) for g in gold for s in g["content"]) if x]
     out = {}
-    keys = {(d, c) for d, c, _ in groups if d == doc_i}
-    for d, cue_i in keys:
+    d = doc_i
+    for cue_i in cue_tokens:
         if (d, cue_i, "S") in groups and (d, cue_i, "E") in groups:
             rule = sc.norm_span(text, groups[(d, cue_i, "S")][1][0][0], groups[(d, cue_i, "E")][1][0][0])
             overlap = [(min(g[1], rule[1]) - max(g[0], rule[0]), g) for g in contents] if rule else []
@@ -108,9 +110,12 @@ def main() -> int:
     base = exact_f1(sc.score(gold, _run(arts, docs, False)))
     rec = _Recorder()
     _run(arts, docs, rec)
+    cues_of: dict[int, set[int]] = {}  # the recorded cue tokens per article, gathered once (not per article)
+    for d, c, _ in rec.groups:
+        cues_of.setdefault(d, set()).add(c)
     targets: dict = {}
     for i, art in enumerate(arts):
-        targets.update(_targets(sc, art, rec.groups, i))
+        targets.update(_targets(sc, art, rec.groups, i, cues_of.get(i, ())))
     rows = []  # (doc index, key, features, label) per candidate offset of a choice that has a right one
     counts: dict = {}
     for (doc_i, cue_i, side), (rule, cands) in rec.groups.items():
