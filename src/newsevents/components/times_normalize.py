@@ -246,9 +246,8 @@ def holiday_weekend(day: dt.date) -> str:
     """TIMEX3 value of "<holiday> weekend": the weekend before a Monday-Wednesday holiday ("Memorial Day
     weekend"), the one after a Thursday-Friday one ("Thanksgiving weekend"), its own for a Saturday or Sunday."""
     wd = day.isoweekday()
+    # Thursday to Sunday: the Saturday 6 - wd days on (a day back for a Sunday); Monday to Wednesday: the one before
     sat = day + dt.timedelta(days=6 - wd) if wd >= 4 else day - dt.timedelta(days=wd + 1)
-    if wd == 7:
-        sat = day - dt.timedelta(days=1)
     y, w, _ = sat.isocalendar()
     return f"{y:04d}-W{w:02d}-WE"
 
