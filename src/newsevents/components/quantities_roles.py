@@ -175,8 +175,8 @@ def _verb_trigger(verb: Token) -> Optional[Trigger]:
         if trig:
             found.append(trig)
         for child in v.children:
-            if child.dep_ == "xcomp" and child.pos_ == "VERB" and v.lemma_ == "find" and _verb_trigger(child):
-                found.append(_verb_trigger(child))  # "were found shot dead / shot to death": what the finding says
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and v.lemma_ == "find" and (told := _verb_trigger(child)):
+                found.append(told)  # "were found shot dead / shot to death": what the finding says
             if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "attr", "npadvmod") and child.pos_ in ("ADJ", "ADV", "VERB"):
                 adj = _lookup(child, "adj") or _lookup(child, "adv")
                 if adj:
