@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 
 from .quotes_lexicon import speech_lemmas
 from .quotes_marks import Quoted
-from .quotes_rules import (Attribution, clip, cue_span, inside, paragraph_of, source_span, speaker_subject, subject,
-                           trim)
+from .quotes_model import verb_subject
+from .quotes_rules import Attribution, clip, cue_span, inside, paragraph_of, source_span, speaker_subject, trim
 
 
 def _verb_near(doc: Doc, first: int, last: int, quoted: list[Quoted]) -> Optional[Token]:
@@ -87,7 +87,7 @@ def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> 
                 cands = [t for t in doc[first:j] if t.pos_ in ("VERB", "AUX") and
                          t.lemma_.lower() in speech_lemmas()]
                 if not cands and doc[j].text == ":":  # "Clinton released the following statement:"
-                    cands = [t for t in doc[first:j] if t.dep_ == "ROOT" and t.pos_ == "VERB" and subject(t)]
+                    cands = [t for t in doc[first:j] if t.dep_ == "ROOT" and t.pos_ == "VERB" and verb_subject(t)]
                 verb = cands[-1] if cands else None
                 rule = "cue-then-quote"
                 if verb is None and doc[j].text == ":":

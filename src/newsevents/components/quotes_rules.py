@@ -17,8 +17,7 @@ from spacy.tokens import Doc, Token
 from .quotes_content import choose_content, choose_cue
 from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
-from .quotes_model import SUBJECT_DEPS, DocContext, best_candidate, subject_before
-from .quotes_model import verb_subject as subject
+from .quotes_model import SUBJECT_DEPS, DocContext, best_candidate, subject_before, verb_subject
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +140,7 @@ def speaker_subject(verb: Token) -> Optional[Token]:
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if len(own) > 1:
         return max((c for c in own if c.i < verb.i), key=lambda c: c.i, default=own[0])
-    subj = subject(verb)
+    subj = verb_subject(verb)
     if subj is None:
         subj = next((c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and
                      c.i == verb.i - 1), None)
