@@ -32,7 +32,6 @@ MIXED_THEN_NEXT_CUE = [
 @pytest.mark.parametrize("text, mixed", MIXED_THEN_NEXT_CUE)
 def test_quotes_boundaries_fragment_stays_in_mixed_content(nlp, text, mixed, convention):
     quotes = _extract(nlp, text, convention)
-    # no quote has the bare fragment as content with the next sentence's verb as cue
     last = text.rindex("“")
     inner = text[last + 1:text.rindex("”")].rstrip(".")
     # no quote has the bare fragment as its content
