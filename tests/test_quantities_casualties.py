@@ -10,6 +10,11 @@ from newsevents.components.quantities_casualties import (article_casualties, cle
                                                          headline_list, incident_casualties)
 
 
+def _counts(doc) -> dict:
+    """Killed and injured counted from a parsed text's own quantity items (no headline)."""
+    return counts_from_items(doc._.quantities, doc.text)
+
+
 @pytest.mark.parametrize("text, killed, injured", [
     ("Two men were killed and four others were wounded in the attack.", 2, 4),
     ("Three people were shot, one fatally, on Sunday evening.", 1, 2),
@@ -21,8 +26,7 @@ from newsevents.components.quantities_casualties import (article_casualties, cle
     ("Five people were killed including two children.", 5, None),
 ])
 def test_quantities_casualties_article_rules(nlp, text, killed, injured):
-    doc = nlp(text)
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
 
 @pytest.mark.parametrize("title, killed, injured", [
@@ -56,7 +60,7 @@ def test_quantities_casualties_list_needs_adjacent_word(nlp):
     """A number of people before another victim, with the casualty word far away, is not one list."""
     text = "According to the two men, the victim, their sister, died at the hospital."
     doc = nlp(text)
-    assert counts_from_items(doc._.quantities, doc.text)["killed"] == 1
+    assert _counts(doc)["killed"] == 1
 
 
 def test_quantities_casualties_headline_cleaning():
@@ -145,7 +149,7 @@ def test_quantities_casualties_deaths_below_lede(nlp):
             "In an unrelated case on Pine Road, two men were killed in a crash.")
     doc = nlp(text)
     assert doc.text.index("two men") > 1000
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": None, "injured": 4}
+    assert _counts(doc) == {"killed": None, "injured": 4}
 
 
 def test_quantities_casualties_unknown_policy():
@@ -186,8 +190,7 @@ def test_quantities_casualties_ci_gate(nlp, test_data):
     ("Nine people have been shot across the west side since 8 p.m. on Friday.", None, None),
 ])
 def test_quantities_casualties_singular_victims(nlp, text, killed, injured):
-    doc = nlp(text)
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
 
 @pytest.mark.parametrize("text, killed, injured", [
@@ -203,8 +206,7 @@ def test_quantities_casualties_singular_victims(nlp, text, killed, injured):
     ("Two men were shot on Elm Street. Police said 31 people have been shot in recent weeks.", None, 2),
 ])
 def test_quantities_casualties_more_victims(nlp, text, killed, injured):
-    doc = nlp(text)
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
 
 @pytest.mark.parametrize("text, killed, injured", [
@@ -214,8 +216,7 @@ def test_quantities_casualties_more_victims(nlp, text, killed, injured):
     ("The shooting killed one man and sent three other people to the hospital.", 1, 3),
 ])
 def test_quantities_casualties_alive_wounded(nlp, text, killed, injured):
-    doc = nlp(text)
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
 
 @pytest.mark.parametrize("title, span, value, kind", [
@@ -259,7 +260,7 @@ def test_quantities_casualties_lede_first(nlp):
     doc = nlp(text)
     late = [q for q in doc._.quantities if q["text"] == "nine people"]
     assert late and late[0]["start"] == text.index("nine people") and late[0]["start"] > 1000
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": None, "injured": 2}
+    assert _counts(doc) == {"killed": None, "injured": 2}
 
 
 @pytest.mark.parametrize("text, killed, injured", [
@@ -280,8 +281,7 @@ def test_quantities_casualties_lede_first(nlp):
     ("A boy was shot in the hand. \"That could have been a death in the family,\" a neighbor said.", None, 1),
 ])
 def test_quantities_casualties_implied_death(nlp, text, killed, injured):
-    doc = nlp(text)
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
 
 @pytest.mark.parametrize("text, killed, injured", [
@@ -292,8 +292,7 @@ def test_quantities_casualties_implied_death(nlp, text, killed, injured):
     ("The council approved the new budget on Tuesday.", None, None),
 ])
 def test_quantities_casualties_implied_injury(nlp, text, killed, injured):
-    doc = nlp(text)
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
 
 def test_quantities_casualties_rules_gate(nlp, test_data):
@@ -327,7 +326,7 @@ def test_quantities_casualties_treated_and_breakdown(nlp, text, group, trigger, 
     item = items[0]
     assert (item["end"], item["value"], item["category"]) == (text.index(group) + len(group), value, "WOUND")
     assert item["trigger"]["start"] == text.index(trigger)
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(doc) == {"killed": killed, "injured": injured}
 
 
 
@@ -357,7 +356,7 @@ def test_quantities_casualties_found_shot(nlp, text, group, killed, injured):
     doc = nlp(text)
     item = [q for q in doc._.quantities if q["start"] == text.index(group)][0]
     assert (item["end"], item["category"]) == (text.index(group) + len(group), "KILL" if killed else "WOUND")
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(doc) == {"killed": killed, "injured": injured}
 
 
 @pytest.mark.parametrize("text, killed, injured", [
@@ -367,7 +366,7 @@ def test_quantities_casualties_found_shot(nlp, text, group, killed, injured):
 ])
 def test_quantities_casualties_modal(nlp, text, killed, injured):
     doc = nlp(text)
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(doc) == {"killed": killed, "injured": injured}
     victim = text.index("A ")
     assert [q["start"] for q in doc._.quantities if q["category"] in ("KILL", "WOUND")] == [victim]
 
@@ -386,7 +385,7 @@ def test_quantities_casualties_not_victims(nlp, text, needle, end, killed, injur
     assert item["end"] == end
     if killed is None:
         assert item["category"] == "OTHER"
-    assert counts_from_items(doc._.quantities, doc.text) == {"killed": killed, "injured": injured}
+    assert _counts(doc) == {"killed": killed, "injured": injured}
 
 
 def test_quantities_casualties_adjective_noun(nlp):
