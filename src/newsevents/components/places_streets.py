@@ -25,7 +25,6 @@ from .places_words import place_words
 STREET_WORDS = place_words("street_words")
 #: the last word of a building's or a site's name
 BUILDING_WORDS = place_words("building_words")
-_STREET_LOWER = frozenset(w.lower() for w in STREET_WORDS)
 #: streets news names for the institution on them (metonymy), not as a place
 NOT_STREETS = place_words("not_streets")
 #: what may stand between a street and the town it is in ("Fore Street, Edmonton", "Weir Road in Russell")
@@ -52,7 +51,7 @@ def street_spans(doc: Doc, ents: tuple[Span, ...]) -> list[tuple[int, int, str]]
     (the model tags them FAC, ORG or PERSON) or outside every entity (``ents``: ``doc.ents``, read once by the
     caller)."""
     out: list[tuple[int, int, str]] = []
-    hits = [i for i in token_hits(doc, "LOWER", _STREET_LOWER) if i > 0 and doc[i].text in STREET_WORDS]
+    hits = [i for i in token_hits(doc, "ORTH", STREET_WORDS) if i > 0]  # as written: "road" is no street word
     if not hits:
         return out
     labels = {}
