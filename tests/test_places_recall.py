@@ -6,7 +6,7 @@ import pytest
 
 from newsevents.gazetteer.build import name_key
 from newsevents.gazetteer.lookup import get_gazetteer
-from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (autouse fixture: test gazetteer)
+from test_places_resolve import find, gazetteer_dir, place_at, places_of  # noqa: F401  (autouse fixture)
 
 
 @pytest.mark.parametrize("text, toponym, start, country", [
@@ -31,8 +31,7 @@ from test_places_resolve import find, gazetteer_dir, places_of  # noqa: F401  (a
     ("He will appear in Sweetwater County Court next month.", "Sweetwater County", 18, "US"),
 ])
 def test_places_recall_found_spans(nlp, text, toponym, start, country):
-    place = find(places_of(nlp, text), toponym, start)
-    assert place["end"] == start + len(toponym)
+    place = place_at(nlp, text, toponym, start)
     assert place["geonameid"] is not None and place["country"] == country
 
 
@@ -133,9 +132,7 @@ def test_places_recall_country_points_are_geonames_own():
     ("Flooding closed roads across Harris county on Friday.", "Harris", 29, 4696376),
 ])
 def test_places_recall_kind_words_around_the_name(nlp, text, toponym, start, geonameid):
-    place = find(places_of(nlp, text), toponym, start)
-    assert place["end"] == start + len(toponym)
-    assert place["geonameid"] == geonameid
+    assert place_at(nlp, text, toponym, start)["geonameid"] == geonameid
 
 
 @pytest.mark.parametrize("name, key", [

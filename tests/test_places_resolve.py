@@ -32,6 +32,13 @@ def find(places: list[dict], text: str, start: int) -> dict:
     return hits[0]
 
 
+def place_at(nlp, text: str, toponym: str, start: int, **meta) -> dict:
+    """The place found for ``toponym`` at ``start`` in ``text``, its end offset checked against the text."""
+    place = find(places_of(nlp, text, **meta), toponym, start)
+    assert place["end"] == start + len(toponym) and text[start:place["end"]] == toponym
+    return place
+
+
 @pytest.mark.parametrize("text, toponym, start, geonameid, precision, country", [
     ("Syria said the talks would resume.", "Syria", 0, 163843, "country", "SY"),
     ("Troops from Russia crossed the border on Monday.", "Russia", 12, 2017370, "country", "RU"),
@@ -40,9 +47,8 @@ def find(places: list[dict], text: str, start: int) -> dict:
     ("The envoy flew to Moscow overnight.", "Moscow", 18, 524901, "city", "RU"),
 ])
 def test_places_resolve_seed_places(nlp, text, toponym, start, geonameid, precision, country):
-    place = find(places_of(nlp, text), toponym, start)
+    place = place_at(nlp, text, toponym, start)
     assert (place["geonameid"], place["precision"], place["country"]) == (geonameid, precision, country)
-    assert text[place["start"]:place["end"]] == toponym
     assert place["lat"] is not None and place["lon"] is not None
 
 
@@ -194,9 +200,7 @@ def test_places_resolve_unsure_spot_lists_only_gazetteer_candidates(nlp):
     ("Farmers in Punjab and Haryana burned stubble.", "Punjab", 11, 1259223),
 ])
 def test_places_resolve_listed_names_share_a_kind(nlp, text, toponym, start, geonameid):
-    place = find(places_of(nlp, text), toponym, start)
-    assert place["geonameid"] == geonameid
-    assert text[place["start"]:place["end"]] == toponym
+    assert place_at(nlp, text, toponym, start)["geonameid"] == geonameid
 
 
 @pytest.mark.parametrize("text, starts, geonameid", [
