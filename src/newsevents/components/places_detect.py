@@ -449,24 +449,23 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     if extra:
         mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person, ents)
     keep = [m for m in mentions if not (town_acronym(gaz, m.text, m.source) or saints_building(doc, *m.tokens))]
+    keep = _not_people(doc, keep, gaz)
     if len(keep) < len(mentions):
-        link_pairs(doc, keep)  # container links are indices into the list
-    return _not_people(doc, keep, gaz)
+        link_pairs(doc, keep)  # container and owner links are indices into the list: once, after both filters
+    return keep
 
 
 def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Drop one-word mentions that are the first or last name of a person named in full in the article
-    ("Nine-year-old Georgia Stevens ... Georgia began skating"), unless they stand where a place stands."""
+    ("Nine-year-old Georgia Stevens ... Georgia began skating"), unless they stand where a place stands. Pair
+    links are left to the caller."""
     words = person_name_words(doc, gaz)
     if not words:
         return mentions
     place = _token_mask(len(doc), [m.tokens for m in mentions])
-    keep = [m for m in mentions
+    return [m for m in mentions
             if not (m.tokens[1] - m.tokens[0] == 1 and m.text.lower() in words and m.source != "dateline"
                     and not locative(doc, *m.tokens, lambda i: place[i]))]
-    if len(keep) < len(mentions):
-        link_pairs(doc, keep)  # container links are indices into the list
-    return keep
 
 
 #: words around a name that say what kind of place it is ("the City of Turkey", "Sichuan province")
