@@ -191,25 +191,25 @@ def coordinated(mentions: list[Mention], text: str) -> list[list[int]]:
     return out
 
 
+def _sibling_kind(c: Candidate) -> Optional[tuple[str, Optional[str]]]:
+    """(kind, country) of a candidate for the list rule: admin1s keep their country, countries do not; None for
+    any other kind."""
+    if c.kind == "admin1":
+        return "admin1", c.country
+    if c.kind == "country":
+        return "country", None
+    return None
+
+
 def _sibling_kinds(choice: "Choice") -> set[tuple[str, Optional[str]]]:
-    """(kind, country) pairs a listed name plausibly is: admin1s keep their country, countries do not."""
-    out: set[tuple[str, Optional[str]]] = set()
-    for c, p in choice.ranked:
-        if p >= SIBLING_SHARE and c.how < 2:
-            if c.kind == "admin1":
-                out.add(("admin1", c.country))
-            elif c.kind == "country":
-                out.add(("country", None))
-    return out
+    """(kind, country) pairs a listed name plausibly is (see :func:`_sibling_kind`)."""
+    return {k for c, p in choice.ranked if p >= SIBLING_SHARE and c.how < 2 and (k := _sibling_kind(c)) is not None}
 
 
 def _sibling_bonus(c: Candidate, key: str, siblings: list[tuple[str, set]]) -> float:
     """W_SIBLING for an admin1 listed with admin1s of its country, or a country listed with countries."""
-    if c.kind == "admin1":
-        want = ("admin1", c.country)
-    elif c.kind == "country":
-        want = ("country", None)
-    else:
+    want = _sibling_kind(c)
+    if want is None:
         return 0.0
     return W_SIBLING if any(k != key and want in kinds for k, kinds in siblings) else 0.0
 
