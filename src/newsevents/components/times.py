@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from . import doc_text, stage_call
 from .times_context import SpeechAnchors, governing_tense
 from .times_detect import Candidate, find_candidates
-from .times_lexicon import ONE_UNIT_ADJ
+from .times_lexicon import ONE_UNIT_ADJ, fragments
 from .times_names import first_name_months, is_name, month_prep_before
 from .times_normalize import POD_CODES, normalize, period_shift
 from .times_reports import comparison_periods, latest_periods, year_periods
@@ -211,8 +211,7 @@ def _anaphora(items: list[dict]) -> None:
 
 # a day in a clock expression: a weekday/deictic word or a month name ("5 p.m. EST Nov. 9"); not any capital
 # ("Just before 4:30 p.m." at the start of a sentence is a clock time without a day)
-_HAS_DAY = re.compile(r"(?i:day|tonight|tomorrow)\b"
-                      r"|\b(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b")
+_HAS_DAY = re.compile(rf"(?i:day|tonight|tomorrow)\b|\b{fragments()['month']}")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _JOINS = re.compile(r"\s*,?\s*(?:on\s+)?")
 

@@ -36,7 +36,8 @@ _MODS = [
     (r"(?:up\s+to|at\s+most)\s+", "EQUAL_OR_LESS"),
 ]
 _MOD_RX = [(re.compile(rf"^(?:{p})", re.I), m) for p, m in _MODS]
-POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
+#: TIMEX3 time-of-day codes of the lexicon's parts of the day ("morning" → MO; noon and midnight are clock times)
+POD_CODES = {word: code for word, code in lexicon().partofday.items() if code.isalpha()}
 
 
 # "just" stays when a modifier follows it ("just before 4:30 p.m." is APPROX, not a bare "before 4:30 p.m.")
