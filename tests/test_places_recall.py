@@ -218,3 +218,26 @@ def test_places_recall_country_tagged_person(nlp, text, name, found):
     doc.ents = [Span(doc, i, i + 1, label="PERSON")]
     doc._.entities = []
     assert ((name, text.index(name)) in [(m.text, m.start) for m in detect_toponyms(doc, get_gazetteer())]) is found
+
+
+@pytest.mark.parametrize("key, start", [
+    ("saint kitts and nevis", "saint"), ("guinea-bissau", "guinea"), ("'amran", "amran"), ("the gambia", "the"),
+    ("-", ""),
+])
+def test_places_recall_key_start(key, start):
+    from newsevents.gazetteer.build import key_start
+
+    assert key_start(key) == start
+
+
+def test_places_recall_area_name_starts_cover_every_country_and_area_name():
+    """The bare-name scan skips a word whose key starts no country or area name: every name it can take must
+    start with a listed word (checked over the whole gazetteer, by the rule the scan relies on)."""
+    from newsevents.gazetteer.build import key_start
+
+    gaz = get_gazetteer()
+    starts = gaz.area_name_starts()
+    keys = [k for (k,) in gaz._query("SELECT n.key FROM names n JOIN places p USING (geonameid)"
+                                     " WHERE n.how < 2 AND p.kind IN ('country', 'continent', 'admin1')", ())]
+    assert len(keys) > 3000 and all(key_start(name_key(k.split()[0])) in starts for k in keys if k.split())
+    assert {"united", "saint", "guinea"} <= starts and "paris" not in starts

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+import numpy
+from spacy.attrs import IS_TITLE, IS_UPPER, ORTH, POS, SPACY
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer.build import name_key, read_resource_tsv
+from ..gazetteer.build import key_start, name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
 from .entities_mentions import spaced_dashes
@@ -234,25 +237,38 @@ def _county_spans(doc: Doc) -> list[tuple[int, int]]:
 def _country_name_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[tuple[int, int]]:
     """Country (and continent, big first-level area) names the model left out of every entity (headlines,
     lists)."""
-    out = []
-    free = [not t and n for t, n in zip(taken, name_mask(doc))]  # per-token check once: this scan sees every token
-    i = 0
-    while i < len(doc):
-        hit = None
+    out: list[tuple[int, int]] = []
+    n_tok = len(doc)
+    if not n_tok:
+        return out
+    # this scan sees every word outside the entities: it reads case, texts and spacing from the Doc's arrays (a Span
+    # or Token built per word was the stage's largest cost), and a word whose key starts no country or area name
+    # opens none
+    arr = doc.to_array([ORTH, SPACY, POS, IS_TITLE, IS_UPPER])
+    free_arr = ((arr[:, 3] | arr[:, 4]) != 0) & ~numpy.asarray(taken, dtype=bool)
+    free = free_arr.tolist()
+    strings, starts = doc.vocab.strings, gaz.area_name_starts()
+
+    def text(k: int) -> str:
+        return strings[int(arr[k, 0])]
+
+    next_free = 0
+    for i in numpy.flatnonzero(free_arr).tolist():
+        if i < next_free:
+            continue
+        first = key_start(name_key(text(i)))
+        if first not in starts and first not in ("", "the"):  # see key_start: these do not fix the key's start
+            continue
         for n in (3, 2, 1):
-            if i + n > len(doc) or not all(free[i:i + n]):
+            if i + n > n_tok or not all(free[i:i + n]):
                 continue
-            text = doc[i:i + n].text
+            span = "".join(text(k) + (" " if arr[k, 1] else "") for k in range(i, i + n - 1)) + text(i + n - 1)
             # the bare-name scan takes countries, continents and big first-level areas only
-            if is_country_or_area(gaz, text) and not (i > 0 and doc[i - 1].text in ("$", "[")) \
-                    and (n > 1 or doc[i].pos_ == "PROPN" or is_country(gaz, text)):  # "$US 15", "Rivers rose"
-                hit = (i, i + n)
+            if is_country_or_area(gaz, span) and not (i > 0 and text(i - 1) in ("$", "[")) \
+                    and (n > 1 or arr[i, 2] == PROPN or is_country(gaz, span)):  # "$US 15", "Rivers rose"
+                out.append((i, i + n))
+                next_free = i + n
                 break
-        if hit:
-            out.append(hit)
-            i = hit[1]
-        else:
-            i += 1
     return out
 
 

@@ -93,6 +93,18 @@ def name_key(name: str) -> str:
     return s
 
 
+_KEY_WORD = re.compile(r"[a-z0-9]+")
+
+
+def key_start(key: str) -> str:
+    """The first run of letters or digits of a name key ("saint kitts and nevis" → "saint", "guinea-bissau" →
+    "guinea"; "" if it has none). A span's key starts with its first token's ``key_start`` unless that token's
+    key is "the" or has no letter (:func:`name_key` drops a leading "the"; the rest of it works character by
+    character)."""
+    m = _KEY_WORD.search(key)
+    return m.group() if m else ""
+
+
 def area_word_stripped(key: str) -> Optional[str]:
     """A name key without its closing area word ("karak district" → "karak"), or None if it has none."""
     bare = _AREA_SUFFIX.sub("", key)

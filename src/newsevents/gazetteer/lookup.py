@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import Code, GazetteerError
-from .build import GAZETTEER_VERSION, build_gazetteer, gazetteer_path, name_key
+from .build import GAZETTEER_VERSION, HOW_ALTERNATE, build_gazetteer, gazetteer_path, key_start, name_key
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +96,7 @@ class Gazetteer:
         # back to the instance (no cycle), and drop their oldest entry when full
         self._candidates_cache: dict[str, tuple[Candidate, ...]] = {}
         self._place_cache: dict[int, Optional[Candidate]] = {}
+        self._area_starts: Optional[frozenset[str]] = None
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
@@ -136,6 +137,16 @@ class Gazetteer:
         out = Candidate(*rows[0]) if rows else None
         _remember(self._place_cache, geonameid, out, PLACE_CACHE_SIZE)
         return out
+
+    def area_name_starts(self) -> frozenset[str]:
+        """:func:`key_start` of every primary or official name of a country, continent or first-level area: a
+        span whose first token starts none of them is none of those names (a cheap test before the lookup)."""
+        if self._area_starts is None:
+            rows = self._query("SELECT DISTINCT n.key FROM names n JOIN places p USING (geonameid)"
+                               " WHERE n.how < ? AND p.kind IN ('country', 'continent', 'admin1')",
+                               (HOW_ALTERNATE,))
+            self._area_starts = frozenset(key_start(r[0]) for r in rows)
+        return self._area_starts
 
     def unresolvable_reason(self, name: str) -> Optional[tuple[str, str, str]]:
         """(name, precision, reason) if the name is a known place with no point (a region, a former state)."""
