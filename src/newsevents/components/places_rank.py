@@ -20,7 +20,7 @@ from ..gazetteer.build import area_word_stripped, name_key
 from ..gazetteer.lookup import Candidate, Gazetteer
 from .places_detect import Mention, demonyms
 from .places_regions import REGION_BEATS_TOWNS_BELOW, region_points
-from .places_streets import street_spots
+from .places_streets import street_anchors
 
 #: prior by kind: a bare name in news means the country or state before a town of that name
 KIND_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.5, "city": 0.0, "admin2": -1.0}
@@ -377,7 +377,9 @@ def rank_mentions(mentions: list[Mention], gaz: Gazetteer, base: Context, text: 
 
     second = _owned_spots(mentions, run(lambda m: merged[name_key(m.text)]))
     if text:
-        second = street_spots(mentions, second, text)
+        for i, anchor in street_anchors(mentions, second, text).items():
+            m = mentions[i]
+            second[i] = Choice(m, [(spot_at(anchor[0], m.text, "R.ST"), anchor[1])] if anchor else [])
     # one article, one meaning: every mention of a name gets the choice made with the most evidence
     by_key: dict[str, Choice] = {}
     for ch in second:

@@ -97,19 +97,15 @@ def _anchor(mentions, choices, i: int, text: str) -> Optional[tuple[Candidate, f
     return choices[first[gid]].best, choices[first[gid]].confidence
 
 
-def street_spots(mentions, choices, text: str) -> list:
-    """Choices with every street resolved to a spot at the point of its town (see the module docstring), and
-    every building the gazetteer does not have."""
-    from .places_rank import Choice, spot_at  # places_rank calls this module: imported at call time
+def street_anchors(mentions, choices, text: str) -> dict[int, Optional[tuple[Candidate, float]]]:
+    """For every street, and every building the gazetteer does not have, its town and that town's confidence
+    (None if the article names no town): the ranker makes it a spot at that town's point (see the module
+    docstring).
 
-    out = list(choices)
-    for i, m in enumerate(mentions):
-        if not (is_street(m.text) or choices[i].best is None and is_building(m.text)):
-            continue
-        anchor = _anchor(mentions, choices, i, text)
-        if anchor is None:
-            out[i] = Choice(m, [])
-            continue
-        town, conf = anchor
-        out[i] = Choice(m, [(spot_at(town, m.text, "R.ST"), conf)])
-    return out
+    Args:
+        mentions: The article's toponym mentions (``.text``, ``.start``, ``.end``).
+        choices: Their ranked choices, in the same order (``.best``, ``.confidence``, ``.mention``).
+        text: The article text.
+    """
+    return {i: _anchor(mentions, choices, i, text) for i, m in enumerate(mentions)
+            if is_street(m.text) or choices[i].best is None and is_building(m.text)}
