@@ -24,7 +24,8 @@ from ..gazetteer.build import key_start, name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
 from .entities_mentions import spaced_dashes
-from .places_filters import POSSESSIVE, has_disease_word, names_a_disease, saints_building, town_acronym
+from .places_filters import (POSSESSIVE, has_disease_word, names_a_disease, outlet_or_title, saints_building,
+                             town_acronym)
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
                             is_country, is_country_or_area, is_name_token, known_place, locative, name_mask,
@@ -464,7 +465,8 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     extra = same_name_spans(doc, names, blocked)
     if extra:
         mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person, ents)
-    keep = [m for m in mentions if not (town_acronym(gaz, m.text, m.source) or saints_building(doc, *m.tokens))]
+    keep = [m for m in mentions if not (town_acronym(gaz, m.text, m.source) or saints_building(doc, *m.tokens)
+                                         or outlet_or_title(doc, *m.tokens, m.kind))]
     keep = _not_people(doc, keep, gaz)
     if len(keep) < len(mentions):
         link_pairs(doc, keep)  # container and owner links are indices into the list: once, after both filters
