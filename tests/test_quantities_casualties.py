@@ -278,6 +278,7 @@ def test_quantities_casualties_lede_first(nlp):
     ("A teenager was killed in the shooting, while his mother was also shot in the hand.", 1, 1),
     # a police unit's name and a hypothetical death tell of no death
     ("The Elmwood Homicide Unit is investigating. Police said a man was shot in the leg.", None, 1),
+    ("Homicide detectives were called to the scene, where a man had been shot in the hand.", None, 1),
     ("A boy was shot in the hand. \"That could have been a death in the family,\" a neighbor said.", None, 1),
 ])
 def test_quantities_casualties_implied_death(nlp, text, killed, injured):
