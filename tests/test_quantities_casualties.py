@@ -288,6 +288,10 @@ def test_quantities_casualties_implied_death(nlp, text, killed, injured):
 @pytest.mark.parametrize("text, killed, injured", [
     # someone hurt without a countable victim is one injured
     ("Police are investigating the shooting of a toddler on Birch Lane. The child is in stable condition.", None, 1),
+    # an accidental shooting hits someone; "recovering", "paralyzed", "stable after" tell of a survivor
+    ("Deputies are looking into an accidental shooting at a cabin near Pine Lake.", None, 1),
+    ("An Elmwood man is recovering at home, the sheriff's office said on Monday.", None, 1),
+    ("Boy stable after Saturday incident at the lake", None, 1),
     # a statistic is not; a story with no casualty words says nothing
     ("The county recorded 80 people injured by gunfire last year.", None, None),
     ("The council approved the new budget on Tuesday.", None, None),
