@@ -302,3 +302,17 @@ def test_places_resolve_near_towns_support_each_other():
     bonus = _near_bonus(mentions, cands, first)
     assert bonus["ashby"] == [W_NEAR * 0.5, 0.0, 0.0]
     assert "brill" not in bonus  # a name with one candidate has nothing to rank
+
+
+@pytest.mark.parametrize("text, toponym, start, precision, admin1", [
+    # first-level areas in a list of three or more: "Oklahoma, Pennsylvania" is not the town in Pennsylvania
+    ("Outbreaks were confirmed in Utah, Oklahoma, Pennsylvania and Ohio last month.", "Oklahoma", 34, "admin1",
+     "US.OK"),
+    ("Inspectors visited farms in Oregon, Washington, West Virginia and Maine this week.", "Washington", 36,
+     "admin1", "US.WA"),
+    # outside a list the pair is still a town inside its state
+    ("The family drove from Washington, Pennsylvania to the coast.", "Washington", 22, "city", "US.PA"),
+])
+def test_places_resolve_area_lists_are_not_town_area_pairs(nlp, text, toponym, start, precision, admin1):
+    place = place_at(nlp, text, toponym, start)
+    assert place["precision"] == precision and place["admin1"]["code"] == admin1
