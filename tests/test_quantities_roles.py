@@ -57,6 +57,7 @@ def test_quantities_roles_category(nlp, text, needle, category, counts, value):
     ("No one was injured in the fire, officials said.", "WOUND", 0, "No one"),
     ("Teenager shot near school", "WOUND", 1, "Teenager"),
     ("Police are investigating a triple homicide in the suburb.", "KILL", 3, "triple homicide"),
+    ("The boy was taken off life support and passed away on Sunday.", "KILL", 1, "The boy"),
     # a list of names the parser splits into appositions and conjuncts is still one group
     ("Hospital staff said that Ralph Moss, Tina Coleman, Dario Ruiz, and Bo Kimball all suffered injuries from "
      "being shot.", "WOUND", 4, "Ralph Moss, Tina Coleman, Dario Ruiz, and Bo Kimball"),
@@ -159,6 +160,9 @@ def test_quantities_roles_implied_victims_not(nlp, text):
     ("Bus crash kills 2 near bridge", "2", "KILL", "kills"),
     # other verbs do not: "sends" is left to the syntax
     ("Storm sends 4 to hospital", "4", "WOUND", "sends"),
+    # "pass away" is a death, "pass" alone is not
+    ("Two of the hikers passed away overnight.", "Two of the hikers", "KILL", "passed"),
+    ("The council passed two budgets.", "two budgets", "OTHER", None),
 ])
 def test_quantities_roles_casualty_groups(nlp, text, needle, category, trigger):
     item = _find(nlp(text), needle)

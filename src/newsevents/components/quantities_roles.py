@@ -41,7 +41,16 @@ def _triggers() -> dict[tuple[str, str], tuple[str, bool]]:
 @lru_cache(maxsize=1)
 def _subject_verbs() -> frozenset[str]:
     """Verbs whose active subject is the counted group ("200 died"), from the ``subject`` column."""
-    return frozenset(r["lemma"] for r in read_table("quantity_triggers.tsv") if r["subject"] == "1") | _SUFFER
+    return frozenset(r["lemma"] for r in read_table("quantity_triggers.tsv") if r["subject"] == "1") | _SUFFER \
+        | {"pass"}
+
+
+def _passed_away(verb: Token) -> Optional[Trigger]:
+    """"She passed away at the hospital": "pass" with the particle "away" is a death (the lexicon keys on lemmas,
+    and "pass" alone is not one; written on odd GVA ids)."""
+    if verb.lemma_ == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in verb.children):
+        return Trigger("KILL", False, verb)
+    return None
 
 
 #: "suffered a gunshot wound", "sustained injuries": the subject is the casualty, the object says which kind.
@@ -167,7 +176,8 @@ def _verb_trigger(verb: Token) -> Optional[Trigger]:
     for v in chain:
         if _negated(v):
             continue
-        trig = (_lookup(v, "verb") or _suffer_trigger(v) or _treated_trigger(v)) if v.pos_ in ("VERB", "AUX") else None
+        trig = (_lookup(v, "verb") or _suffer_trigger(v) or _treated_trigger(v) or _passed_away(v)) \
+            if v.pos_ in ("VERB", "AUX") else None
         if trig and _to_death(v):
             trig = Trigger("KILL", False, v)  # "shot to death", "beaten to death"
         if trig is None and v.pos_ == "ADJ":
@@ -446,7 +456,7 @@ def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trig
             or _headline_passive(verb)
         for child in verb.children:
             if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and (passive or trig.token.pos_ == "ADJ"
-                                                                         or verb.lemma_ in ("die", "perish", "succumb", *_SUFFER)
+                                                                         or verb.lemma_ in ("die", "perish", "succumb", "pass", *_SUFFER)
                                                                          or verb.pos_ == "ADJ")) \
                     or (child.dep_ == "dobj" and not passive):
                 got = _singular_group(doc, child, taken)
