@@ -17,7 +17,7 @@ Score (2026-11-25, 840 articles, 101,980 candidates, 16,388 positive): train-CV 
 benchmarks/RESULTS.md). 2.7 min CPU.
 
 Run: .venv/bin/python benchmarks/quotes_train.py [--parsed scratch/quotes/train-all.spacy] [--folds 5]
-     [--limit N] [--no-write]
+     [--limit N] [--no-write] [--thresholds 0.25,0.4,0.8]
 """
 from __future__ import annotations
 
@@ -185,6 +185,8 @@ def train_parser(description: str) -> argparse.ArgumentParser:
 
 def main() -> int:
     ap = train_parser(__doc__.splitlines()[0])
+    ap.add_argument("--thresholds", default=None,
+                    help="verb,noun,nested: score the CV at these thresholds only (no search)")
     args = ap.parse_args()
     t0 = time.time()
     arts = list(read_jsonl(DATA / "polnear" / "train.jsonl"))[: args.limit]
@@ -207,6 +209,8 @@ def main() -> int:
     # verb threshold first (nouns off, nested attributions dropped), then the noun one, then the nested one
     grid = [(th, 1.0, 2.0) for th in THRESHOLDS] + [(None, th, 2.0) for th in THRESHOLDS] + \
         [(None, None, th) for th in NESTED]
+    if args.thresholds:
+        grid = [tuple(float(x) for x in args.thresholds.split(","))]
     for th, nth, nest in grid:
         th = best[0][0] if th is None else th
         nth = best[0][1] if nth is None else nth

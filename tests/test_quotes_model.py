@@ -90,6 +90,15 @@ LEARNED = [
      "the new contract to a pay cut"),
     ("Governor Leclerc has repeatedly criticized the ferry company for its late timetables.", "Governor Leclerc",
      "has repeatedly criticized", "the ferry company for its late timetables"),
+    # adjective cues (a-<dep> frames): the cue runs from the copula to the adjective and its preposition
+    ("Governor Leclerc is upbeat about the ferry company's chances.", "Governor Leclerc", "is upbeat about",
+     "the ferry company's chances"),
+    ("The farmers were eager to sell their land before the winter.", "The farmers", "were eager",
+     "to sell their land before the winter"),
+    ("Mayor Ruth Ellison is optimistic that the bridge will reopen in May.", "Mayor Ruth Ellison", "is optimistic",
+     "that the bridge will reopen in May"),
+    ("The harbour master was not sure the ferry could sail on Sunday.", "The harbour master", "was not sure",
+     "the ferry could sail on Sunday"),
 ]
 
 
@@ -99,6 +108,13 @@ def test_quotes_model_constructions(nlp, text, source, cue, content):
     assert q is not None
     assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
     assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
+
+
+def test_quotes_model_adjective_frames(nlp):
+    doc = nlp("The union leaders are tired of the council's endless delays.")
+    are = next(t for t in doc if t.lower_ == "are")
+    frames = {frame: comp.text for frame, comp in candidates(are)}
+    assert frames.get("a-prep-of") == "delays"
 
 
 def test_quotes_model_nominal_cue_only_in_polnear(nlp):

@@ -3,7 +3,8 @@
 The parse proposes candidates (:func:`candidates`): a verb with a clausal complement (``ccomp``), a to-infinitive
 (``xcomp``), a direct object (``dobj``; ``pre-dobj`` for a wh-object before it), a prepositional object
 (``prep-<p>``), its subject plus a complement around a passive or raising verb (``s+<dep>``), the subject of a
-passive (``pass-subj``), and a noun with a clause (``n-acl``, ``n-ccomp``) or a prepositional object
+passive (``pass-subj``), the complement of an adjective after it (``a-prep-<p>``, ``a-xcomp``, ``a-ccomp``: "is
+upbeat about X", "was eager to Y"), and a noun with a clause (``n-acl``, ``n-ccomp``) or a prepositional object
 (``n-prep-<p>``). Each candidate is described by sparse string features (:func:`features`: the lemma and frame,
 the subject's kind, the complement's shape, the verb's form and context) hashed into a fixed-size weight vector;
 the score is a logistic regression ``sigmoid(bias + sum(w[hash(f)]))``. The weights
@@ -100,6 +101,8 @@ def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
                 yield "dobj", c
             elif c.dep_ == "dobj" and c.tag_ in _WH_TAGS:  # "…, which he described as", "what she called"
                 yield "pre-dobj", c
+            elif c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i > tok.i:
+                yield from _adjective_frames(c)
             elif c.dep_ == "prep" and c.i > tok.i and not any(
                     d.dep_ == "dobj" and tok.i < d.i < c.i for d in tok.children):
                 # "accused Smith of lying": the object frame's content runs over the preposition (PolNeAR
@@ -117,6 +120,28 @@ def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     yield "n-prep-" + c.lower_, obj
+
+
+def _adjective_frames(adj: Token) -> Iterator[tuple[str, Token]]:
+    """The ``a-<dep>`` frames of an adjective complement of a copula or a verb: "is upbeat | about X"
+    (``a-prep-about``, the prepositional object), "was eager | to Y" (``a-xcomp``), "are optimistic | that Z"
+    (``a-ccomp``); the cue runs from the verb to the adjective (and its preposition)."""
+    for g in adj.children:
+        if g.i <= adj.i:
+            continue
+        if g.dep_ in ("xcomp", "ccomp") and g.pos_ in ("VERB", "AUX"):
+            yield "a-" + g.dep_, g
+        elif g.dep_ == "prep" and g.i == adj.i + 1:
+            obj = next((o for o in g.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                yield "a-prep-" + g.lower_, obj
+
+
+def adjective_of(frame: str, comp: Token) -> Optional[Token]:
+    """The adjective of an ``a-<dep>`` frame (see :func:`_adjective_frames`), else None."""
+    if not frame.startswith("a-"):
+        return None
+    return comp.head.head if frame.startswith("a-prep-") else comp.head
 
 
 def takes_subject(frame: str) -> bool:
@@ -187,7 +212,7 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
     doc = tok.doc
     ctx = ctx or DocContext(doc)
     lemma = tok.lemma_.lower()
-    fam = frame.split("-")[0] if not frame.startswith("n-") else "n-" + frame.split("-")[1]
+    fam = frame.split("-")[0] if not frame.startswith(("n-", "a-")) else "-".join(frame.split("-")[:2])
     f = [f"l={lemma}", f"lf={lemma}|{frame}", f"f={frame}", f"fam={fam}", f"lfam={lemma}|{fam}",
          f"w={tok.lower_}", f"tag={tok.tag_}|{fam}", f"dep={tok.dep_}|{fam}", f"hp={tok.head.pos_}|{tok.dep_}"]
     if fam.startswith("s+"):
@@ -197,6 +222,9 @@ def features(tok: Token, frame: str, comp: Token, in_quote: bool = False,
     # a noun cue always gets its head's lemma, a root noun its own (the shipped model was trained so)
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl") or fam.startswith("n-"):
         f.append(f"hl={tok.head.lemma_.lower()}|{tok.dep_}")
+    adj = adjective_of(frame, comp)
+    if adj is not None:
+        f += [f"a={adj.lemma_.lower()}", f"af={adj.lemma_.lower()}|{frame}"]
     subj = subject_of(tok)
     if subj is None:
         f += ["s=none", f"s=none|{fam}"]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .quotes_content import choose_content, choose_cue
 from .quotes_lexicon import clear_adjectives, is_cue
 from .quotes_marks import Quoted
-from .quotes_model import SUBJECT_DEPS, DocContext, best_candidate, subject_before, verb_subject
+from .quotes_model import SUBJECT_DEPS, DocContext, adjective_of, best_candidate, subject_before, verb_subject
 
 logger = logging.getLogger(__name__)
 
@@ -256,6 +256,11 @@ def _learned_frame(doc: Doc, tok: Token, cue_model, ctx) -> tuple[Optional[Token
         return comp, "split", None, best_p
     if frame == "pass-subj":
         return comp, "pass-subj", None, best_p
+    adj = adjective_of(frame, comp)
+    if adj is not None:  # "is upbeat about", "was eager to": the cue runs to the adjective and its preposition
+        end = comp.head if frame.startswith("a-prep-") else adj
+        return comp, "prep" if end is not adj else frame[2:], (cue_span(doc, tok, False)[0], end.idx + len(end)), \
+            best_p
     if frame.startswith("prep-"):
         prep = comp.head
         if any(doc[k].dep_ not in _CUE_GAP_DEPS for k in range(tok.i + 1, prep.i)):
