@@ -409,3 +409,15 @@ def test_quantities_casualties_adjective_noun(nlp):
     item = QuantityTagger()(doc)._.quantities[0]
     assert (item["start"], item["end"], item["category"]) == (8, 14, "KILL")
     assert item["trigger"]["start"] == 10
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a line opening with a video's running time is a related-video teaser: another story
+    ("A man shot himself in the leg while cleaning a rifle, police said.\n\n0:41 Woman dies in crash on Elm Road\n\n"
+     "1:15 Two killed in house fire Pause", None, 1),
+    # a clock time opening a line is no teaser
+    ("Police gave an update.\n\n10:35 a.m. Two men were killed in the shooting, police said.", 2, None),
+])
+def test_quantities_casualties_video_teasers(nlp, text, killed, injured):
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
+

@@ -165,7 +165,17 @@ def _victim_key(item: dict) -> str:
 
 
 def _is_background(text: str, item: dict, lede: Optional[str] = None) -> bool:
-    return _is_statistic(_sentence_of(text, item["start"], item["end"]), lede)
+    return _is_teaser(text, item["start"]) or _is_statistic(_sentence_of(text, item["start"], item["end"]), lede)
+
+
+#: A line that opens with a video's running time ("0:41 Woman dies crossing …", "1:15 … Pause"): a page's list of
+#: related videos, other stories (written on odd GVA ids; a clock time "10:35 a.m." is not one).
+_TEASER = re.compile(r"\d{1,2}:\d\d\s+(?![ap]\.?m\b)(?-i:[A-Z0-9'\"\u2018\u201c])", re.I)
+
+
+def _is_teaser(text: str, start: int) -> bool:
+    """Whether the line holding ``text[start]`` is a related-video teaser (see :data:`_TEASER`)."""
+    return bool(_TEASER.match(text, text.rfind("\n", 0, start) + 1))
 
 
 def _is_statistic(sentence: str, lede: Optional[str] = None) -> bool:
@@ -345,7 +355,8 @@ def _tells(words: re.Pattern, text: str) -> bool:
     """Whether the headline or lede uses one of ``words`` outside a background sentence (a statistic)."""
     for m in words.finditer(text[:LEDE]):
         left, right = _sentence_span(text, m.start(), m.end())
-        if not _is_statistic(text[left:right]) and not _MODAL.search(text[left:m.start()]):
+        if not _is_statistic(text[left:right]) and not _MODAL.search(text[left:m.start()]) \
+                and not _is_teaser(text, m.start()):
             return True
     return False
 
