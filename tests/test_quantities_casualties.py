@@ -280,6 +280,10 @@ def test_quantities_casualties_lede_first(nlp):
     ("The Elmwood Homicide Unit is investigating. Police said a man was shot in the leg.", None, 1),
     ("Homicide detectives were called to the scene, where a man had been shot in the hand.", None, 1),
     ("A boy was shot in the hand. \"That could have been a death in the family,\" a neighbor said.", None, 1),
+    # a shooting that "claims" someone or a life is a death; someone "bleeding to death" is still alive
+    ("Hunting trip shooting claims Elmwood teen", 1, None),
+    ("The accident claimed the life of a retired teacher, deputies said.", 1, None),
+    ("A girl was shot in the arm. \"She is bleeding to death,\" her father told the dispatcher.", None, 1),
 ])
 def test_quantities_casualties_implied_death(nlp, text, killed, injured):
     assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
