@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents.gazetteer.lookup import get_gazetteer
 from test_places_resolve import gazetteer_dir, place_at, places_of  # noqa: F401  (autouse fixture)
 
 
@@ -28,3 +29,37 @@ def test_places_filters_title_word_that_names_a_town_stays():
     doc = spacy.blank("en")("She grew up in Bishop, California, and in the Bishop of London's parish.")
     assert not outlet_or_title(doc, 4, 5, None)  # "Bishop" before "," (no name after it, no "the" before it)
     assert outlet_or_title(doc, 11, 12, None)  # "the Bishop"
+
+
+@pytest.mark.parametrize("text, dropped, kept", [
+    # a name the article uses for a disease, not in the gazetteer, is the disease even after "from"
+    ("Four people have died from Ebola in the Likouala region, officials said. The Ebola virus has no cure.",
+     ["Ebola"], [("Likouala", 40)]),
+    # a holiday the model tags LOC
+    ("Road deaths in Victoria rose over Easter, police said.", ["Easter"], [("Victoria", 15)]),
+])
+def test_places_filters_unknown_names_of_other_things(nlp, text, dropped, kept):
+    places = places_of(nlp, text)
+    assert not [p for p in places if p["text"] in dropped]
+    for name, start in kept:
+        place_at(nlp, text, name, start)
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("Ms Calvetti said the vote would pass.", 0, 2, True),  # a title before an unknown name: a person
+    ("King Bachman and his crew filmed it.", 0, 2, True),
+    ("Cases of H1N1 rose again.", 2, 3, True),  # an influenza subtype
+    ("Meningitis killed nine.", 0, 1, True),  # a disease's ending
+    ("Patients with Filoviridae infections", 2, 3, True),
+    ("Over Easter the roads were busy.", 1, 2, True),  # a holiday
+    ("King City held its fair.", 0, 2, False),  # a title word opening a known town's name
+    ("General Santos was quiet.", 0, 2, False),
+    ("Kentucky Fried Chicken opened.", 0, 1, False),  # a known name is left to the other rules
+])
+def test_places_filters_named_thing(text, start, end, expected):
+    import spacy
+
+    from newsevents.components.places_filters import named_thing
+
+    doc = spacy.blank("en")(text)
+    assert named_thing(doc, start, end, get_gazetteer()) is expected

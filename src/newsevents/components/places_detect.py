@@ -24,8 +24,8 @@ from ..gazetteer.build import key_start, name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
 from .entities_mentions import spaced_dashes
-from .places_filters import (POSSESSIVE, has_disease_word, names_a_disease, outlet_or_title, saints_building,
-                             town_acronym)
+from .places_filters import (POSSESSIVE, disease_names, has_disease_word, named_thing, names_a_disease, outlet_or_title,
+                             saints_building, town_acronym, unknown_name)
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
                             is_country, is_country_or_area, is_name_token, known_place, locative, name_mask,
@@ -358,17 +358,17 @@ def _name_tokens(doc: Doc, start: int, end: int) -> bool:
         is_name_token(t) or t.text == "-" for t in doc[start:end])
 
 
-def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool],
-              ents: tuple[Span, ...]) -> list[Mention]:
+def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool], ents: tuple[Span, ...],
+              gaz: Gazetteer) -> list[Mention]:
     """Non-overlapping mentions in text order (the first span at a position wins), "X, Y" containers linked."""
     mentions: list[Mention] = []
     last_end = -1
     # one name, one reading: a name the article uses for a disease ("the Marburg virus") is the disease in its
     # other mentions too ("a case of imported Marburg"), but where a place stands it stays one ("monkeys imported
-    # to Reston, Virginia" beside "the Ebola-Reston strain")
+    # to Reston, Virginia" beside "the Ebola-Reston strain") if the gazetteer knows it ("died from Ebola" does not)
     sick = has_disease_word(doc)
     diseases = {name_key(doc[s:e].text) for s, e in [sp[:2] for sp in spans] + [(t.start, t.end) for t in ents]
-                if names_a_disease(doc, s, e)} if sick else set()
+                if names_a_disease(doc, s, e)} | disease_names(doc) if sick else set()
     place = _token_mask(len(doc), spans) if diseases else []
     for s, e, source in sorted(spans):
         if s < last_end:
@@ -377,7 +377,8 @@ def _mentions(doc: Doc, spans: list[tuple[int, int, str]], person: list[bool],
         text = span.text
         if not any(ch.isupper() for ch in text) or name_key(text) in demonyms() or any(person[s:e]) \
                 or sick and names_a_disease(doc, s, e) \
-                or name_key(text) in diseases and not locative(doc, s, e, lambda i: place[i] and not s <= i < e):
+                or name_key(text) in diseases and (unknown_name(gaz, text)
+                                                   or not locative(doc, s, e, lambda i: place[i] and not s <= i < e)):
             continue
         if source == "hyphen-token":  # "U.S.-led" is one token: the place is the part before the hyphen
             text = text.rpartition("-")[0]
@@ -450,7 +451,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans += hyphen_compound_spans(doc, gaz, lambda i: not place[i] and not person[i])
     spans += pairs
     spans += _context_spans(doc, gaz, spans, taken, person, ents)
-    mentions = _mentions(doc, spans, person, ents)
+    mentions = _mentions(doc, spans, person, ents, gaz)
     # one name, one reading: other capitalised mentions of a name used as a toponym are toponyms too
     names = {name_key(m.text) for m in mentions if m.source.startswith(PROPAGATING) and gaz.candidates(m.text)
              and not (m.text.isupper() and len(m.text) <= 4) and known_place(gaz, m.text, MIN_CONTEXT_CITY_POP)}
@@ -464,9 +465,9 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 blocked[i] = True
     extra = same_name_spans(doc, names, blocked)
     if extra:
-        mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person, ents)
+        mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person, ents, gaz)
     keep = [m for m in mentions if not (town_acronym(gaz, m.text, m.source) or saints_building(doc, *m.tokens)
-                                         or outlet_or_title(doc, *m.tokens, m.kind))]
+                                         or outlet_or_title(doc, *m.tokens, m.kind) or named_thing(doc, *m.tokens, gaz))]
     keep = _not_people(doc, keep, gaz)
     if len(keep) < len(mentions):
         link_pairs(doc, keep)  # container and owner links are indices into the list: once, after both filters
@@ -475,15 +476,16 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 def _not_people(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Drop one-word mentions that are the first or last name of a person named in full in the article
-    ("Nine-year-old Georgia Stevens ... Georgia began skating"), unless they stand where a place stands. Pair
-    links are left to the caller."""
+    ("Nine-year-old Georgia Stevens ... Georgia began skating"), unless they stand where a place stands and the
+    gazetteer knows them ("Barrette and British Columbia" after "Gaetan Barrette" is the man). Pair links are left
+    to the caller."""
     words = person_name_words(doc, gaz)
     if not words:
         return mentions
     place = _token_mask(len(doc), [m.tokens for m in mentions])
     return [m for m in mentions
             if not (m.tokens[1] - m.tokens[0] == 1 and m.text.lower() in words and m.source != "dateline"
-                    and not locative(doc, *m.tokens, lambda i: place[i]))]
+                    and (unknown_name(gaz, m.text) or not locative(doc, *m.tokens, lambda i: place[i])))]
 
 
 #: words around a name that say what kind of place it is ("the City of Turkey", "Sichuan province")

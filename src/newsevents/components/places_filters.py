@@ -8,6 +8,7 @@ benchmarks/RESULTS.md, Places): the disease's other mentions, GeoVirus P 89.3 ->
 positives fewer."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -17,7 +18,9 @@ from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import actor_lexicon, token_hits
 from .places_recall import is_name_token
 from .places_regions import region_points
+from .places_streets import is_building, is_street
 from .places_words import place_words
+from .times_lexicon import lexicon as time_lexicon
 
 #: words after a place name that make it the name of a disease or a pathogen
 _DISEASE_WORDS = place_words("disease_words")
@@ -27,6 +30,9 @@ _SEASON_WORDS = frozenset({"season", "seasons"})
 _SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 #: the possessive token ("London's Heathrow", "St. Peter's")
 POSSESSIVE = ("'s", "\u2019s")
+#: an unknown name that ends like a pathogen's or a disease's ("Ebolavirus", "Filoviridae", "Meningitis") or is an
+#: influenza subtype ("H5N1")
+_DISEASE_NAME = re.compile(r"(?:virus|viridae|itis|osis)$|^H\d{1,2}N\d{1,2}$", re.IGNORECASE)
 #: kinds of the entities stage's sector phrases that are a person's title or role ("pope", "premier", "bishop")
 _TITLE_KINDS = ("TITLE", "LEADER", "ROLE")
 
@@ -48,6 +54,19 @@ def names_a_disease(doc: Doc, start: int, end: int) -> bool:
         return False  # "the United States flu season": the country's season of the disease
     return i < len(doc) and doc[i].lower_ in _DISEASE_WORDS or (start > 0 and doc[start - 1].text == "-"
                                                                  and end < len(doc) and doc[end].lower_ in _DISEASE_WORDS)
+
+
+def disease_names(doc: Doc) -> set[str]:
+    """Keys of the names written right before a disease word anywhere in the article ("the Ebola virus" tagged
+    nothing or ORG as a whole; one to three name words)."""
+    out = set()
+    for i in token_hits(doc, "LOWER", _DISEASE_WORDS):
+        s = i
+        while s > 0 and i - s < 3 and is_name_token(doc[s - 1]):
+            s -= 1
+        if s < i and names_a_disease(doc, s, i):  # not "the United States flu season"
+            out.add(name_key(doc[s:i].text))
+    return out
 
 
 def saints_building(doc: Doc, s: int, e: int) -> bool:
@@ -80,3 +99,22 @@ def outlet_or_title(doc: Doc, s: int, e: int, kind: Optional[str]) -> bool:
     if e - s != 1 or not any(doc[s].lower_ in lex.sectors.get(k, ()) for k in _TITLE_KINDS):
         return False
     return (s > 0 and doc[s - 1].lower_ == "the") or (e < len(doc) and is_name_token(doc[e]) and doc[e].pos_ == "PROPN")
+
+
+def unknown_name(gaz: Gazetteer, text: str) -> bool:
+    """A name with no gazetteer entry, no hand-written region point and no known-unresolvable entry."""
+    return not gaz.candidates(text) and not gaz.unresolvable_reason(text) and name_key(text) not in region_points()
+
+
+def named_thing(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+    """An unknown name (see :func:`unknown_name`; not a street or a building) that names something else: a person
+    with a title ("Ms Raggi", "King Bach"), a holiday ("Easter"; the times stage's holidays), a pathogen or a
+    disease ("Ebolavirus", "Meningitis", "H5N1"). The model tags such names GPE or LOC; a known place name is left
+    to the other rules."""
+    text = doc[s:e].text
+    if not unknown_name(gaz, text) or is_street(text) or is_building(text):
+        return False
+    if _DISEASE_NAME.search(text) or text.lower() in time_lexicon().holiday:
+        return True
+    lex = actor_lexicon()
+    return e - s >= 2 and any(doc[s].lower_ in lex.sectors.get(k, ()) for k in _TITLE_KINDS)
