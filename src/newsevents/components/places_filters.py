@@ -52,8 +52,8 @@ def names_a_disease(doc: Doc, start: int, end: int) -> bool:
         return False
     if i + 1 < len(doc) and doc[i + 1].lower_ in _SEASON_WORDS:
         return False  # "the United States flu season": the country's season of the disease
-    return i < len(doc) and doc[i].lower_ in _DISEASE_WORDS or (start > 0 and doc[start - 1].text == "-"
-                                                                 and end < len(doc) and doc[end].lower_ in _DISEASE_WORDS)
+    return i < len(doc) and doc[i].lower_ in _DISEASE_WORDS or (
+        start > 0 and doc[start - 1].text == "-" and end < len(doc) and doc[end].lower_ in _DISEASE_WORDS)
 
 
 def disease_names(doc: Doc) -> set[str]:

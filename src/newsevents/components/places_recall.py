@@ -36,7 +36,8 @@ from .places_words import place_words
 #: a city named in a locative context must have at least this many inhabitants: 5,000 keeps "in Innisfail"
 #: (8,000) and drops most surnames that are also hamlets (measured on TR-News, checked on GeoVirus)
 MIN_CONTEXT_CITY_POP = 5_000
-#: first-level areas at least this populous (summed over their towns) are taken anywhere, like countries
+#: first-level areas at least this populous (summed over their towns) are taken anywhere, like countries (30,000 /
+#: 100,000 / 300,000: TR-News unchanged; GeoVirus e2e P 89.6 / 89.6 / 89.8, Acc@161 79.7 / 79.7 / 79.5)
 BIG_AREA_POP = 100_000
 #: words before a toponym ("in Cairns"); "the" between them is skipped
 LOCATIVE_BEFORE = place_words("locative_before")
