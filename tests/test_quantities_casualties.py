@@ -24,6 +24,8 @@ def _counts(doc) -> dict:
     ("One person died and no one else was injured.", 1, 0),
     ("The city has seen 45 people killed so far this year.", None, None),
     ("Five people were killed including two children.", 5, None),
+    # "triple shootings" counts everyone hit, like "triple shooting"
+    ("Two men died in Saturday's triple shootings at the bar.", 2, 1),
 ])
 def test_quantities_casualties_article_rules(nlp, text, killed, injured):
     assert _counts(nlp(text)) == {"killed": killed, "injured": injured}

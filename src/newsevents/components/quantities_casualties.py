@@ -75,7 +75,7 @@ def _hit_words() -> frozenset[str]:
     words = {r["lemma"] for r in read_table("quantity_triggers.tsv") if r["hit"] == "1"}
     # inflected forms of the hit verbs (the record keeps the trigger's surface text, not its lemma)
     # "suffered a gunshot wound" (quantities_roles._suffer_trigger) counts the wounded, dead or alive, like "shot"
-    return frozenset(words | {"shot", "shoots", "shooting", "struck", "strikes", "striking", "hits", "hitting",
+    return frozenset(words | {"shot", "shoots", "shooting", "shootings", "struck", "strikes", "striking", "hits", "hitting",
                               "suffer", "suffered", "suffers", "suffering", "sustain", "sustained", "sustains",
                               "sustaining", "receive", "received", "receives", "receiving"})
 
