@@ -26,6 +26,8 @@ def _counts(doc) -> dict:
     ("Five people were killed including two children.", 5, None),
     # "triple shootings" counts everyone hit, like "triple shooting"
     ("Two men died in Saturday's triple shootings at the bar.", 2, 1),
+    # "separate (accidental) shootings" is a round-up: its count is no incident's
+    ("Two boys were wounded in separate accidental shootings on Sunday.", None, None),
 ])
 def test_quantities_casualties_article_rules(nlp, text, killed, injured):
     assert _counts(nlp(text)) == {"killed": killed, "injured": injured}

@@ -48,7 +48,7 @@ _SHOOTINGS = re.compile(r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b", re.
 _STATISTIC = re.compile(
     r"\b(?:each|every|per)\s+(?:year|month|week)\b|\b(?:this|last)\s+year\b|"
     r"\b(?:past|previous|last|first)\s+(?:\w+\s+)?(?:weeks|months|years)\b|\bannually\b|\bso far\b|"
-    r"\bseparate\s+(?:shootings|incidents|attacks)\b|\bcitywide\b|\bacross\s+(?:the\s+city|(?-i:[A-Z])\w+)\b|"
+    r"\bseparate\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b|\bcitywide\b|\bacross\s+(?:the\s+city|(?-i:[A-Z])\w+)\b|"
     r"\bfrom\s+\w+\s+(?:morning|afternoon|evening|night)\s+(?:to|through|until)\b|"
     r"\bbetween\s+\w+\s+(?:morning|afternoon|evening|night)\s+and\b|"
     r"\bsince\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bin\s+recent\s+(?:days|weeks|months)\b|"
