@@ -241,3 +241,18 @@ def test_places_recall_area_name_starts_cover_every_country_and_area_name():
                                      " WHERE n.how < 2 AND p.kind IN ('country', 'continent', 'admin1')", ())]
     assert len(keys) > 3000 and all(key_start(name_key(k.split()[0])) in starts for k in keys if k.split())
     assert {"united", "saint", "guinea"} <= starts and "paris" not in starts
+
+
+@pytest.mark.parametrize("text, toponym, start, country", [
+    # a town proven by a "Town, Prov." pair is a toponym in its other mentions, whatever its size (900 people)
+    ("Lucy was born in Churchill, Man. in 2009. A Churchill nurse flew with her to Winnipeg.", "Churchill", 44,
+     "CA"),
+    # a big town the model tags DATE
+    ("Deputies said seven people were shot on Wednesday in Spring. The suspect was caught later.", "Spring", 53,
+     "US"),
+    # a home town the model ran into a person's name, before its state (already a toponym)
+    ("She is survived by a son, Robert of Ada, Oklahoma.", "Ada", 36, "US"),
+])
+def test_places_recall_paired_towns_and_mislabels(nlp, text, toponym, start, country):
+    place = place_at(nlp, text, toponym, start)
+    assert place["geonameid"] is not None and place["country"] == country

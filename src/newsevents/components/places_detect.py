@@ -40,7 +40,7 @@ PLACE_LABELS = ("GPE", "LOC")
 HOST_LABELS = ("ORG", "FAC")
 #: labels the small model often gives a well-known place ("Aleppo" NORP, "Winnipeg" PRODUCT): such an entity is
 #: taken as a toponym when its whole text is a strong place name (never PERSON: "Jordan" the person stays one)
-MISLABELS = ("NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "ORG", "FAC")
+MISLABELS = ("NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "ORG", "FAC", "DATE")
 #: an embedded toponym must be at least this populous if it is a city: below it, the first word of an
 #: organisation name ("Liberty Mutual", "Bay Area Rapid Transit") is far more often not a place (20,000 / 50,000 /
 #: 100,000: end-to-end P TR-News 90.7 / 92.0 / 92.1, GeoVirus 88.6 / 89.6 / 89.7; Acc@161 TR-News 77.8 / 77.8 / 77.7,
@@ -62,6 +62,9 @@ NEWSPAPER_WORDS = place_words("newspaper_words")
 #: ORG's first word spreads its errors to every later mention; a whole mislabelled entity, "Aleppo" tagged NORP,
 #: is a big place by construction and spreads well: TR-News e2e Acc@161 +0.4 at equal precision)
 PROPAGATING = ("ent:", "dateline", "context:", "county", "town-area", "mislabel:")
+#: sources that prove a town of any size ("Churchill, Man.", "HOLLIDAY, Mo. —"): its other mentions are toponyms
+#: even below MIN_CONTEXT_CITY_POP ("a Churchill doctor")
+PAIRED = ("town-area", "dateline")
 #: labels whose entity may be a toponym in a locative context ("a hospital in Milton Keynes" tagged PERSON)
 CONTEXT_LABELS = ("PERSON", "ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE")
 _AREA_WORDS = frozenset({"County", "Parish", "Province", "Governorate", "District", "Oblast", "Prefecture"})
@@ -456,7 +459,8 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions = _mentions(doc, spans, person, ents, gaz)
     # one name, one reading: other capitalised mentions of a name used as a toponym are toponyms too
     names = {name_key(m.text) for m in mentions if m.source.startswith(PROPAGATING) and gaz.candidates(m.text)
-             and not (m.text.isupper() and len(m.text) <= 4) and known_place(gaz, m.text, MIN_CONTEXT_CITY_POP)}
+             and not (m.text.isupper() and len(m.text) <= 4)
+             and (m.source in PAIRED or known_place(gaz, m.text, MIN_CONTEXT_CITY_POP))}
     blocked = list(person)
     for m in mentions:
         for i in range(*m.tokens):

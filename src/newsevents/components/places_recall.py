@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer.build import name_key, read_resource_tsv
 from ..gazetteer.lookup import Gazetteer
+from . import doc_text
 from .entities_lexicon import token_hits
 from .places_regions import region_points
 from .places_words import place_words
@@ -253,11 +254,12 @@ def dotted_abbreviations() -> frozenset[str]:
 def town_area_pairs(doc: Doc, gaz: Gazetteer, free: Callable[[int], bool],
                     is_place: Callable[[int], bool]) -> list[tuple[int, int, str]]:
     """"Churchill, Man.", "Barrie, Ont.", "EDMONTON, Ky": an area (by name or abbreviation) after a comma, and the
-    town before it when the gazetteer has that town inside that area (any size: the pair is the evidence)."""
+    town before it when the gazetteer has that town inside that area (any size: the pair is the evidence); the
+    area may be a toponym already (``is_place``), the town may not."""
     out = []
     for c in token_hits(doc, "LOWER", [","]):
         k = c + 1
-        if c == 0 or k >= len(doc) or not is_name_token(doc[k]) or not free(k):
+        if c == 0 or k >= len(doc) or not is_name_token(doc[k]) or not (free(k) or is_place(k)):
             continue
         end = k + 1
         if end < len(doc) and doc[end].text == "." and doc[k].text in dotted_abbreviations():
@@ -279,7 +281,8 @@ def town_area_pairs(doc: Doc, gaz: Gazetteer, free: Callable[[int], bool],
             continue
         if not left_place and all(free(i) for i in range(s, c)):
             out.append((s, c, "town-area"))
-        out.append((k, end, "town-area"))
+        if free(k):  # an area the model found already ("Leonard of Ada, Oklahoma") gives only its town
+            out.append((k, end, "town-area"))
     return out
 
 
@@ -288,11 +291,21 @@ def _run_on_name(parts: list[str]) -> bool:
     return not all(p[:1].isalpha() for p in parts)
 
 
+def _home_town_cut(gaz: Gazetteer, name: str) -> str:
+    """A person's name without a home town the model ran into it ("Leonard of Ada" → "Leonard", when "Ada" is a
+    gazetteer name; "Catherine of Aragon" stays whole only if Aragon is not)."""
+    head, sep, tail = name.partition(" of ")
+    if sep and head and tail[:1].isupper() and any(c.how < 2 for c in gaz.candidates(tail)):
+        return head
+    return name
+
+
 def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
     """Per token: inside a mention of a person whose name has two or more words and is not itself a known place
     (not "Cairns" nor "Milton Keynes" tagged PERSON)."""
     inside = [False] * len(doc)
     idx: list[int] = []
+    text = ""
     starts: dict[int, int] = {}
     for ent in doc._.entities or []:
         name = (ent.get("name") or "").strip()
@@ -301,13 +314,15 @@ def full_name_person_tokens(doc: Doc, gaz: Gazetteer) -> list[bool]:
             continue
         if not idx:  # token offsets once per doc, on the first person that needs them
             idx = doc.to_array(IDX).tolist()
+            text = doc_text(doc)
             starts = {c: i for i, c in enumerate(idx)}
         for m in ent.get("mentions") or []:
             i = starts.get(m["start"])
             if i is not None and idx[i] + len(doc[i]) >= m["end"] and strong_anywhere(gaz, doc[i].text) \
                     and locative(doc, i, i + 1, lambda k: False):
                 continue  # "seen in Victoria" beside a "Racing Victoria" the model took for a person
-            while i is not None and i < len(doc) and idx[i] < m["end"]:
+            end = m["start"] + len(_home_town_cut(gaz, text[m["start"]:m["end"]]))
+            while i is not None and i < len(doc) and idx[i] < end:
                 inside[i] = True
                 i += 1
     return inside
@@ -321,7 +336,7 @@ def person_name_words(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     names |= {ent.text for ent in doc.ents if ent.label_ in _PERSON_TYPES}  # the model's, if the stage typed it ORG
     words = set()
     for name in names:
-        parts = name.split()
+        parts = _home_town_cut(gaz, name).split()
         if _run_on_name(parts):
             continue
         if len(parts) >= 2 and not known_place(gaz, name, MIN_CONTEXT_CITY_POP):
