@@ -26,6 +26,9 @@ def _counts(doc) -> dict:
     ("Five people were killed including two children.", 5, None),
     # "triple shootings" counts everyone hit, like "triple shooting"
     ("Two men died in Saturday's triple shootings at the bar.", 2, 1),
+    # a killer who kills himself after killing others is one more death; a lone reflexive victim is the only one
+    ("Detectives said Carl Reyes shot and killed four of his relatives before killing himself.", 5, None),
+    ("A boy died on Friday after accidentally shooting himself.", 1, 0),
     # "separate (accidental) shootings" is a round-up: its count is no incident's
     ("Two boys were wounded in separate accidental shootings on Sunday.", None, None),
 ])

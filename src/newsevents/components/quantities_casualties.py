@@ -220,6 +220,7 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
     found: dict[str, list[tuple[bool, float]]] = {"KILL": [], "WOUND": [], "HIT": []}
     extra: dict[str, dict[str, int]] = {"KILL": {}, "WOUND": {}}
     victims: dict[tuple, list[tuple[dict, str]]] = {}
+    deaths: dict[tuple, list[tuple[dict, float]]] = {}
     more = [(list(other_items), other_text) for other_items, other_text in more]
     pooled = [(item, text, False) for item in _merge_lists(items, text)]
     for other_items, other_text in more:
@@ -244,6 +245,11 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
             continue
         kind = "WOUND" if category == "WOUND" and not is_hit(item) else "HIT" if category == "WOUND" else "KILL"
         found[kind].append((headline or item["start"] < LEDE, value))
+        if kind == "KILL":
+            before = deaths.setdefault((headline, _sentence_span(source, item["start"], item["end"])), [])
+            if _SELF.match(item.get("text", "")) and (victims_before := _killed_before(item, before)) is not None:
+                found["KILL"].append((headline or item["start"] < LEDE, victims_before + 1))
+            before.append((item, value))
         if value == 1 and _NEW_PERSON.match(item.get("text", "")) and not _ONE.match(item.get("text", "")) \
                 and item.get("trigger"):
             sentence = _sentence_span(source, item["start"], item["end"])
@@ -403,6 +409,19 @@ def _lead_max(values: list[tuple[bool, float]]) -> Optional[float]:
 #: named by a tie to another ("the woman's boyfriend": GVA injured per incident even 86.9 -> 87.0, odd 81.4).
 _NEW_PERSON = re.compile(r"^(?:(?i:an?|his|her|their)\s|(?i:the\s+[a-z-]+['\u2019]s\s)|[A-Z][\w-]+['\u2019]s\s|"
                          r"(?!(?:The|This|That|His|Her|Their|Its)\s)[A-Z][\w'\u2019-]+\s+[A-Z])")
+
+
+#: A reflexive victim: "… killed his wife and two sons before killing himself" (written on odd GVA ids).
+_SELF = re.compile(r"^(?:him|her)self$", re.I)
+
+
+def _killed_before(item: dict, before: list[tuple[dict, float]]) -> Optional[float]:
+    """The deaths an earlier, other verb of the sentence counts before a killer's own ("… shot and killed four
+    relatives before killing himself": the killer is one more death), or None."""
+    trig = (item.get("trigger") or {}).get("start")
+    counts = [value for other, value in before if not _SELF.match(other.get("text", ""))
+              and (other.get("trigger") or {}).get("start") != trig]
+    return max(counts) if counts else None
 
 
 def _also(item: dict, text: str) -> bool:
