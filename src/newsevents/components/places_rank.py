@@ -135,6 +135,24 @@ def _blocks_region(c: Candidate) -> bool:
         c.how == 0 and c.population >= REGION_BEATS_TOWNS_BELOW)
 
 
+#: Arabic articles that open a name ("Al-Minya", "El Kef"): a name the gazetteer lacks is looked up with its
+#: article dropped or (one word) with "al"/"el" before it
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+def article_variants(key: str) -> list[str]:
+    """Other spellings of a name key to try when it has no candidate: hyphens as spaces ("al-minya" → "al minya"),
+    without an Arabic article ("minya"), or one word with one ("kef" → "al kef", "el kef")."""
+    spaced = key.replace("-", " ")
+    words = spaced.split()
+    out = [spaced] if spaced != key else []
+    if len(words) > 1 and words[0] in _ARTICLES:
+        out.append(" ".join(words[1:]))
+    elif len(words) == 1:
+        out += [f"al {spaced}", f"el {spaced}"]
+    return out
+
+
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     """Gazetteer candidates of a mention; a demonym given as a toponym ("Turkish") means its country; a listed
     region, island or sea ("Darfur", "Java") its hand-written point unless the gazetteer has a likelier entry."""
@@ -147,6 +165,8 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         c = gaz.place(gaz.country_id[iso])
         return [c] if c else []
     cands = list(gaz.candidates(m.text))
+    if not cands and region is None:  # "Al-Minya" is the gazetteer's "Al Minya", "Kef" its "El Kef"
+        cands = next((list(c) for v in article_variants(key) if (c := gaz.candidates(v))), [])
     bare = area_word_stripped(key)
     if bare:  # "Karak district": the areas named "Karak" too (Al Karak, Jordan), not only a "Karak District"
         seen = {c.geonameid for c in cands}

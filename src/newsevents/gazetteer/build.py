@@ -44,8 +44,9 @@ from ..packages import package_dir
 logger = logging.getLogger(__name__)
 
 #: bump when the schema, the way names are keyed or the rows written change (an older file is rebuilt);
-#: v6: aliases go through ``_Builder.name`` (an alias no longer demotes a primary name: "Russia", "Syria")
-GAZETTEER_VERSION = "6"
+#: v6: aliases go through ``_Builder.name`` (an alias no longer demotes a primary name: "Russia", "Syria");
+#: v7: aliases "Democratic Republic of Congo", "Republic of Congo", "Zaire", "Bosnia", "Newfoundland"
+GAZETTEER_VERSION = "7"
 FILE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
 
 SCHEMA = """
