@@ -256,3 +256,9 @@ def test_places_recall_area_name_starts_cover_every_country_and_area_name():
 def test_places_recall_paired_towns_and_mislabels(nlp, text, toponym, start, country):
     place = place_at(nlp, text, toponym, start)
     assert place["geonameid"] is not None and place["country"] == country
+
+
+def test_places_recall_spaced_dash_splits_a_place_entity(nlp):
+    """"East Africa - Kenya" tagged as one GPE: the dash separates two names; Kenya is found on its own."""
+    text = "Officials fear the outbreak will reach East Africa - Kenya, Uganda and Tanzania - within weeks."
+    assert place_at(nlp, text, "Kenya", 53)["country"] == "KE"

@@ -153,14 +153,14 @@ def _after_direction(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     return i if i > start and gaz.candidates(doc[i:end].text) else start
 
 
-def _split_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """'Paris, Texas' in one entity → two token spans."""
+def _split_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'Paris, Texas' in one entity → two token spans; a spaced dash splits too ("Central Africa - Nigeria")."""
+    cuts = {i for i in range(start, end) if doc[i].text == ","} | set(spaced_dashes(doc, start + 1, end - 1))
     parts, s = [], start
-    for i in range(start, end):
-        if doc[i].text == ",":
-            if i > s:
-                parts.append((s, i))
-            s = i + 1
+    for i in sorted(cuts):
+        if i > s:
+            parts.append((s, i))
+        s = i + 1
     if s < end:
         parts.append((s, end))
     return parts
@@ -408,7 +408,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             s, e = _name_part(doc, *_trim(doc, ent.start, ent.end), gaz)
-            for a, b in _split_commas(doc, s, e):
+            for a, b in _split_names(doc, s, e):
                 text = doc[a:b].text
                 if b > a and not gaz.candidates(text) and not gaz.unresolvable_reason(text) \
                         and name_key(text) not in region_points():
