@@ -38,8 +38,9 @@ from .places_words import place_words
 PLACE_LABELS = ("GPE", "LOC")
 #: entity labels that may open with a toponym ("Pittsburgh Police", "Allegheny County Jail", "Kabul airport")
 HOST_LABELS = ("ORG", "FAC")
-#: labels the small model often gives a well-known place ("Aleppo" NORP, "Winnipeg" PRODUCT): such an entity is
-#: taken as a toponym when its whole text is a strong place name (never PERSON: "Jordan" the person stays one)
+#: labels the small model often gives a well-known place ("Aleppo" NORP, "Winnipeg" PRODUCT, "Spring" DATE): such an
+#: entity is taken as a toponym when its whole text is a strong place name (never PERSON: "Jordan" the person stays
+#: one)
 MISLABELS = ("NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "ORG", "FAC", "DATE")
 #: an embedded toponym must be at least this populous if it is a city: below it, the first word of an
 #: organisation name ("Liberty Mutual", "Bay Area Rapid Transit") is far more often not a place (20,000 / 50,000 /
