@@ -1,19 +1,10 @@
 """Content boundaries (invented sentences, asserting offsets): a quoted fragment inside a reported clause stays
-part of that mixed content and is not given to the reporting verb of the next sentence."""
+part of that mixed content and is not given to the reporting verb of the next sentence; a reporting clause
+inside a relative clause splits its content in two pieces (``polnear``)."""
 from __future__ import annotations
 
 import pytest
-
-
-def _span(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return start, start + len(part)
-
-
-def _extract(nlp, text: str, convention: str) -> list[dict]:
-    from newsevents.components.quotes import QuoteExtractor
-
-    return QuoteExtractor(convention).extract(nlp(text))
+from quotes_helpers import extract, offsets, span
 
 
 MIXED_THEN_NEXT_CUE = [
@@ -31,20 +22,39 @@ MIXED_THEN_NEXT_CUE = [
 @pytest.mark.parametrize("convention", ["newsevents", "polnear"])
 @pytest.mark.parametrize("text, mixed", MIXED_THEN_NEXT_CUE)
 def test_quotes_boundaries_fragment_stays_in_mixed_content(nlp, text, mixed, convention):
-    quotes = _extract(nlp, text, convention)
+    quotes = extract(nlp, text, convention)
     last = text.rindex("“")
     inner = text[last + 1:text.rindex("”")].rstrip(".")
     # no quote has the bare fragment as its content
     assert not any(q["content"]["text"].rstrip(".") == inner for q in quotes)
-    want = _span(text, mixed)
+    want = span(text, mixed)
     if convention == "newsevents":  # the seed's convention drops "that" only; the clause starts at its subject
         assert any(q["kind"] == "mixed" and q["content"]["start"] == want[0] for q in quotes)
     else:
-        assert any(q["kind"] == "mixed" and (q["content"]["start"], q["content"]["end"]) == want for q in quotes)
+        assert any(q["kind"] == "mixed" and offsets(q["content"]) == want for q in quotes)
 
 
 def test_quotes_boundaries_quote_after_colon_stays_direct(nlp):
     text = "The mayor gave one answer to the council: “The bridge will reopen in May.”"
-    quotes = _extract(nlp, text, "polnear")
-    want = _span(text, "The bridge will reopen in May.")
-    assert any(q["kind"] == "direct" and (q["content"]["start"], q["content"]["end"]) == want for q in quotes)
+    quotes = extract(nlp, text, "polnear")
+    want = span(text, "The bridge will reopen in May.")
+    assert any(q["kind"] == "direct" and offsets(q["content"]) == want for q in quotes)
+
+
+RELATIVE_CUES = [
+    # (text, cue, speaker, first piece, second piece)
+    ("The mayor praised the new bridge, which she said the state would pay for.",
+     "said", "she", "which", "the state would pay for"),
+    ("Farmers fear the drought, which officials say could last until spring.",
+     "say", "officials", "which", "could last until spring"),
+]
+
+
+@pytest.mark.parametrize("text, cue, speaker, first, second", RELATIVE_CUES)
+def test_quotes_boundaries_relative_cue_splits_content(nlp, text, cue, speaker, first, second):
+    quotes = extract(nlp, text, "polnear")
+    pieces = [q for q in quotes if offsets(q["cue"]) == span(text, cue)]
+    assert sorted(offsets(q["content"]) for q in pieces) == [span(text, first), span(text, second)]
+    assert all(offsets(q["speaker"]) == span(text, speaker) for q in pieces)
+    # the default convention keeps one content
+    assert not any(offsets(q["content"]) == span(text, first) for q in extract(nlp, text, "newsevents"))

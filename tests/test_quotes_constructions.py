@@ -2,14 +2,7 @@
 from __future__ import annotations
 
 import pytest
-
-
-def _span(text: str, part: str | None, after: int = 0):
-    """Exact (start, end) of ``part`` in ``text`` (searched from ``after``), or None."""
-    if part is None:
-        return None
-    start = text.index(part, after)
-    return start, start + len(part)
+from quotes_helpers import extract, offsets, span
 
 
 def _one(record, content: str):
@@ -51,10 +44,10 @@ CASES = [
 def test_quotes_constructions_offsets(run, text, content, cue, speaker, kind):
     rec = run(text)
     q = _one(rec, content)
-    assert (q.content.start, q.content.end) == _span(text, content)
+    assert (q.content.start, q.content.end) == span(text, content)
     assert q.kind == kind
-    assert (q.cue.start, q.cue.end) == _span(text, cue) if cue else q.cue is None
-    assert (q.speaker.start, q.speaker.end) == _span(text, speaker)
+    assert (q.cue.start, q.cue.end) == span(text, cue) if cue else q.cue is None
+    assert (q.speaker.start, q.speaker.end) == span(text, speaker)
     assert q.text == text[q.start:q.end]
     assert q.start <= min(q.content.start, q.speaker.start) and q.end >= q.content.end
     assert not q.carried_over
@@ -65,7 +58,7 @@ def test_quotes_constructions_split_quote_shares_cue(run):
     rec = run(text)
     first, second = _one(rec, "The harvest failed twice"), _one(rec, "We had nothing left.")
     assert first.cue.start == second.cue.start == text.index("said")
-    assert (second.speaker.start, second.speaker.end) == _span(text, "the farmer")
+    assert (second.speaker.start, second.speaker.end) == span(text, "the farmer")
 
 
 def test_quotes_constructions_carried_over_paragraph(run):
@@ -77,7 +70,7 @@ def test_quotes_constructions_carried_over_paragraph(run):
     carried = _one(rec, "Nobody in Washington listens to us.")
     assert not said.carried_over and carried.carried_over
     assert carried.cue is None and carried.kind == "direct"
-    assert (carried.speaker.start, carried.speaker.end) == _span(text, "he", text.index("he said"))
+    assert (carried.speaker.start, carried.speaker.end) == span(text, "he", text.index("he said"))
     assert carried.speaker.entity_id == said.speaker.entity_id
 
 
@@ -90,9 +83,9 @@ def test_quotes_constructions_multi_paragraph_quote(run):
     second = _one(rec, "But we train harder than anyone in this league.")
     assert first.kind == second.kind == "direct"
     assert first.carried_over and second.carried_over
-    assert (first.cue.start, first.cue.end) == _span(text, "told the team")
+    assert (first.cue.start, first.cue.end) == span(text, "told the team")
     assert second.cue is None
-    assert (second.speaker.start, second.speaker.end) == _span(text, "Coach Lena Park")
+    assert (second.speaker.start, second.speaker.end) == span(text, "Coach Lena Park")
 
 
 @pytest.mark.parametrize("text", [
@@ -123,9 +116,7 @@ def test_quotes_constructions_span_layers(nlp):
     ("polnear", "that two suspects had been arrested", "told"),
 ])
 def test_quotes_constructions_conventions(nlp, convention, content, cue):
-    from newsevents.components.quotes import QuoteExtractor
-
     text = "Police chief Dan Okafor told reporters that two suspects had been arrested."
-    (q,) = QuoteExtractor(convention).extract(nlp(text))
-    assert (q["content"]["start"], q["content"]["end"]) == _span(text, content)
-    assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
+    (q,) = extract(nlp, text, convention)
+    assert offsets(q["content"]) == span(text, content)
+    assert offsets(q["cue"]) == span(text, cue)
