@@ -63,3 +63,10 @@ def test_places_filters_named_thing(text, start, end, expected):
 
     doc = spacy.blank("en")(text)
     assert named_thing(doc, start, end, get_gazetteer()) is expected
+
+
+def test_places_filters_relatives_are_no_towns(nlp):
+    """Names in apposition to a noun of kinship are relatives (Nina is also Neenah, Malia a Cretan town)."""
+    text = "He is survived by his wife, Nina, and his daughters, Malia and Sasha, all of Paris, Texas."
+    places = places_of(nlp, text)
+    assert [(p["text"], p["start"]) for p in places] == [("Paris", 77), ("Texas", 84)]

@@ -25,7 +25,7 @@ from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
 from .entities_mentions import spaced_dashes
 from .places_filters import (POSSESSIVE, disease_names, has_disease_word, named_thing, names_a_disease, outlet_or_title,
-                             saints_building, town_acronym, unknown_name)
+                             relative_named, saints_building, town_acronym, unknown_name)
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
                             is_country, is_country_or_area, is_name_token, known_place, locative, name_mask,
@@ -475,7 +475,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         mentions = _mentions(doc, spans + [(s, e, "same-name") for s, e in extra], person, ents, gaz)
     keep = [m for m in mentions if not (town_acronym(gaz, m.text, m.source) or saints_building(doc, *m.tokens)
                                          or outlet_or_title(doc, *m.tokens, m.kind)
-                                         or named_thing(doc, *m.tokens, gaz))]
+                                         or named_thing(doc, *m.tokens, gaz) or relative_named(doc, *m.tokens))]
     keep = _not_people(doc, keep, gaz)
     if len(keep) < len(mentions):
         link_pairs(doc, keep)  # container and owner links are indices into the list: once, after both filters

@@ -33,6 +33,8 @@ POSSESSIVE = ("'s", "\u2019s")
 #: an unknown name that ends like a pathogen's or a disease's ("Ebolavirus", "Filoviridae", "Meningitis") or is an
 #: influenza subtype ("H5N1")
 _DISEASE_NAME = re.compile(r"(?:virus|viridae|itis|osis)$|^H\d{1,2}N\d{1,2}$", re.IGNORECASE)
+#: nouns of kinship: "his wife, Nina,", "His daughters, Malia and Sasha," name relatives
+KIN_WORDS = place_words("kin_words")
 #: kinds of the entities stage's sector phrases that are a person's title or role ("pope", "premier", "bishop")
 _TITLE_KINDS = ("TITLE", "LEADER", "ROLE")
 
@@ -118,3 +120,14 @@ def named_thing(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
         return True
     lex = actor_lexicon()
     return e - s >= 2 and any(doc[s].lower_ in lex.sectors.get(k, ()) for k in _TITLE_KINDS)
+
+
+def relative_named(doc: Doc, s: int, e: int) -> bool:
+    """A name in apposition to a noun of kinship ("survived by his wife, Nina, of Paris", "His daughters, Malia
+    and Sasha"): a relative, not the town of that name (Neenah, Mália). Looks back over other names of the list."""
+    i = s - 1
+    while i >= 1 and (doc[i].lower_ in ("and", ",") or is_name_token(doc[i])) and s - i <= 6:
+        if doc[i].text == "," and doc[i - 1].lower_ in KIN_WORDS:
+            return True
+        i -= 1
+    return False
