@@ -70,3 +70,14 @@ def test_places_filters_relatives_are_no_towns(nlp):
     text = "He is survived by his wife, Nina, and his daughters, Malia and Sasha, all of Paris, Texas."
     places = places_of(nlp, text)
     assert [(p["text"], p["start"]) for p in places] == [("Paris", 77), ("Texas", 84)]
+
+
+def test_places_filters_degree_after_a_name():
+    """"Karen Holt, M.D.,": the degree, not Maryland ("Md.")."""
+    import spacy
+
+    from newsevents.components.places_filters import relative_named
+
+    doc = spacy.blank("en")("Karen Holt, M.D., joined the clinic in Frederick, Md. last year.")
+    assert [t.text for t in doc[3:4]] == ["M.D."] and relative_named(doc, 3, 4)
+    assert not relative_named(doc, 11, 12)  # "Md." after "Frederick,"

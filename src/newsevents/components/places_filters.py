@@ -33,6 +33,8 @@ POSSESSIVE = ("'s", "\u2019s")
 #: an unknown name that ends like a pathogen's or a disease's ("Ebolavirus", "Filoviridae", "Meningitis") or is an
 #: influenza subtype ("H5N1")
 _DISEASE_NAME = re.compile(r"(?:virus|viridae|itis|osis)$|^H\d{1,2}N\d{1,2}$", re.IGNORECASE)
+#: academic degrees written after a name ("Charles Murphy, M.D.,"), not the area of the same key (Md., Maryland)
+DEGREES = place_words("degrees")
 #: nouns of kinship: "his wife, Nina,", "His daughters, Malia and Sasha," name relatives
 KIN_WORDS = place_words("kin_words")
 #: kinds of the entities stage's sector phrases that are a person's title or role ("pope", "premier", "bishop")
@@ -124,7 +126,10 @@ def named_thing(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
 
 def relative_named(doc: Doc, s: int, e: int) -> bool:
     """A name in apposition to a noun of kinship ("survived by his wife, Nina, of Paris", "His daughters, Malia
-    and Sasha"): a relative, not the town of that name (Neenah, Mália). Looks back over other names of the list."""
+    and Sasha"): a relative, not the town of that name (Neenah, Mália); looks back over other names of the list.
+    Also a degree after a name and a comma ("Charles Murphy, M.D.,"): the person's, not Maryland."""
+    if s > 0 and doc[s - 1].text == "," and doc[s:e].text in DEGREES:
+        return True
     i = s - 1
     while i >= 1 and (doc[i].lower_ in ("and", ",") or is_name_token(doc[i])) and s - i <= 6:
         if doc[i].text == "," and doc[i - 1].lower_ in KIN_WORDS:
