@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span
 
 from . import doc_text, stage_call
 from .quantities_detect import Candidate, find_candidates
-from .quantities_roles import (adjacent_trigger, agent_of, coordinated_extra, counted_noun, governing_trigger,
-                               multiple_mentions, not_people, noun_trigger, phrase, preceding_trigger, singular_mentions,
-                               singular, source_of, subset_parent)
+from .quantities_roles import (adjacent_trigger, agent_of, counted_noun, governing_trigger, not_people, noun_trigger,
+                               phrase, preceding_trigger, singular, source_of, subset_parent)
+from .quantities_victims import coordinated_extra, multiple_mentions, singular_mentions
 
 #: Categories that count people: a counted noun from ``quantity_not_people.txt`` ("four shots") cannot have them.
 _PEOPLE_CATEGORIES = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACE", "PROTEST"})

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from . import doc_text
 from .quantities_numbers import parse_value, read_table
-from .quantities_roles import is_person_noun, person_nouns, singular
+from .quantities_roles import SUFFER_VERBS, is_person_noun, singular
 
 logger = logging.getLogger(__name__)
 
@@ -73,11 +73,17 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 @lru_cache(maxsize=1)
 def _hit_words() -> frozenset[str]:
     words = {r["lemma"] for r in read_table("quantity_triggers.tsv") if r["hit"] == "1"}
-    # inflected forms of the hit verbs (the record keeps the trigger's surface text, not its lemma)
-    # "suffered a gunshot wound" (quantities_roles._suffer_trigger) counts the wounded, dead or alive, like "shot"
-    return frozenset(words | {"shot", "shoots", "shooting", "shootings", "struck", "strikes", "striking", "hits", "hitting",
-                              "suffer", "suffered", "suffers", "suffering", "sustain", "sustained", "sustains",
-                              "sustaining", "receive", "received", "receives", "receiving"})
+    # inflected forms of the hit verbs (the record keeps the trigger's surface text, not its lemma); "suffered a
+    # gunshot wound" (quantities_roles._suffer_trigger) counts the wounded, dead or alive, like "shot"
+    suffered = {form for verb in SUFFER_VERBS for form in _inflections(verb)}
+    return frozenset(words | suffered | {"shot", "shoots", "shooting", "shootings", "struck", "strikes", "striking",
+                                         "hits", "hitting"})
+
+
+def _inflections(verb: str) -> set[str]:
+    """A regular verb's forms: "receive" → receive, receives, received, receiving."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", stem + "ed", stem + "ing"}
 
 
 def is_hit(item: dict) -> bool:
@@ -322,7 +328,7 @@ def headline_list(text: str) -> Optional[tuple[int, int, int, str]]:
         count = parse_value(words[0]) if len(words) > 1 else None
         if re.fullmatch(r"\d+-(?:year|month|week|day)-olds?", noun):
             total += int(count) if count and plural else 1
-        elif not plural and noun in person_nouns():
+        elif not plural and is_person_noun(noun, plural=False):
             total += 1 if count is None or count != int(count) else int(count)
         elif plural and is_person_noun(noun) and count is not None and count == int(count) and count > 1:
             total += int(count)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from . import doc_text
 from .quantities_numbers import number_words, parse_value, read_table, vague_words
-from .quantities_roles import person_nouns
+from .quantities_roles import is_person_noun
 
 
 @dataclass
@@ -167,7 +167,7 @@ def _is_age_apposition(doc: Doc, start: int, end: int, value: Optional[float]) -
         nxt = doc[tok.end] if tok.end < len(doc) else None
         return prev.ent_type_ == "PERSON" and nxt is not None and nxt.pos_ in ("AUX", "VERB")
     # "Boy, 14, dies …": a headline's first word may be tagged an interjection; a person noun is enough
-    return prev.pos_ in ("PROPN", "NOUN") or prev.ent_type_ == "PERSON" or prev.lower_ in person_nouns()
+    return prev.pos_ in ("PROPN", "NOUN") or prev.ent_type_ == "PERSON" or is_person_noun(prev.text, plural=False)
 
 
 def _is_identifier(doc: Doc, start: int, end: int, text: str) -> bool:

@@ -5,7 +5,7 @@ of its "of" ("dozens of families") or, for "a population of 23 million", the nou
 category comes from the governing word of that noun (trigger lexicon ``resources/quantity_triggers.tsv``):
 the dobj of "have killed", the nsubjpass of "were killed", the nsubj of "died", a predicate "dead"/"injured", a
 participle on the noun ("5 people killed"), then the counted noun itself ("5 deaths", "200 protesters").
-Singular casualties ("a man was shot and killed", "the victim died") become quantities of one.
+Counts written without a numeral ("a man was killed", "a triple homicide") are read in quantities_victims.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .quantities_numbers import parse_value, read_table
+from .quantities_numbers import read_table
 
 #: Ordering used when several triggers govern the same group ("were shot and killed" is a killing).
 _SEVERITY = {"KILL": 0, "WOUND": 1, "KIDNAP": 2, "ARREST": 3, "DISPLACE": 4, "DEPLOY": 5, "PROTEST": 6, "AFFECT": 7}
@@ -24,7 +24,6 @@ _REPORTING = frozenset({"say", "estimate", "suggest", "report", "tell", "claim",
                         "believe", "put", "show", "indicate"})
 _ESTIMATING = frozenset({"estimate", "suggest", "believe", "think", "guess", "put"})
 _SUBSET_PREPS = frozenset({"including", "among"})
-_NOT_PERSON_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE", "TIME"})
 
 
 class Trigger(NamedTuple):
@@ -41,7 +40,7 @@ def _triggers() -> dict[tuple[str, str], tuple[str, bool]]:
 @lru_cache(maxsize=1)
 def _subject_verbs() -> frozenset[str]:
     """Verbs whose active subject is the counted group ("200 died"), from the ``subject`` column."""
-    return frozenset(r["lemma"] for r in read_table("quantity_triggers.tsv") if r["subject"] == "1") | _SUFFER \
+    return frozenset(r["lemma"] for r in read_table("quantity_triggers.tsv") if r["subject"] == "1") | SUFFER_VERBS \
         | {"pass"}
 
 
@@ -54,14 +53,14 @@ def _passed_away(verb: Token) -> Optional[Trigger]:
 
 
 #: "suffered a gunshot wound", "sustained injuries": the subject is the casualty, the object says which kind.
-_SUFFER = frozenset({"suffer", "sustain", "receive"})
+SUFFER_VERBS = frozenset({"suffer", "sustain", "receive"})
 _WOUND_NOUNS = frozenset({"wound", "injury", "gunshot"})
 _FATAL = frozenset({"fatal", "mortal", "deadly"})
 
 
 def _suffer_trigger(verb: Token) -> Optional[Trigger]:
     """"suffered a gunshot wound" is WOUND, "suffered fatal injuries" KILL, for the verb's subject."""
-    if verb.lemma_ not in _SUFFER:
+    if verb.lemma_ not in SUFFER_VERBS:
         return None
     for obj in verb.children:
         if obj.dep_ == "dobj" and obj.lemma_.lower() in _WOUND_NOUNS:
@@ -83,7 +82,7 @@ _TO_HOSPITAL = frozenset({"send", "land", "put"})
 def _hospital_trigger(verb: Token, role: Token) -> Optional[Trigger]:
     """"… sends 4 people to the hospital": WOUND for the object of send/land/put with a hospital as goal (the
     parser may hang "in hospital" on the object: "lands four men in hospital")."""
-    if verb.lemma_ not in _TO_HOSPITAL or _negated(verb):
+    if verb.lemma_ not in _TO_HOSPITAL or negated(verb):
         return None
     for prep in [*verb.children, *role.children]:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "in", "into") and \
@@ -141,10 +140,15 @@ def singular(word: str) -> str:
     return w
 
 
-def is_person_noun(word: str) -> bool:
-    """Whether a noun, singular or plural, names people (``quantity_person_nouns.txt``: "victim", "deputies")."""
+def is_person_noun(word: str, plural: bool = True) -> bool:
+    """Whether a noun names people (``quantity_person_nouns.txt``: "victim", "deputies"); the one person-noun test.
+
+    Args:
+        word: The noun as written (any case).
+        plural: Also accept its plural ("deputies"); False for a noun that must name one person ("victim").
+    """
     w = word.lower()
-    return w in person_nouns() or singular(w) in person_nouns()
+    return w in person_nouns() or (plural and singular(w) in person_nouns())
 
 
 @lru_cache(maxsize=1)
@@ -153,12 +157,7 @@ def not_people() -> frozenset[str]:
     return _word_list("quantity_not_people.txt")
 
 
-@lru_cache(maxsize=1)
-def _multiples() -> dict[str, float]:
-    return {r["word"]: float(r["value"]) for r in read_table("quantity_numbers.tsv") if r["kind"] == "multiple"}
-
-
-def _lookup(token: Token, kind: str) -> Optional[Trigger]:
+def lookup(token: Token, kind: str) -> Optional[Trigger]:
     table = _triggers()
     for key in (token.lemma_.lower(), token.lower_):
         hit = table.get((key, kind))
@@ -167,28 +166,28 @@ def _lookup(token: Token, kind: str) -> Optional[Trigger]:
     return None
 
 
-def _verb_trigger(verb: Token) -> Optional[Trigger]:
+def verb_trigger(verb: Token) -> Optional[Trigger]:
     """The trigger of a verb and of the verbs coordinated with it ("shot and killed"), the most severe first."""
     found: list[Trigger] = []
     # a coordinated verb shares the subject only when it has none of its own ("were shot and killed")
     chain = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ")
                      and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]]
     for v in chain:
-        if _negated(v):
+        if negated(v):
             continue
-        trig = (_lookup(v, "verb") or _suffer_trigger(v) or _treated_trigger(v) or _passed_away(v)) \
+        trig = (lookup(v, "verb") or _suffer_trigger(v) or _treated_trigger(v) or _passed_away(v)) \
             if v.pos_ in ("VERB", "AUX") else None
         if trig and _to_death(v):
             trig = Trigger("KILL", False, v)  # "shot to death", "beaten to death"
         if trig is None and v.pos_ == "ADJ":
-            trig = _lookup(v, "adj")
+            trig = lookup(v, "adj")
         if trig:
             found.append(trig)
         for child in v.children:
-            if child.dep_ == "xcomp" and child.pos_ == "VERB" and v.lemma_ == "find" and (told := _verb_trigger(child)):
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and v.lemma_ == "find" and (told := verb_trigger(child)):
                 found.append(told)  # "were found shot dead / shot to death": what the finding says
             if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "attr", "npadvmod") and child.pos_ in ("ADJ", "ADV", "VERB"):
-                adj = _lookup(child, "adj") or _lookup(child, "adv")
+                adj = lookup(child, "adj") or lookup(child, "adv")
                 if adj:
                     found.append(Trigger(adj.category, adj.hit, v if adj.category == "KILL" and child.pos_ == "ADV" else child))
     if not found:
@@ -205,7 +204,7 @@ def _to_death(verb: Token) -> bool:
     return len(nxt) == 2 and nxt[0].lower_ == "to" and nxt[1].lower_ == "death"
 
 
-def _negated(verb: Token) -> bool:
+def negated(verb: Token) -> bool:
     """Not an occurred casualty: negated ("was not hurt"), an infinitive ("tried to kill himself") or after a modal
     ("might hurt him")."""
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_OCCURRED) for c in verb.children)
@@ -220,14 +219,14 @@ def governing_trigger(role: Token) -> Optional[Trigger]:
     """The trigger that says what happened to the group whose head is ``role``."""
     dep, head = role.dep_, role.head
     for child in role.children:
-        if child.dep_ == "advmod" and _lookup(child, "adv"):
-            return Trigger(_lookup(child, "adv").category, False, child)  # "three shot, one fatally"
+        if child.dep_ == "advmod" and lookup(child, "adv"):
+            return Trigger(lookup(child, "adv").category, False, child)  # "three shot, one fatally"
     if dep == "conj" and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
         dep, head = head.dep_, head.head
     if dep in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "appos", "npadvmod", "ROOT") and head.i != role.i:
-        if head.pos_ in ("VERB", "AUX", "ADJ") and not _negated(head):
+        if head.pos_ in ("VERB", "AUX", "ADJ") and not negated(head):
             # "sent 3,000 troops" is a deployment, "sent four people to the hospital" an injury
-            trig = (_hospital_trigger(head, role) if dep in ("dobj", "nsubjpass") else None) or _verb_trigger(head)
+            trig = (_hospital_trigger(head, role) if dep in ("dobj", "nsubjpass") else None) or verb_trigger(head)
             if trig and dep == "nsubj" and trig.token.i == head.i and head.pos_ == "VERB" \
                     and head.lemma_ not in _subject_verbs() and not _bare_subject_passive(head, role):
                 trig = None  # "gunmen shot three": the subject of an active "shoot" is the agent
@@ -242,9 +241,9 @@ def governing_trigger(role: Token) -> Optional[Trigger]:
         if toll:
             return toll
     for child in role.children:
-        if child.dep_ in ("acl", "relcl", "amod", "advmod", "appos") and not _negated(child):
-            trig = (_verb_trigger(child) if child.pos_ == "VERB" else None) or _lookup(child, "adj") \
-                or _lookup(child, "adv")
+        if child.dep_ in ("acl", "relcl", "amod", "advmod", "appos") and not negated(child):
+            trig = (verb_trigger(child) if child.pos_ == "VERB" else None) or lookup(child, "adj") \
+                or lookup(child, "adv")
             if trig:
                 return trig
     return None
@@ -255,7 +254,7 @@ def _toll(verb: Token) -> Optional[Trigger]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_ in ("toll", "count", "number"):
             for mod in child.children:
-                trig = _lookup(mod, "noun") or _lookup(mod, "adj")
+                trig = lookup(mod, "noun") or lookup(mod, "adj")
                 if trig:
                     return Trigger(trig.category, trig.hit, child)
             if child.lemma_ == "toll":
@@ -268,9 +267,9 @@ def adjacent_trigger(doc: Doc, after: int, limit: int = 3) -> Optional[Trigger]:
     for token in doc[after:after + limit]:
         if (token.is_punct and token.text not in ("-",)) or (token.is_space and "\n" in token.text):
             break  # a line break ends the group: "around 11\n\nMan shot …" is a time, then a heading
-        trig = _lookup(token, "adj")
+        trig = lookup(token, "adj")
         if trig is None and token.tag_ in ("VBN", "VBD"):
-            trig = _lookup(token, "verb")
+            trig = lookup(token, "verb")
         if trig and _to_death(token):
             return Trigger("KILL", False, token)  # "3 people shot to death at home"
         if trig:
@@ -294,7 +293,7 @@ def preceding_trigger(doc: Doc, start: int) -> Optional[Trigger]:
 def noun_trigger(noun: Token) -> Optional[Trigger]:
     """The category a counted noun carries by itself ("5 deaths", "200 protesters", "3,000 troops")."""
     # a casualty adjective mis-tagged as the noun ("Three hurt as bus overturns"); not plurals ("four shots")
-    return _lookup(noun, "noun") or (_lookup(noun, "adj") if noun.tag_ not in ("NNS", "NNPS") else None)
+    return lookup(noun, "noun") or (lookup(noun, "adj") if noun.tag_ not in ("NNS", "NNPS") else None)
 
 
 def counted_noun(doc: Doc, num: Span) -> tuple[Optional[Token], Token]:
@@ -429,53 +428,6 @@ def subset_parent(role: Token) -> Optional[Token]:
     return None
 
 
-def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trigger, float]]:
-    """Counts written without a numeral: "a man was killed" (1), "a man and a woman were hurt" (2), "no one was
-    injured" (0). Returns (phrase, head noun, trigger, value) for heads not already counted by a number."""
-    out = []
-    for verb in doc:
-        if verb.dep_ in ("amod", "advmod") and verb.i == verb.head.i + 1 and _bare_person(verb.head):
-            # headline style "Teen dead after …", "Man dead, woman hurt": the state right after a bare person noun
-            # (the tagger may read "dead" there as an adverb)
-            state = _lookup(verb, "adj")
-            got = _singular_group(doc, verb.head, taken) if state and state.category in ("KILL", "WOUND") else None
-            if got:
-                out.append((got[0], verb.head, state, got[1]))
-                continue
-        if verb.pos_ not in ("VERB", "ADJ") or _negated(verb):
-            continue
-        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            continue  # shares its subject with the first verb of the coordination, handled there
-        trig = _verb_trigger(verb)
-        if trig is None or trig.category not in ("KILL", "WOUND", "ARREST", "KIDNAP"):
-            continue
-        if trig.token.lemma_ == "treat":
-            continue  # "Smith was treated for wounds" is mostly a victim already counted as shot (see _treated_trigger)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN" \
-            or _headline_passive(verb)
-        for child in verb.children:
-            if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and (passive or trig.token.pos_ == "ADJ"
-                                                                         or verb.lemma_ in ("die", "perish", "succumb", "pass", *_SUFFER)
-                                                                         or verb.pos_ == "ADJ")) \
-                    or (child.dep_ == "dobj" and not passive):
-                got = _singular_group(doc, child, taken)
-                if got:
-                    out.append((got[0], child, trig, got[1]))
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
-            # headline style "Teenager shot near school", "Boy, 2, injured in accident"
-            got = _singular_group(doc, verb.head, taken)
-            if got:
-                out.append((got[0], verb.head, trig, got[1]))
-    return out
-
-
-def _bare_person(noun: Token) -> bool:
-    """A singular person noun without a determiner, as a headline writes its victim ("Teen", "Man")."""
-    return noun.tag_ in ("NN", "NNP", "UH") and noun.lower_ in person_nouns() \
-        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
-
-
 def _bare_subject_passive(verb: Token, subj: Token) -> bool:
     """"4 hit in shooting", "Three shot near park": a bare number subject, no object: a reduced passive."""
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("at", "into")) for c in verb.children):
@@ -483,106 +435,6 @@ def _bare_subject_passive(verb: Token, subj: Token) -> bool:
     if any(c.dep_ in ("det", "poss") for c in subj.children):
         return False
     return subj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in subj.children)
-
-
-def _headline_passive(verb: Token) -> bool:
-    """"Teenager shot near school": a bare singular noun subject and no object is a headline's reduced passive
-    (body text puts a determiner before a singular common noun)."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
-        return False
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    # a capitalised first word is often tagged NNP ("Juvenile shot on the westside")
-    return bool(subj) and (subj[0].tag_ == "NN" or (subj[0].tag_ == "NNP" and subj[0].lower_ in person_nouns())) \
-        and not any(c.dep_ in ("det", "poss") for c in subj[0].children)
-
-
-def multiple_mentions(doc: Doc) -> list[tuple[Span, Trigger, float]]:
-    """"a triple homicide" (3 killed), "quadruple shooting" (4 hit): a count written as a multiple."""
-    table = _multiples()
-    out = []
-    for token in doc[:-1]:
-        value = table.get(token.lower_)
-        if value is None:
-            continue
-        nxt = token.nbor()
-        if nxt.is_punct and nxt.text == "-" and nxt.i + 1 < len(doc):
-            nxt = doc[nxt.i + 1]
-        trig = _lookup(nxt, "event")
-        if trig:
-            out.append((doc[token.i:nxt.i + 1], Trigger(trig.category, trig.hit, nxt), value))
-    return out
-
-
-def _singular_group(doc: Doc, head: Token, taken: set[int]) -> Optional[tuple[Span, float]]:
-    if head.i in taken or any(c.dep_ == "nummod" for c in head.children):
-        return None
-    text = head.lower_
-    if text in ("nobody", "none") or (text == "one" and head.i > 0 and doc[head.i - 1].lower_ == "no"):
-        start = head.i - 1 if text == "one" else head.i
-        return doc[start:head.i + 1], 0.0
-    if any(c.lower_ == "no" and c.dep_ == "det" for c in head.children) and head.tag_ in ("NN", "NNS"):
-        return phrase(doc, head), 0.0
-    members = [head, *[c for c in head.conjuncts if c.i > head.i]]
-    if len(members) > 1:
-        # "Ralph Moss, Tina Cole, Dan Ruiz and Bo Kim": the parser reads some names of a list as appositions
-        # (GVA injured per incident even 87.0 -> 87.1); so are person nouns ("his wife, son, and daughter": killed
-        # even 90.6 -> 90.7), odd unchanged
-        last = members[-1].i
-        names = [a for m in members for a in m.children if a.dep_ == "appos" and a.i < last
-                 and ((a.pos_ == "PROPN" and a.ent_type_ == "PERSON") or (a.pos_ == "NOUN" and a.tag_ == "NN"
-                      and a.lemma_.lower() in person_nouns() and not any(c.dep_ == "det" for c in a.children)))]
-        listed = {m.i: m for m in members}
-        listed.update((t.i, t) for a in names for t in (a, *a.conjuncts) if t.i < last)
-        members = list(listed.values())
-    if any(m.i in taken for m in members):
-        return None
-    value = 0.0
-    for m in members:
-        if m.tag_ in ("NNS", "NNPS"):
-            return None
-        if m.lower_ in ("he", "she", "him", "her", "himself", "herself", "self"):
-            value += 1
-        elif m.pos_ == "PROPN" and m.ent_type_ not in _NOT_PERSON_ENTS:
-            value += 1
-        elif m.pos_ == "NOUN" and m.lemma_.lower() in person_nouns():
-            value += 1
-        elif m.pos_ == "INTJ" and m.lower_ in person_nouns():
-            value += 1  # a headline's first word tagged as an interjection ("Boy dies after …")
-        elif is_age_nominal(m):
-            value += 1  # "a 14-year-old was shot": the age stands for the person
-        else:
-            return None
-    if len(members) > 1:
-        return doc[head.left_edge.i:max(m.i for m in members) + 1], value
-    return phrase(doc, head), value
-
-
-def is_age_nominal(token: Token) -> bool:
-    """"a 14-year-old", "the 10-month-old": an age used as a noun (the head ``old``, not before a noun it
-    modifies)."""
-    if token.lower_ not in ("old", "olds") or token.i < 2 or token.dep_ in ("amod", "acomp"):
-        return False
-    unit = token.doc[token.i - 2] if token.doc[token.i - 1].text == "-" else token.doc[token.i - 1]
-    return unit.lemma_.lower() in ("year", "month", "week", "day")
-
-
-def coordinated_extra(doc: Doc, noun: Token) -> float:
-    """People added by coordination to a counted group: "two children and a woman" → 1 more."""
-    extra = 0.0
-    for conj in noun.conjuncts:
-        if conj.i < noun.i:
-            continue
-        if conj.tag_ in ("NN",) and conj.lemma_.lower() in person_nouns() and \
-                not any(c.dep_ == "nummod" for c in conj.children):
-            extra += 1
-        elif conj.tag_ == "NNP" and conj.ent_type_ == "PERSON":
-            extra += 1
-        else:
-            nums = [c for c in conj.children if c.dep_ == "nummod"]
-            value = parse_value(nums[0].text) if nums else None
-            if value is not None and conj.lemma_.lower() not in not_people():
-                extra += value  # "one adult male and one adult female"
-    return extra
 
 
 def climb_possessor(noun: Token) -> Token:
