@@ -58,3 +58,24 @@ def test_quotes_boundaries_relative_cue_splits_content(nlp, text, cue, speaker, 
     assert all(offsets(q["speaker"]) == span(text, speaker) for q in pieces)
     # the default convention keeps one content
     assert not any(offsets(q["content"]) == span(text, first) for q in extract(nlp, text, "newsevents"))
+
+
+@pytest.mark.parametrize("convention", ["newsevents", "polnear"])
+def test_quotes_boundaries_title_is_no_direct_quote(nlp, convention):
+    text = "Speaking on KTVX\u2019s \u201cMorning Report,\u201d Mayor Anna Berg said the bridge would reopen in May."
+    quotes = extract(nlp, text, convention)
+    assert not any(q["kind"] == "direct" for q in quotes)
+    (q,) = quotes
+    assert offsets(q["speaker"]) == span(text, "Mayor Anna Berg") and offsets(q["cue"]) == span(text, "said")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Voters chanted \u201cSave Our Mill\u201d outside the hall.", False),  # a verb names it: PolNeAR annotates it
+    ("Voters watched KTVX\u2019s \u201cMorning Report\u201d at the hall.", True),
+])
+def test_quotes_boundaries_title_named_by_verb_stays(nlp, text, title):
+    from newsevents.components.quotes import _named_title
+    from newsevents.components.quotes_marks import find_quoted
+
+    (q,) = find_quoted(text)
+    assert _named_title(nlp(text), text, q) is title

@@ -55,3 +55,22 @@ def test_quotes_marks_bad_marks_never_raise(text):
 def test_quotes_marks_stray_closer_opens_at_paragraph_start():
     text = "\u201dWe will win,\u201d he said."
     assert _inner(text) == ["We will win,"]
+
+
+@pytest.mark.parametrize("text, inner, title", [
+    ("Speaking on KTVX\u2019s \u201cMorning Report,\u201d the mayor said the bridge would reopen.", "Morning Report,", True),
+    ("She praised his memoir \u201cA Long Road Home\u201d in her speech.", "A Long Road Home", True),
+    # speech: at a sentence start, after a comma or colon, or in lower case
+    ("\u201cWe Will Win,\u201d the coach said.", "We Will Win,", False),
+    ("The coach told them: \u201cNever Give Up.\u201d", "Never Give Up.", False),
+    ("The coach said the team was \u201ctired but proud.\u201d", "tired but proud.", False),
+    # too long for a title
+    ("He cited \u201cThe Long And Winding Story Of How The River Town Rebuilt Itself\u201d often.",
+     "The Long And Winding Story Of How The River Town Rebuilt Itself", False),
+])
+def test_quotes_marks_title_named_in_sentence(text, inner, title):
+    from newsevents.components.quotes_marks import is_title
+
+    (q,) = find_quoted(text)
+    assert text[q.start:q.end] == inner
+    assert is_title(text, q) is title

@@ -122,6 +122,24 @@ def scan_paragraph(text: str, p_start: int, p_end: int, index: int = 0) -> list[
     return out
 
 
+#: Most words a quoted title may have ("on ABC's “This Week With George Stephanopoulos.”").
+_TITLE_WORDS = 8
+
+
+def is_title(text: str, q: Quoted) -> bool:
+    """Whether a quote is the title of a show, book or song named inside a sentence ("said on MSNBC's “Morning
+    Joe,”", "his memoir, “Tough Choices.”" is not: a comma or colon before the mark leads into speech): closed,
+    at most :data:`_TITLE_WORDS` words, each word of four letters or more capitalized, right after a word."""
+    if not q.closed:
+        return False
+    words = text[q.start:q.end].rstrip(",.?!").split()
+    long_words = [w.lstrip("([\"'\u2018") for w in words if sum(ch.isalpha() for ch in w) >= 4]
+    if not 0 < len(words) <= _TITLE_WORDS or not long_words or not all(w[:1].isupper() for w in long_words):
+        return False
+    before = text[:q.open].rstrip(" \t\u00a0")
+    return bool(before) and before[-1].isalnum()
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """All double-quoted stretches of ``text``, in order, with multi-paragraph continuations marked.
 
