@@ -140,7 +140,7 @@ def _blocks_region(c: Candidate) -> bool:
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 
 
-def article_variants(key: str) -> list[str]:
+def _article_variants(key: str) -> list[str]:
     """Other spellings of a name key to try when it has no candidate: hyphens as spaces ("al-minya" → "al minya"),
     without an Arabic article ("minya"), or one word with one ("kef" → "al kef", "el kef")."""
     spaced = key.replace("-", " ")
@@ -166,7 +166,7 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         return [c] if c else []
     cands = list(gaz.candidates(m.text))
     if not cands and region is None:  # "Al-Minya" is the gazetteer's "Al Minya", "Kef" its "El Kef"
-        cands = next((list(c) for v in article_variants(key) if (c := gaz.candidates(v))), [])
+        cands = next((list(c) for v in _article_variants(key) if (c := gaz.candidates(v))), [])
     bare = area_word_stripped(key)
     if bare:  # "Karak district": the areas named "Karak" too (Al Karak, Jordan), not only a "Karak District"
         seen = {c.geonameid for c in cands}

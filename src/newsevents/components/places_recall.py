@@ -292,8 +292,8 @@ def _run_on_name(parts: list[str]) -> bool:
 
 
 def _home_town_cut(gaz: Gazetteer, name: str) -> str:
-    """A person's name without a home town the model ran into it ("Leonard of Ada" → "Leonard", when "Ada" is a
-    gazetteer name; "Catherine of Aragon" stays whole only if Aragon is not)."""
+    """A person's name without the home town the model ran into it: "Leonard of Ada" → "Leonard" when the part
+    after "of" is a gazetteer name (the obituary style "survived by a son, Leonard of Ada, Oklahoma")."""
     head, sep, tail = name.partition(" of ")
     if sep and head and tail[:1].isupper() and any(c.how < 2 for c in gaz.candidates(tail)):
         return head
