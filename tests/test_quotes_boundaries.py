@@ -13,6 +13,9 @@ MIXED_THEN_NEXT_CUE = [
      "the council “has a plan for the harbour.”"),
     ("The coach said his players were “tired but proud.” He added that the season was over.",
      "his players were “tired but proud.”"),
+    # an apostrophe before the fragment is no quotation mark
+    ("Governor Ellison says the city’s council “has a plan for the harbour.” She warns that the budget is short.",
+     "the city’s council “has a plan for the harbour.”"),
     # a quote earlier in the paragraph: the fragment is not its same-paragraph continuation either
     ("“We played well,” the coach said. He said the referee was “far too strict.”",
      "the referee was “far too strict.”"),

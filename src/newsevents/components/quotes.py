@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import doc_text, stage_call
-from .quotes_marks import Quoted, find_quoted, is_title, paragraphs
+from .quotes_marks import Quoted, find_quoted, has_mark, is_title, paragraphs
 from .quotes_direct import direct_rules
 from .quotes_content import load_content_model
 from .quotes_model import DocContext, load_model
@@ -56,9 +56,6 @@ def _classify(att: Attribution, quoted: list[Quoted]) -> None:
             return
     if any(q.open < e and q.close > s for q in quoted):
         att.kind = "mixed"
-
-
-_QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019")
 
 
 #: Words opening a relative clause whose verb the reporting clause sits inside ("which he said | the state
@@ -116,7 +113,7 @@ def _mixed_fragments(text: str, quoted: list[Quoted], clause: list[Attribution])
         for a in clause:
             lead = text[a.content[0]:q.open] if a.kind == "mixed" and q_end <= a.content[1] else ""
             if any(ch.isalnum() for ch in lead) and not lead.rstrip().endswith(":") and \
-                    not any(ch in _QUOTE_MARKS for ch in lead):
+                    not has_mark(lead):
                 out.add(id(q))
                 break
     return out

@@ -53,6 +53,11 @@ class Quoted:
         return self.closed or self.continued or self.continuation
 
 
+def has_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quotation mark (the marks that delimit quotes; an apostrophe does not)."""
+    return _MARK.search(text) is not None
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: maximal runs of non-newline characters that are not blank."""
     return [m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip()]
