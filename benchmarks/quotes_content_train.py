@@ -37,14 +37,14 @@ L2 = 1e-5  # 5-fold train CV content exact F1: 66.9 at 1e-5, 66.8 at 3e-6 and 1e
 class _Recorder:
     """A chooser that keeps the rule's offsets and records every choice it is offered, keyed by (doc, cue
     token, side): content start "S" and end "E" (:func:`quotes_content.choose_content`), cue start "K" and end
-    "C" (:func:`quotes_content.choose_cue`); the side is the first letter of a candidate's first feature."""
+    "C" (:func:`quotes_content.choose_cue`), as the choosers name the side."""
 
     def __init__(self):
         self.doc_i = 0
         self.groups: dict[tuple[int, int, str], tuple[str, list]] = {}
 
-    def best(self, cue, rule, cands):
-        self.groups[(self.doc_i, cue.i, cands[0][1][0][0])] = (rule, cands)
+    def best(self, cue, rule, cands, side):
+        self.groups[(self.doc_i, cue.i, side)] = (rule, cands)
         return cands[0][0]
 
 
@@ -54,8 +54,7 @@ class _Fixed:
     def __init__(self, scores: dict):
         self.scores, self.doc_i = scores, 0
 
-    def best(self, cue, rule, cands):
-        side = cands[0][1][0][0]
+    def best(self, cue, rule, cands, side):
         return best_offset(cands, lambda off, _: self.scores.get((self.doc_i, cue.i, side, off), 0.0))
 
 

@@ -17,9 +17,13 @@ def _end(text: str, part: str) -> int:
 
 
 class _Last:
-    """A stand-in chooser that always takes the last candidate offered."""
+    """A stand-in chooser that always takes the last candidate offered, and records the sides it was asked."""
 
-    def best(self, cue, rule, cands):
+    def __init__(self):
+        self.sides = []
+
+    def best(self, cue, rule, cands, side):
+        self.sides.append(side)
         return cands[-1][0]
 
 
@@ -57,7 +61,9 @@ def test_quotes_content_choice_becomes_the_span(nlp):
     uniform = ContentModel(np.zeros(16, dtype=np.float32), 0.0)  # every candidate alike: the rule's span wins
     assert choose_content(doc, comp, tok, "ccomp", content, para, ctx, uniform) == content
     starts, ends = content_candidates(doc, comp, content, para, ctx)
-    assert choose_content(doc, comp, tok, "ccomp", content, para, ctx, _Last()) == (starts[-1][0], ends[-1][0])
+    last = _Last()
+    assert choose_content(doc, comp, tok, "ccomp", content, para, ctx, last) == (starts[-1][0], ends[-1][0])
+    assert last.sides == ["S", "E"]
 
 
 def test_quotes_content_cue_grows_over_words_before_the_content(nlp):
@@ -70,8 +76,10 @@ def test_quotes_content_cue_grows_over_words_before_the_content(nlp):
     assert [off for off, _ in ends][1:] == [_end(text, "said in"), _end(text, "said in a"),
                                             _end(text, "a radio"), _end(text, "radio interview")]
     assert len(starts) == 1  # the subject stops the cue on the left
-    chosen = choose_cue(doc, tok, "ccomp", cue, content, subj, DocContext(doc), _Last())
+    last = _Last()
+    chosen = choose_cue(doc, tok, "ccomp", cue, content, subj, DocContext(doc), last)
     assert text[chosen[0]:chosen[1]] == "said in a radio interview"
+    assert last.sides == ["K", "C"]
 
 
 def test_quotes_content_model_file_loads_small():

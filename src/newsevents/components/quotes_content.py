@@ -178,8 +178,9 @@ class ContentModel:
         """The probability that a start or end with features ``feats`` is the gold one."""
         return self._lr.probability(self.crossed(feats, rule, lemma))
 
-    def best(self, cue: Token, rule: str, cands: list[tuple[int, list[str]]]) -> int:
-        """The highest-scoring candidate offset (:func:`best_offset`)."""
+    def best(self, cue: Token, rule: str, cands: list[tuple[int, list[str]]], side: str) -> int:
+        """The highest-scoring candidate offset (:func:`best_offset`); ``side`` (which boundary: content start
+        "S" or end "E", cue start "K" or end "C") is for recording choosers (the trainer's), not scored."""
         lemma = cue.lemma_
         return best_offset(cands, lambda off, feats: self.probability(feats, rule, lemma))
 
@@ -203,7 +204,7 @@ def choose_content(doc: Doc, comp: Token, cue: Token, rule: str, content: Span, 
     starts, ends = content_candidates(doc, comp, content, para, ctx)
     if len(starts) + len(ends) < 3:  # only the rule's own start and end (or nothing): no choice
         return content
-    start, end = model.best(cue, rule, starts), model.best(cue, rule, ends)
+    start, end = model.best(cue, rule, starts, "S"), model.best(cue, rule, ends, "E")
     return (start, end) if start <= comp.idx < end else content
 
 
@@ -270,7 +271,7 @@ def choose_cue(doc: Doc, verb: Token, rule: str, cue: Span, content: Span, subj:
     starts, ends = cue_candidates(doc, verb, cue, content, subj, ctx)
     if len(starts) + len(ends) < 3:  # only the rule's own start and end (or nothing): no choice
         return cue
-    return model.best(verb, rule, starts), model.best(verb, rule, ends)
+    return model.best(verb, rule, starts, "K"), model.best(verb, rule, ends, "C")
 
 
 @functools.lru_cache(maxsize=1)
