@@ -432,3 +432,14 @@ def test_quantities_casualties_adjective_noun(nlp):
 def test_quantities_casualties_video_teasers(nlp, text, killed, injured):
     assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    # a headline about several shootings: the lede's count of several people is the round-up's, not one incident's
+    ("Police investigate 2 shootings on the north side", None, 1),
+    ("Police investigate shooting on the north side", None, 3),
+])
+def test_quantities_casualties_roundup_headline(nlp, title, killed, injured):
+    doc = nlp("At least three people were shot on the north side on Tuesday. A teenager was shot in the leg "
+              "near a market.")
+    assert article_casualties(doc, title=title, nlp=nlp) == {"killed": killed, "injured": injured}
