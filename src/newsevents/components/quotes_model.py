@@ -101,7 +101,7 @@ def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
                 yield "dobj", c
             elif c.dep_ == "dobj" and c.tag_ in _WH_TAGS:  # "…, which he described as", "what she called"
                 yield "pre-dobj", c
-            elif c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i > tok.i:
+            elif c.dep_ == "acomp" and c.i > tok.i:
                 yield from _adjective_frames(c)
             elif c.dep_ == "prep" and c.i > tok.i and not any(
                     d.dep_ == "dobj" and tok.i < d.i < c.i for d in tok.children):
@@ -123,9 +123,9 @@ def candidates(tok: Token) -> Iterator[tuple[str, Token]]:
 
 
 def _adjective_frames(adj: Token) -> Iterator[tuple[str, Token]]:
-    """The ``a-<dep>`` frames of an adjective complement of a copula or a verb: "is upbeat | about X"
-    (``a-prep-about``, the prepositional object), "was eager | to Y" (``a-xcomp``), "are optimistic | that Z"
-    (``a-ccomp``); the cue runs from the verb to the adjective (and its preposition)."""
+    """The ``a-<dep>`` frames of an adjective (or participle) complement of a copula or a verb: "is upbeat |
+    about X" (``a-prep-about``, the prepositional object), "was eager | to Y" (``a-xcomp``), "are optimistic |
+    that Z" (``a-ccomp``); the cue runs from the verb to the adjective (and its preposition)."""
     for g in adj.children:
         if g.i <= adj.i:
             continue
