@@ -12,9 +12,10 @@ quotes stage (``convention="polnear"``) and the verb threshold, then the noun th
 keeping an attribution nested in another's content are taken at the best mean source/cue/content exact F1 on
 train. Dev is never read. Then the model is refit on all of train and written with those thresholds.
 
-Score (2026-11-25, 840 articles, 101,980 candidates, 16,388 positive): train-CV exact F1 source / cue / content
-72.4 / 67.9 / 60.6 at thresholds verb 0.25, noun 0.4, nested 0.8 (PolNeAR dev with the model: 75.2 / 71.0 / 61.8,
-benchmarks/RESULTS.md). 2.7 min CPU.
+Score (2026-11-25, 840 articles, 104,466 candidates, 16,710 positive; with the boundary chooser of
+components/quotes_content.py): train-CV exact F1 source / cue / content 73.3 / 70.2 / 64.2 at thresholds verb
+0.25, noun 0.4, nested 0.8 (PolNeAR dev with the model: 75.9 / 71.1 / 63.0, benchmarks/RESULTS.md). 6 min CPU
+with the threshold search, 1.5 min with ``--thresholds``.
 
 Run: .venv/bin/python benchmarks/quotes_train.py [--parsed scratch/quotes/train-all.spacy] [--folds 5]
      [--limit N] [--no-write] [--thresholds 0.25,0.4,0.8]

@@ -257,10 +257,13 @@ def _learned_frame(doc: Doc, tok: Token, cue_model, ctx) -> tuple[Optional[Token
     if frame == "pass-subj":
         return comp, "pass-subj", None, best_p
     adj = adjective_of(frame, comp)
-    if adj is not None:  # "is upbeat about", "was eager to": the cue runs to the adjective and its preposition
-        end = comp.head if frame.startswith("a-prep-") else adj
-        return comp, "prep" if end is not adj else frame[2:], (cue_span(doc, tok, False)[0], end.idx + len(end)), \
-            best_p
+    if adj is not None:
+        # "is upbeat about", "was eager to": the cue runs to the adjective and its preposition; the content is
+        # built (and its boundaries chosen) as for the verb's own prep / xcomp / ccomp frame
+        start = cue_span(doc, tok, False)[0]
+        if frame.startswith("a-prep-"):
+            return comp, "prep", (start, comp.head.idx + len(comp.head)), best_p
+        return comp, frame[2:], (start, adj.idx + len(adj)), best_p
     if frame.startswith("prep-"):
         prep = comp.head
         if any(doc[k].dep_ not in _CUE_GAP_DEPS for k in range(tok.i + 1, prep.i)):
