@@ -11,7 +11,9 @@ and keeps the addressee in the cue ("told Al Jazeera"); ``"polnear"`` keeps "tha
 as PolNeAR's annotators did, and also takes PolNeAR's broader attribution frames: a cue classifier trained on
 PolNeAR train (:mod:`.quotes_model`) decides which verb frames ("wants", "endorses", "called for X", "accused X of
 Y"), nouns ("his claim that …", :mod:`.quotes_nominal`) and passive/raising verbs ("X | is expected | to Y") are
-cues, and a content is split around an interrupting "he said". The default convention keeps the lexicon rules.
+cues, and a content is split around an interrupting "he said" or around a cue inside a relative clause ("which
+he said | the state would pay for"). The default convention keeps the lexicon rules. In every convention a title
+named in a sentence ("on ABC's “This Week,”") is no direct quote.
 A discontinuous cue ("quoted Assad as saying") is given as its covering span.
 """
 from __future__ import annotations

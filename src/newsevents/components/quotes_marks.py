@@ -141,8 +141,10 @@ def is_title(text: str, q: Quoted) -> bool:
     long_words = [w.lstrip("([\"'\u2018") for w in words if sum(ch.isalpha() for ch in w) >= 4]
     if not 0 < len(words) <= _TITLE_WORDS or not long_words or not all(w[:1].isupper() for w in long_words):
         return False
-    before = text[:q.open].rstrip(" \t\u00a0")
-    return bool(before) and before[-1].isalnum()
+    k = q.open
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return k > 0 and text[k - 1].isalnum()
 
 
 def find_quoted(text: str) -> list[Quoted]:
