@@ -3,22 +3,25 @@
 Built on the quantities layer (KILL and WOUND items). Rules, in order:
 
 - A mention counts for the incident unless it is background: a statistic over a period ("each year", "so far
-  this year", "since 2012", "since 8 p.m.", "in recent weeks") or a subset of a larger mention ("including two
-  children": ``part_of``).
+  this year", "since 2012", "since 8 p.m.", "in recent weeks"), a subset of a larger mention ("including two
+  children": ``part_of``) or a line of a page's related-video list ("0:41 Woman dies …").
 - killed = the largest KILL count; people "shot"/"hit" (and who "suffered a gunshot wound") are a count of
   everyone hit, so injured = the larger of the largest WOUND count that is not a hit count and (largest hit
   count − killed) — GVA's convention, injured = shot and not killed. "No one was injured" is 0.
 - The headline ("4 hit in shooting") is read like a sentence of the article; counts from the headline and the
   first :data:`LEDE` characters win over larger ones further down (round-ups, related stories); when they give
   any count, deaths told further down are left out. A headline's "in Elm City shootings" is one incident unless
-  the lede has a statistic, and a headline count the lede gives as a statistic is the round-up's.
+  the lede has a statistic, and a headline count the lede gives as a statistic is the round-up's; under a
+  headline about several shootings ("Police investigate 2 shootings") the lede's counts of several are too.
   The ``headline`` flag of ``article_casualties(detail=True)`` is read off the same count.
 - Several victims: a list of counted people is one group ("4 adults, 1 child shot"); singular victims of one
   sentence are different people; "another man was shot", "a second victim died", "Third person dies", "X was
-  also killed", "the woman's boyfriend was also shot" add one.
+  also killed", "the woman's boyfriend was also shot" add one, and so does a killer "killing himself" after
+  others.
 - Implied counts: a death told without a countable victim ("the shooting death of", "manslaughter") is one
   death (and its one shot victim no injury); someone hurt without a count ("in critical condition") is one.
-  A police unit's name ("Homicide Unit") or a death after a modal ("could have been fatal") is no death.
+  A police unit's name ("Homicide Unit", "homicide detectives") or a death after a modal ("could have been
+  fatal") is no death.
 - Several articles: :func:`incident_casualties` combines their counts by a policy, ``vote`` by default (the
   count most articles give, a headline count weighing 1.5, ties to the newest). Measured on the GVA dev
   incidents in benchmarks/RESULTS.md ("Quantities and casualties").
@@ -43,6 +46,9 @@ logger = logging.getLogger(__name__)
 #: a round-up (GVA dev, even ids: 3 of 5 such headlines gave the incident's count; reading them so took injured per
 #: incident even/odd from 86.2/81.4 to 86.6/81.4).
 _SHOOTINGS = re.compile(r"\b(?:in|from|of|by)\s+(?:\w+\s+){0,2}shootings\b", re.I)
+#: Several shootings: "a pair / series / two … (of) shootings", "separate shootings" (a round-up).
+_SEVERAL = (r"\b(?:pair|series|spate|string|rash|two|three|four|five|several|multiple|separate|\d+)\s+"
+            r"(?:of\s+)?(?:\w+\s+){0,2}?shootings\b")
 #: Sentences about a period, not one incident: their counts are statistics. "from Friday to …" and "a pair /
 #: series / two … of shootings" came with the headline-shootings rule above (same measurement).
 _STATISTIC = re.compile(
@@ -55,16 +61,14 @@ _STATISTIC = re.compile(
     r"\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last)\b|"
     r"\b(?:since|in|of|for)\s+(?:19|20)\d\d\b|\b(?:years|months)\s+ago\b|\bhomicides\b|\bsince (?:January|the start)\b|"
     r"\bfrom\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:\w+\s+)?(?:to|through|until)\b|"
-    r"\b(?:pair|series|spate|string|rash|two|three|four|five|several|multiple|\d+)\s+"
-    r"(?:of\s+)?(?:\w+\s+){0,2}?shootings\b|"
+    + _SEVERAL + r"|"
     # "over an eight-hour stretch", "in a 12-hour span" (written on odd GVA ids)
     r"\b(?:over|in|during|within)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:stretch|span|period)\b",
     re.I)
 #: A headline about several shootings ("Police investigate 2 shootings", "… in separate shootings"): the lede's
 #: counts of several people are the round-up's, its singular victims each one incident's (written on odd GVA ids:
 #: injured per incident odd 84.3 -> 84.5, even 87.9 unchanged, killed even 91.2 -> 91.4).
-_SEVERAL_SHOOTINGS = re.compile(r"\b(?:two|three|four|\d+|separate|several|multiple)\s+(?:\w+\s+){0,2}?shootings\b",
-                                re.I)
+_SEVERAL_SHOOTINGS = re.compile(_SEVERAL, re.I)
 POLICIES = ("vote", "latest", "max", "first", "mode", "median")
 #: A singular victim in addition to an earlier one: "another man was shot", "a second victim died", and an ordinal
 #: without an article ("Third person dies after …" headlines; GVA killed per incident even 90.5 -> 90.6, odd 88.8).
