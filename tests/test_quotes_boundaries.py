@@ -59,8 +59,10 @@ def test_quotes_boundaries_relative_cue_splits_content(nlp, text, cue, speaker, 
     pieces = [q for q in quotes if offsets(q["cue"]) == span(text, cue)]
     assert sorted(offsets(q["content"]) for q in pieces) == [span(text, first), span(text, second)]
     assert all(offsets(q["speaker"]) == span(text, speaker) for q in pieces)
-    # the default convention keeps one content
-    assert not any(offsets(q["content"]) == span(text, first) for q in extract(nlp, text, "newsevents"))
+    # the default convention keeps the words after the cue, one content
+    default = [q for q in extract(nlp, text, "newsevents") if offsets(q["cue"]) == span(text, cue)]
+    assert [(offsets(q["content"]), offsets(q["speaker"])) for q in default] == [(span(text, second),
+                                                                                   span(text, speaker))]
 
 
 @pytest.mark.parametrize("convention", ["newsevents", "polnear"])
