@@ -158,6 +158,8 @@ def not_people() -> frozenset[str]:
 
 
 def lookup(token: Token, kind: str) -> Optional[Trigger]:
+    """The trigger lexicon's entry for a token (by lemma, then by its lower-case form) as ``kind`` ("verb", "adj",
+    "noun", "adv" or "event"), or None."""
     table = _triggers()
     for key in (token.lemma_.lower(), token.lower_):
         hit = table.get((key, kind))
