@@ -163,6 +163,9 @@ def test_quantities_roles_implied_victims_not(nlp, text):
     # "pass away" is a death, "pass" alone is not
     ("Two of the hikers passed away overnight.", "Two of the hikers", "KILL", "passed"),
     ("The council passed two budgets.", "two budgets", "OTHER", None),
+    # so is "lose" with the object "life", "lose" alone is not
+    ("Two climbers lost their lives on the ridge.", "Two climbers", "KILL", "lost"),
+    ("The team lost two games in May.", "two games", "OTHER", None),
 ])
 def test_quantities_roles_casualty_groups(nlp, text, needle, category, trigger):
     item = _find(nlp(text), needle)

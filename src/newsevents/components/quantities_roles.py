@@ -41,13 +41,16 @@ def _triggers() -> dict[tuple[str, str], tuple[str, bool]]:
 def _subject_verbs() -> frozenset[str]:
     """Verbs whose active subject is the counted group ("200 died"), from the ``subject`` column."""
     return frozenset(r["lemma"] for r in read_table("quantity_triggers.tsv") if r["subject"] == "1") | SUFFER_VERBS \
-        | {"pass"}
+        | {"pass", "lose"}
 
 
-def _passed_away(verb: Token) -> Optional[Trigger]:
-    """"She passed away at the hospital": "pass" with the particle "away" is a death (the lexicon keys on lemmas,
-    and "pass" alone is not one; written on odd GVA ids)."""
+def _phrasal_death(verb: Token) -> Optional[Trigger]:
+    """"She passed away at the hospital", "two men lost their lives": "pass" with the particle "away" and "lose"
+    with the object "life" are deaths (the lexicon keys on lemmas, and "pass" or "lose" alone is none; written on
+    odd GVA ids)."""
     if verb.lemma_ == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in verb.children):
+        return Trigger("KILL", False, verb)
+    if verb.lemma_ == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children):
         return Trigger("KILL", False, verb)
     return None
 
@@ -177,7 +180,7 @@ def verb_trigger(verb: Token) -> Optional[Trigger]:
     for v in chain:
         if negated(v):
             continue
-        trig = (lookup(v, "verb") or _suffer_trigger(v) or _treated_trigger(v) or _passed_away(v)) \
+        trig = (lookup(v, "verb") or _suffer_trigger(v) or _treated_trigger(v) or _phrasal_death(v)) \
             if v.pos_ in ("VERB", "AUX") else None
         if trig and _to_death(v):
             trig = Trigger("KILL", False, v)  # "shot to death", "beaten to death"

@@ -49,7 +49,7 @@ def singular_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, Token, Trig
             or _headline_passive(verb)
         for child in verb.children:
             if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and (passive or trig.token.pos_ == "ADJ"
-                                                                         or verb.lemma_ in ("die", "perish", "succumb", "pass", *SUFFER_VERBS)
+                                                                         or verb.lemma_ in ("die", "perish", "succumb", "pass", "lose", *SUFFER_VERBS)
                                                                          or verb.pos_ == "ADJ")) \
                     or (child.dep_ == "dobj" and not passive):
                 got = _singular_group(doc, child, taken)
