@@ -84,3 +84,28 @@ def test_quotes_boundaries_title_named_by_verb_stays(nlp, text, title):
 
     (q,) = find_quoted(text)
     assert _named_title(nlp(text), text, q) is title
+
+
+CONTINUED_QUOTES = [
+    # (text, second quote, speaker, cue): the second quote continues the first one's speech
+    ("\u201cThere was smoke on the bridge,\u201d the captain said. \u201cNobody moved.\u201d",
+     "Nobody moved.", "the captain", "said"),
+    ("\u201cWe can finish the road by May,\u201d Mayor Anna Berg said, noting that the budget was approved. "
+     "\u201cThe crews are ready to start.\u201d", "The crews are ready to start.", "Mayor Anna Berg", "said"),
+]
+
+
+@pytest.mark.parametrize("convention", ["newsevents", "polnear"])
+@pytest.mark.parametrize("text, second, speaker, cue", CONTINUED_QUOTES)
+def test_quotes_boundaries_same_paragraph_continuation(nlp, text, second, speaker, cue, convention):
+    quotes = extract(nlp, text, convention)
+    found = [q for q in quotes if offsets(q["content"]) == span(text, second)]
+    assert found and found[0]["kind"] == "direct", quotes
+    assert offsets(found[0]["speaker"]) == span(text, speaker)
+    assert offsets(found[0]["cue"]) == span(text, cue)
+
+
+def test_quotes_boundaries_short_quote_mid_sentence_is_no_continuation(nlp):
+    text = "\u201cThe bridge will reopen in May,\u201d the mayor said. She called the plan \u201cvery good\u201d."
+    quotes = extract(nlp, text, "polnear")
+    assert not any(q["kind"] == "direct" and offsets(q["content"]) == span(text, "very good") for q in quotes)
