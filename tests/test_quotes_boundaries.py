@@ -109,3 +109,13 @@ def test_quotes_boundaries_short_quote_mid_sentence_is_no_continuation(nlp):
     text = "\u201cThe bridge will reopen in May,\u201d the mayor said. She called the plan \u201cvery good\u201d."
     quotes = extract(nlp, text, "polnear")
     assert not any(q["kind"] == "direct" and offsets(q["content"]) == span(text, "very good") for q in quotes)
+
+
+@pytest.mark.parametrize("convention", ["newsevents", "polnear"])
+def test_quotes_boundaries_quote_after_mixed_continues_it(nlp, convention):
+    text = ("Whatever happens, the council \u201chas earned a second term,\u201d Mayor Anna Berg said. "
+            "\u201cThe voters know what we built.\u201d")
+    quotes = extract(nlp, text, convention)
+    found = [q for q in quotes if offsets(q["content"]) == span(text, "The voters know what we built.")]
+    assert found and found[0]["kind"] == "direct", quotes
+    assert offsets(found[0]["speaker"]) == span(text, "Mayor Anna Berg")
