@@ -119,3 +119,13 @@ def test_quotes_boundaries_quote_after_mixed_continues_it(nlp, convention):
     found = [q for q in quotes if offsets(q["content"]) == span(text, "The voters know what we built.")]
     assert found and found[0]["kind"] == "direct", quotes
     assert offsets(found[0]["speaker"]) == span(text, "Mayor Anna Berg")
+
+
+@pytest.mark.parametrize("convention", ["newsevents", "polnear"])
+def test_quotes_boundaries_continuation_past_relative_clause_of_speaker(nlp, convention):
+    text = ("\u201cWe will keep the clinic open,\u201d said Dr. Lena Park, who said she had worked there for years. "
+            "\u201cThe town needs it more than ever.\u201d")
+    quotes = extract(nlp, text, convention)
+    found = [q for q in quotes if offsets(q["content"]) == span(text, "The town needs it more than ever.")]
+    assert found and found[0]["kind"] == "direct", quotes
+    assert offsets(found[0]["cue"]) == span(text, "said")

@@ -215,14 +215,18 @@ def _opens_sentence(text: str, q: Quoted) -> bool:
 
 def _speech_before(text: str, before: list[Attribution], para: int, para_of) -> Optional[Attribution]:
     """The last direct quote among ``before`` (attributions in text order) when it is in paragraph ``para`` and
-    only attributions to the same speaker follow it: "“A,” Buchanan said, noting that X. “B.”" (the participle's
-    own attribution stands between the quote and its continuation; PolNeAR train content exact tp / predicted
-    15,307 / 20,445 -> 15,355 / 20,509, default 8,724 / 13,523 -> 8,746 / 13,556)."""
+    only attributions to the same speaker, or with their cue inside its speaker, follow it: "“A,” Buchanan said,
+    noting that X. “B.”", "“A,” said Pardo, who said he would not vote. “B.”" (the participle's or relative
+    clause's own attribution stands between the quote and its continuation; PolNeAR train content exact tp /
+    predicted 15,307 / 20,445 -> 15,355 / 20,509 for the same speaker, then 15,416 / 20,607 -> 15,445 / 20,639
+    for a cue inside the speaker; default 8,724 / 13,523 -> 8,746 / 13,556, 8,814 / 13,665 -> 8,828 / 13,682)."""
     for k in range(len(before) - 1, -1, -1):
         a = before[k]
         if a.kind == "direct":
             who = text[a.speaker[0]:a.speaker[1]]
-            same = all(text[b.speaker[0]:b.speaker[1]] == who for b in before[k + 1:])
+            same = all(text[b.speaker[0]:b.speaker[1]] == who or
+                       b.cue is not None and a.speaker[0] <= b.cue[0] and b.cue[1] <= a.speaker[1]
+                       for b in before[k + 1:])
             return a if same and para_of(a.content[0]) == para else None
     return None
 
