@@ -129,3 +129,18 @@ def test_quotes_boundaries_continuation_past_relative_clause_of_speaker(nlp, con
     found = [q for q in quotes if offsets(q["content"]) == span(text, "The town needs it more than ever.")]
     assert found and found[0]["kind"] == "direct", quotes
     assert offsets(found[0]["cue"]) == span(text, "said")
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("\u201cThe clinic will stay open for the whole winter\u201d Dr. Lena Park said.", True),  # opens its sentence
+    ("Staff called the clinic \u201copen for the whole winter\u201d Dr. Lena Park said.", False),  # a fragment
+])
+def test_quotes_boundaries_quote_opening_sentence_needs_no_comma(nlp, text, clause):
+    from newsevents.components.quotes_direct import _attribution_clause
+    from newsevents.components.quotes_marks import find_quoted
+
+    doc = nlp(text)
+    (q,) = find_quoted(text)
+    first = next(t.i for t in doc if t.idx >= q.close)
+    verb = next(t for t in doc if t.text == "said")
+    assert _attribution_clause(doc, text, q, first, verb) is clause

@@ -74,3 +74,15 @@ def test_quotes_marks_title_named_in_sentence(text, inner, title):
     (q,) = find_quoted(text)
     assert text[q.start:q.end] == inner
     assert is_title(text, q) is title
+
+
+@pytest.mark.parametrize("text, opens", [
+    ("\u201cThe road is closed\u201d the mayor said.", True),
+    ("The road is closed. \u201cNobody may pass\u201d he said.", True),
+    ("The mayor said the road was \u201cclosed for good\u201d today.", False),
+])
+def test_quotes_marks_quote_opens_sentence(text, opens):
+    from newsevents.components.quotes_marks import opens_sentence
+
+    (q,) = find_quoted(text)
+    assert opens_sentence(text, q) is opens

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import doc_text, stage_call
-from .quotes_marks import Quoted, find_quoted, has_mark, is_title, paragraphs
+from .quotes_marks import Quoted, find_quoted, has_mark, is_title, opens_sentence, paragraphs
 from .quotes_direct import direct_rules
 from .quotes_content import load_content_model
 from .quotes_model import DocContext, load_model
@@ -170,7 +170,7 @@ def _carry(doc: Doc, text: str, atts: list[Attribution], quoted: list[Quoted], m
 
     for q in quoted:
         short = _words(text[q.start:q.end]) < MIN_CARRIED_WORDS and not q.continuation
-        if id(q) in claimed or short and not _opens_sentence(text, q):
+        if id(q) in claimed or short and not opens_sentence(text, q):
             continue
         before = [a for a in out if a.content[1] <= q.open and a.speaker is not None]
         p_q = q.paragraph
@@ -202,15 +202,6 @@ def _carry(doc: Doc, text: str, atts: list[Attribution], quoted: list[Quoted], m
         claimed.add(id(q))
         bisect.insort(out, new, key=lambda a: a.content[0])
     return out
-
-
-def _opens_sentence(text: str, q: Quoted) -> bool:
-    """Whether only spaces stand between a quote's mark and the paragraph start or the end of a sentence or of
-    another quote."""
-    k = q.open
-    while k > 0 and text[k - 1] in " \t\u00a0":
-        k -= 1
-    return k == 0 or text[k - 1] in ".!?\n\u201d\"'"
 
 
 def _speech_before(text: str, before: list[Attribution], para: int, para_of) -> Optional[Attribution]:

@@ -147,6 +147,15 @@ def is_title(text: str, q: Quoted) -> bool:
     return k > 0 and text[k - 1].isalnum()
 
 
+def opens_sentence(text: str, q: Quoted) -> bool:
+    """Whether only spaces stand between a quote's mark and the paragraph start or the end of a sentence or of
+    another quote."""
+    k = q.open
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n\u201d\"'"
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """All double-quoted stretches of ``text``, in order, with multi-paragraph continuations marked.
 
