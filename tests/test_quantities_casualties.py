@@ -112,7 +112,8 @@ def test_quantities_casualties_vote_early_reports():
 def test_quantities_casualties_headline_detail(nlp):
     doc = nlp("Police are investigating a shooting on Elm Street. Two people were wounded.")
     got = article_casualties(doc, title="Man killed in shooting near park", nlp=nlp, detail=True)
-    assert got == {"killed": 1, "injured": 2, "headline": {"killed": True, "injured": False}}
+    assert got == {"killed": 1, "injured": 2, "headline": {"killed": True, "injured": False},
+                   "victims": {"killed": [], "injured": []}}
 
 
 @pytest.mark.parametrize("title, killed, injured", [
@@ -137,6 +138,7 @@ def test_quantities_casualties_headline_flag_matches_count(nlp, title, killed, i
 def test_quantities_casualties_headline_shootings(nlp, body, killed, injured):
     doc = nlp(body)
     got = article_casualties(doc, title="1 dead, 3 hurt in Elm City shootings", nlp=nlp, detail=True)
+    del got["victims"]
     assert got == {"killed": killed, "injured": injured,
                    "headline": {"killed": killed is not None, "injured": injured is not None}}
 
@@ -146,7 +148,8 @@ def test_quantities_casualties_headline_roundup(nlp):
     doc = nlp("Four men were killed in three separate shootings on Saturday, police said. In the first, a man was "
               "shot and killed on Oak Street.")
     got = article_casualties(doc, title="Four killed in Elm City on Saturday", nlp=nlp, detail=True)
-    assert got == {"killed": 1, "injured": None, "headline": {"killed": False, "injured": False}}
+    assert got == {"killed": 1, "injured": None, "headline": {"killed": False, "injured": False},
+                   "victims": {"killed": [], "injured": []}}
 
 
 def test_quantities_casualties_deaths_below_lede(nlp):
@@ -443,3 +446,35 @@ def test_quantities_casualties_roundup_headline(nlp, title, killed, injured):
     doc = nlp("At least three people were shot on the north side on Tuesday. A teenager was shot in the leg "
               "near a market.")
     assert article_casualties(doc, title=title, nlp=nlp) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the same age in a wound and in a death: one victim who died, not also an injury
+    ("A 16-year-old boy was critically wounded on Friday. The 16-year-old boy died on Saturday, police said.", 1, 0),
+    # different ages: two people
+    ("A 40-year-old man was killed on Friday. A 16-year-old boy was wounded, police said.", 1, 1),
+])
+def test_quantities_casualties_same_age_victim(nlp, text, killed, injured):
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
+
+
+def test_quantities_casualties_victim_ages_detail(nlp):
+    """``detail=True`` gives the ages told with singular victims, by count, for telling them apart across reports."""
+    text = "The 17-year-old boy who was shot on Elm Street on Tuesday has died, police said."
+    out = article_casualties({"text": text, "quantities": nlp(text)._.quantities}, detail=True)
+    assert out["killed"] == 1 and out["victims"] == {"killed": ["17 year"], "injured": []}
+
+
+def test_quantities_casualties_vote_same_victims(nlp):
+    """A report of a hurt victim whose age another report gives for the dead tells of the same person."""
+    def report(text: str, day: str) -> dict:
+        doc = nlp(text)
+        return {**article_casualties({"text": text, "quantities": doc._.quantities}, detail=True), "published": day}
+
+    hurt = report("A 17-year-old boy was wounded in a shooting on Elm Street on Tuesday.", "2024-05-07")
+    assert hurt["injured"] == 1 and hurt["victims"]["injured"] == ["17 year"]
+    died = report("The 17-year-old boy who was shot on Elm Street on Tuesday has died, police said.", "2024-05-07")
+    # same day: the early-report rule (by date) does not apply, the ages tell the same victim
+    assert incident_casualties([hurt, died, dict(died, published="2024-05-08")]) == {"killed": 1, "injured": 0}
+    other = report("A 45-year-old man was shot and killed on Elm Street on Tuesday.", "2024-05-07")
+    assert incident_casualties([hurt, other, dict(other, published="2024-05-08")]) == {"killed": 1, "injured": 1}

@@ -22,21 +22,23 @@ Built on the quantities layer (KILL and WOUND items). Rules, in order:
   death (and its one shot victim no injury); someone hurt without a count ("in critical condition") is one.
   A police unit's name ("Homicide Unit", "homicide detectives") or a death after a modal ("could have been
   fatal") is no death.
-- Several articles: :func:`incident_casualties` combines their counts by a policy, ``vote`` by default (the
-  count most articles give, a headline count weighing 1.5, ties to the newest). Measured on the GVA dev
+- A wounded singular victim with the age of a dead one ("A 16-year-old boy was critically wounded … The
+  16-year-old boy died") is that dead person, no injury; ``detail=True`` gives these ages for other reports.
+- Several articles: :func:`incident_casualties` (module ``quantities_incidents``) combines their counts by a
+  policy, ``vote`` by default (the count most articles give, a headline count weighing 1.5, ties to the newest). Measured on the GVA dev
   incidents in benchmarks/RESULTS.md ("Quantities and casualties").
 """
 from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable, Optional, Union
 
 from spacy.tokens import Doc
 
 from . import doc_text
+from .quantities_incidents import POLICIES, incident_casualties  # noqa: F401 (this module's public API)
 from .quantities_numbers import parse_value, read_table
 from .quantities_roles import SUFFER_VERBS, is_person_noun, singular
 
@@ -69,7 +71,6 @@ _STATISTIC = re.compile(
 #: counts of several people are the round-up's, its singular victims each one incident's (written on odd GVA ids:
 #: injured per incident odd 84.3 -> 84.5, even 87.9 unchanged, killed even 91.2 -> 91.4).
 _SEVERAL_SHOOTINGS = re.compile(_SEVERAL, re.I)
-POLICIES = ("vote", "latest", "max", "first", "mode", "median")
 #: A singular victim in addition to an earlier one: "another man was shot", "a second victim died", and an ordinal
 #: without an article ("Third person dies after …" headlines; GVA killed per incident even 90.5 -> 90.6, odd 88.8).
 _EXTRA = re.compile(r"^(?:another|(?:an?\s+)?(second|third|fourth|fifth))\b", re.I)
@@ -179,6 +180,20 @@ def _victim_key(item: dict) -> str:
     return re.sub(r"^(?:an?|the)\s+", "", (item.get("text") or "").lower()).strip()
 
 
+#: An age in a victim's description: "a 17-year-old boy", "a 6-month-old", "Boy, 17, …", "John Doe, 23,".
+_AGE = re.compile(r"\b(\d{1,3})[- ](year|month)s?[- ]old\b|,\s*(\d{1,2}),", re.I)
+
+
+def _ages(item: dict, text: str) -> set[str]:
+    """What tells a singular victim apart across reports: the ages told from the mention to its casualty word
+    ("The 17-year-old boy who was shot Tuesday … has died": ``{"17 year"}``). A bare "man" or "victim" is anyone,
+    and descriptions vary between reports ("a Weatherford student", "Brennan Weikel"); ages are kept."""
+    trig = item.get("trigger") or {}
+    start, end = min(item["start"], trig.get("start", item["start"])), max(item["end"], trig.get("end", 0))
+    return {f"{age.group(1) or age.group(3)} {(age.group(2) or 'year').lower()}"
+            for age in _AGE.finditer(text, start, end)}
+
+
 def _is_background(text: str, item: dict, lede: Optional[str] = None) -> bool:
     return _is_teaser(text, item["start"]) or _is_statistic(_sentence_of(text, item["start"], item["end"]), lede)
 
@@ -236,6 +251,8 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
     extra: dict[str, dict[str, int]] = {"KILL": {}, "WOUND": {}}
     victims: dict[tuple, list[tuple[dict, str]]] = {}
     deaths: dict[tuple, list[tuple[dict, float]]] = {}
+    named: dict[str, set[str]] = {"killed": set(), "injured": set()}
+    spots: dict[str, list[tuple[tuple[bool, int], tuple[bool, float], set[str]]]] = {"KILL": [], "WOUND": []}
     more = [(list(other_items), other_text) for other_items, other_text in more]
     pooled = [(item, text, False) for item in _merge_lists(items, text)]
     for other_items, other_text in more:
@@ -261,6 +278,11 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
             continue
         kind = "WOUND" if category == "WOUND" and not is_hit(item) else "HIT" if category == "WOUND" else "KILL"
         found[kind].append((headline or item["start"] < LEDE, value))
+        if value == 1:
+            marks = _ages(item, source)
+            named[_KEYS[category]].update(marks)
+            if kind in spots:
+                spots[kind].append(((headline, item["start"]), found[kind][-1], marks))
         if kind == "KILL":
             before = deaths.setdefault((headline, _sentence_span(source, item["start"], item["end"])), [])
             if _SELF.match(item.get("text", "")) and (victims_before := _killed_before(item, before)) is not None:
@@ -284,12 +306,19 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
         if listed:
             found[listed[1]].append((True, float(listed[0])))
             given.add(_KEYS[listed[1]])
+    # "A 16-year-old boy was critically wounded … The 16-year-old boy died": the same person, no injury (one
+    # phrase the parser reads both ways, "1 dead, 6-year-old girl injured", is no second mention)
+    same = [entry for spot, entry, marks in spots["WOUND"]
+            if marks and marks <= {mark for other, _, more in spots["KILL"] if other != spot for mark in more}]
+    found["WOUND"] = [entry for entry in found["WOUND"] if not any(entry is other for other in same)]
     if any(top for values in found.values() for top, _ in values):
         # the headline or lede gives a count: deaths further down (other incidents, round-ups) are left out
         # (GVA per incident, killed even/odd 89.7/88.1 -> 90.5/88.8, injured even 87.2 -> 87.0: injuries keep theirs)
         found["KILL"] = [(top, v) for top, v in found["KILL"] if top]
     dead = _with_extra(_lead_max(found["KILL"]), extra["KILL"], ordinal=True)
     injured = _lead_max(found["WOUND"])
+    if injured is None and same:
+        injured = 0.0
     hits = _lead_max(found["HIT"])
     if hits is not None:
         rest = hits - (dead or 0)
@@ -305,7 +334,7 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
         # "the shooting of a 3-year-old girl … in critical but stable condition": one person hurt, uncounted
         injured = 1
     return ({"killed": None if dead is None else int(dead), "injured": None if injured is None else int(injured)},
-            {key: key in given for key in ("killed", "injured")})
+            {key: key in given for key in ("killed", "injured")}, {key: sorted(v) for key, v in named.items()})
 
 
 #: A headline that opens with a list of victims and a casualty word: "Man, woman killed in …", "Officer & suspect
@@ -505,7 +534,9 @@ def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: A
         title: The headline (a string, or an already parsed Doc); the article's ``meta.title`` by default.
         nlp: Pipeline used to read a string headline (the cached default pipeline if None).
         detail: Also return ``"headline": {"killed": bool, "injured": bool}``, whether the headline itself gives
-            that count (the ``vote`` policy of :func:`incident_casualties` weighs those articles more).
+            that count (the ``vote`` policy of :func:`incident_casualties` weighs those articles more), and
+            ``"victims": {"killed": [...], "injured": [...]}``, the ages told with singular victims ("17 year",
+            "6 month"), by which that policy tells a hurt victim of one report as a dead one of another.
 
     Returns:
         ``{"killed": int | None, "injured": int | None}``; None means the article gives no count (callers that
@@ -514,74 +545,8 @@ def article_casualties(article: Any, title: Union[str, Doc, None] = None, nlp: A
     items, text, meta_title = _parts(article)
     title = title if title is not None else meta_title
     out: dict[str, Any]
-    out, given = _counts(items, text, [_headline_items(title, nlp)] if title else [])
+    out, given, named = _counts(items, text, [_headline_items(title, nlp)] if title else [])
     if detail:
         out["headline"] = given
-    return out
-
-
-def _early_reports(dated: list[dict]) -> list[dict]:
-    """Injured counts of reports written before the first death was reported, as GVA counts them in the end.
-
-    A report from a day before any article gives a death, which gives no death itself and at most as many
-    injured as the incident's dead (by vote), told of victims "in critical condition" who died later: its injured
-    become injured − dead. GVA dev, even incident ids: injured 83.6 -> 84.5 % per incident (odd 79.8 -> 80.7).
-    """
-    dead = _vote(dated, "killed")
-    days = [(r.get("published") or "")[:10] for r in dated if r.get("killed")]
-    if not dead or not days:
-        return dated
-    first = min(days)
-    return [{**r, "injured": r["injured"] - dead}
-            if r.get("killed") is None and r.get("injured") is not None and r["injured"] <= dead
-            and (r.get("published") or "")[:10] < first else r for r in dated]
-
-
-def _vote(dated: list[dict], key: str) -> Optional[int]:
-    """The ``key`` count most articles give (an article whose headline gives it counts 1.5), ties to the last."""
-    values = [r.get(key) for r in dated]
-    votes: Counter = Counter()
-    for value, r in zip(values, dated):
-        if value is not None:
-            votes[value] += 1.5 if (r.get("headline") or {}).get(key) else 1.0
-    if not votes:
-        return None
-    best = max(votes.values())
-    return [v for v in values if v is not None and votes[v] == best][-1]
-
-
-def incident_casualties(results: list[dict], policy: str = "vote") -> dict[str, Optional[int]]:
-    """Combine per-article counts of one incident.
-
-    Args:
-        results: ``[{"killed": …, "injured": …, "published": ISO date or None, "headline": {…}?}, …]``
-            (article_casualties output, with ``detail=True`` for ``vote``, plus the article's date).
-        policy: ``vote`` (default: the count most articles give, an article whose headline gives it counting
-            1.5, ties to the newest, early reports of victims who died later corrected by :func:`_early_reports`;
-            best on GVA dev), ``latest`` (the newest article that gives a count),
-            ``max``, ``first``, ``mode`` (most frequent count, ties to the larger) or ``median``.
-    """
-    if policy not in POLICIES:
-        raise ValueError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
-    out: dict[str, Optional[int]] = {}
-    dated = sorted(results, key=lambda r: r.get("published") or "")
-    if policy == "vote":
-        dated = _early_reports(dated)
-    for key in ("killed", "injured"):
-        vals = [r[key] for r in dated if r.get(key) is not None]
-        if not vals:
-            out[key] = None
-        elif policy == "max":
-            out[key] = max(vals)
-        elif policy == "latest":
-            out[key] = vals[-1]
-        elif policy == "vote":
-            out[key] = _vote(dated, key)
-        elif policy == "first":
-            out[key] = vals[0]
-        elif policy == "mode":
-            counts = Counter(vals)
-            out[key] = max(counts, key=lambda v: (counts[v], v))
-        else:
-            out[key] = sorted(vals)[len(vals) // 2]
+        out["victims"] = named
     return out
