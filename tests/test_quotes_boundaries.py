@@ -131,3 +131,18 @@ def test_quotes_boundaries_quote_opening_sentence_needs_no_comma(nlp, text, clau
     first = next(t.i for t in doc if t.idx >= q.close)
     verb = next(t for t in doc if t.text == "said")
     assert _attribution_clause(doc, text, q, first, verb) is clause
+
+
+@pytest.mark.parametrize("text, continued", [
+    # after an indirect attribution, a quote opening a sentence continues it; one inside a sentence does not
+    ("Mayor Anna Berg said the bridge would reopen in May. \u201cThe crews are working every night now.\u201d", True),
+    ("Mayor Anna Berg said the bridge would reopen. Crews called it \u201cthe hardest job in years\u201d again.",
+     False),
+])
+def test_quotes_boundaries_quote_after_indirect(nlp, text, continued):
+    quotes = extract(nlp, text, "polnear")
+    last = text.index("\u201c")
+    direct = [q for q in quotes if q["kind"] == "direct" and q["content"]["start"] == last + 1]
+    assert bool(direct) is continued, quotes
+    if continued:
+        assert offsets(direct[0]["speaker"]) == span(text, "Mayor Anna Berg")

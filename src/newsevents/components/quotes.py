@@ -185,10 +185,13 @@ def _carry(doc: Doc, text: str, atts: list[Attribution], quoted: list[Quoted], m
             continue
         if p_prev == p_q and prev.kind != "direct":
             prev = _speech_before(text, before, p_q, para_of) or prev
-        if p_prev == p_q and (prev.kind == "direct" or prev.kind == "mixed" and not short):
-            # "“A,” she said. “B.”": the second quote is the same statement; also after a mixed quote ("Sanders
-            # “has pole-vaulted …,” Sroka said. “This movement …”": PolNeAR train content exact tp / predicted
-            # 15,375 / 20,534 -> 15,416 / 20,607, default 8,766 / 13,581 -> 8,814 / 13,665)
+        if p_prev == p_q and (prev.kind == "direct" or not short and opens_sentence(text, q)):
+            # "“A,” she said. “B.”": the second quote is the same statement; also after a mixed or indirect
+            # attribution, when the quote opens a sentence ("Sanders “has pole-vaulted …,” Sroka said. “This
+            # movement …”"). PolNeAR train content exact tp / predicted: after a mixed quote 15,375 / 20,534 ->
+            # 15,416 / 20,607 (default 8,766 / 13,581 -> 8,814 / 13,665); also after an indirect one and only
+            # when the quote opens a sentence 15,451 / 20,646 -> 15,477 / 20,662 (default 8,834 / 13,689 ->
+            # 8,849 / 13,688; any position: 15,505 / 20,804, lower F1)
             new = Attribution(content=_content(text, q), cue=prev.cue, speaker=prev.speaker,
                               speaker_head=prev.speaker_head, cue_head=prev.cue_head, kind="direct",
                               rule="same-paragraph", quote=q)
