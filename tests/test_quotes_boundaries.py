@@ -146,3 +146,13 @@ def test_quotes_boundaries_quote_after_indirect(nlp, text, continued):
     assert bool(direct) is continued, quotes
     if continued:
         assert offsets(direct[0]["speaker"]) == span(text, "Mayor Anna Berg")
+
+
+def test_quotes_boundaries_long_speaker_before_verb(nlp):
+    from newsevents.components.quotes_direct import direct_rules
+    from newsevents.components.quotes_marks import find_quoted
+
+    text = "\u201cWe will rebuild the school,\u201d Ana Ruiz, a retired teacher who lived in the town for years, said."
+    (att,) = direct_rules(nlp(text), text, find_quoted(text), recipient=False)
+    assert att.rule == "quote-then-cue" and att.cue == span(text, "said")
+    assert text[att.speaker[0]:att.speaker[1]].startswith("Ana Ruiz")
