@@ -156,3 +156,13 @@ def test_quotes_boundaries_long_speaker_before_verb(nlp):
     (att,) = direct_rules(nlp(text), text, find_quoted(text), recipient=False)
     assert att.rule == "quote-then-cue" and att.cue == span(text, "said")
     assert text[att.speaker[0]:att.speaker[1]].startswith("Ana Ruiz")
+
+
+def test_quotes_boundaries_colon_after_any_verb_with_subject(nlp):
+    from newsevents.components.quotes_direct import direct_rules
+    from newsevents.components.quotes_marks import find_quoted
+
+    text = "As Professor Ana Ruiz put it: \u201cThe town has never been this divided.\u201d"
+    (att,) = direct_rules(nlp(text), text, find_quoted(text), recipient=False)
+    assert att.rule == "cue-then-quote" and att.cue == span(text, "put")
+    assert att.speaker == span(text, "Professor Ana Ruiz")

@@ -91,8 +91,11 @@ def direct_rules(doc: Doc, text: str, quoted: list[Quoted], recipient: bool) -> 
                     first -= 1
                 cands = [t for t in doc[first:j] if t.pos_ in ("VERB", "AUX") and
                          t.lemma_.lower() in speech_lemmas()]
-                if not cands and doc[j].text == ":":  # "Clinton released the following statement:"
-                    cands = [t for t in doc[first:j] if t.dep_ == "ROOT" and t.pos_ == "VERB" and verb_subject(t)]
+                if not cands and doc[j].text == ":":
+                    # "Clinton released the following statement:", "As Professor X put it:": the last verb with a
+                    # subject (not only the root: PolNeAR train source / cue / content tp / predicted 12,909 /
+                    # 15,885, 14,381 / 17,877, 15,477 / 20,662 -> 12,923 / 15,906, 14,385 / 17,900, 15,496 / 20,684)
+                    cands = [t for t in doc[first:j] if t.pos_ == "VERB" and verb_subject(t)]
                 verb = cands[-1] if cands else None
                 rule = "cue-then-quote"
                 if verb is None and doc[j].text == ":":
