@@ -27,6 +27,9 @@ CASES = [
      "the troops would stay in the north", "quoted General Mirko Tal as saying", "General Mirko Tal", "indirect"),
     ("According to the health ministry, 40 people were treated in hospital.",
      "40 people were treated in hospital", "According to", "the health ministry", "indirect"),
+    # a time line above the paragraph, parsed into its sentence, stays out of the content
+    ("Posted at 10:12 a.m.\nThe road stays closed until Friday, according to county officials.",
+     "The road stays closed until Friday", "according to", "county officials", "indirect"),
     ("The bridge will reopen in May, Mayor Anna Berg said.",
      "The bridge will reopen in May", "said", "Mayor Anna Berg", "indirect"),
     ("The council leader said the vote would take place next week.",

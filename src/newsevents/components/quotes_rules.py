@@ -447,8 +447,10 @@ def according_to(doc: Doc, text: str) -> list[Attribution]:
         src = subtree_span(pobj[0])
         sent = tok.sent
         phrase_start, phrase_end = tok.idx, src[1]
-        before = trim(text, sent.start_char, phrase_start)
-        after = trim(text, phrase_end, sent.end_char)
+        # the content stays in the phrase's paragraph (a time line "7:05 p.m." above it is parsed into its sentence)
+        para = paragraph_of(text, tok.idx)
+        before = clip((sent.start_char, phrase_start), para, text)
+        after = clip((phrase_end, sent.end_char), para, text)
         content = after if (before is None or (after and after[1] - after[0] > before[1] - before[0])) else before
         if content is None:
             continue
