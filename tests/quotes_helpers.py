@@ -20,3 +20,9 @@ def extract(nlp, text: str, convention: str) -> list[dict]:
 def offsets(item: dict | None) -> tuple[int, int] | None:
     """(start, end) of a quote's content, cue or speaker dict (None for None)."""
     return None if item is None else (item["start"], item["end"])
+
+
+def by_content(quotes: list[dict], text: str, content: str) -> dict | None:
+    """The first quote whose content is exactly ``content`` (its first occurrence in ``text``), else None."""
+    want = span(text, content)
+    return next((q for q in quotes if offsets(q["content"]) == want), None)

@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 import spacy
+from quotes_helpers import by_content, extract, span
 from spacy.tokens import Doc
 
 from newsevents.components.quotes_model import (MODEL_WEIGHTS, CueModel, candidates, features, indices,
@@ -63,19 +64,6 @@ def test_quotes_model_rejects_non_reporting_object(nlp):
     assert all(model.score(ate, frame, comp) < model.threshold for frame, comp in candidates(ate))
 
 
-def _span(text: str, part: str):
-    start = text.index(part)
-    return start, start + len(part)
-
-
-def _find(nlp, text: str, content: str, convention: str) -> dict | None:
-    from newsevents.components.quotes import QuoteExtractor
-
-    want = _span(text, content)
-    quotes = QuoteExtractor(convention).extract(nlp(text))
-    return next((q for q in quotes if (q["content"]["start"], q["content"]["end"]) == want), None)
-
-
 LEARNED = [
     # (text, source, cue, content): constructions opened by the cue model, polnear convention
     ("The senator's claim that the mill would reopen angered the workers.", "The senator's", "claim",
@@ -104,10 +92,10 @@ LEARNED = [
 
 @pytest.mark.parametrize("text, source, cue, content", LEARNED)
 def test_quotes_model_constructions(nlp, text, source, cue, content):
-    q = _find(nlp, text, content, "polnear")
+    q = by_content(extract(nlp, text, "polnear"), text, content)
     assert q is not None
-    assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
-    assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
+    assert (q["speaker"]["start"], q["speaker"]["end"]) == span(text, source)
+    assert (q["cue"]["start"], q["cue"]["end"]) == span(text, cue)
 
 
 def test_quotes_model_adjective_frames(nlp):
@@ -119,7 +107,7 @@ def test_quotes_model_adjective_frames(nlp):
 
 def test_quotes_model_nominal_cue_only_in_polnear(nlp):
     text = LEARNED[0][0]
-    assert _find(nlp, text, LEARNED[0][3], "newsevents") is None
+    assert by_content(extract(nlp, text, "newsevents"), text, LEARNED[0][3]) is None
 
 
 @pytest.mark.parametrize("text, cue, first, second", [
@@ -129,16 +117,16 @@ def test_quotes_model_nominal_cue_only_in_polnear(nlp):
 def test_quotes_model_subject_and_complement_pieces(nlp, text, cue, first, second):
     # a passive/raising cue between the two pieces of its content: one attribution per piece, no source
     for piece in (first, second):
-        q = _find(nlp, text, piece, "polnear")
+        q = by_content(extract(nlp, text, "polnear"), text, piece)
         assert q is not None
-        assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
+        assert (q["cue"]["start"], q["cue"]["end"]) == span(text, cue)
         assert q["speaker"] is None
 
 
 def test_quotes_model_passive_subject_is_content(nlp):
     # "X was first reported by Y": the subject is the content, the agent the source, the cue runs to "by"
     text = "The harbour closure was first reported by the Ledger."
-    q = _find(nlp, text, "The harbour closure", "polnear")
+    q = by_content(extract(nlp, text, "polnear"), text, "The harbour closure")
     assert q is not None
-    assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, "was first reported by")
-    assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, "the Ledger")
+    assert (q["cue"]["start"], q["cue"]["end"]) == span(text, "was first reported by")
+    assert (q["speaker"]["start"], q["speaker"]["end"]) == span(text, "the Ledger")

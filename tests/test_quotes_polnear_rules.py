@@ -4,24 +4,7 @@ convention, and PolNeAR's broader attribution verbs ("wants", "endorses", "calle
 from __future__ import annotations
 
 import pytest
-
-
-def _span(text: str, part: str):
-    start = text.index(part)
-    return start, start + len(part)
-
-
-def _extract(nlp, text: str, convention: str) -> list[dict]:
-    from newsevents.components.quotes import QuoteExtractor
-
-    return QuoteExtractor(convention).extract(nlp(text))
-
-
-def _by_content(quotes: list[dict], text: str, content: str) -> dict | None:
-    want = _span(text, content)
-    found = [q for q in quotes if (q["content"]["start"], q["content"]["end"]) == want]
-    return found[0] if found else None
-
+from quotes_helpers import by_content, extract, span
 
 HEADLINES = [
     # (text, source, content)
@@ -35,15 +18,15 @@ HEADLINES = [
 @pytest.mark.parametrize("convention", ["newsevents", "polnear"])
 @pytest.mark.parametrize("text, source, content", HEADLINES)
 def test_quotes_polnear_rules_headline_colon(nlp, text, source, content, convention):
-    q = _by_content(_extract(nlp, text, convention), text, content)
+    q = by_content(extract(nlp, text, convention), text, content)
     assert q is not None
-    assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
+    assert (q["speaker"]["start"], q["speaker"]["end"]) == span(text, source)
     assert (q["cue"]["start"], q["cue"]["end"]) == (text.index(":"), text.index(":") + 1)
 
 
 def test_quotes_polnear_rules_colon_after_verb_is_not_headline(nlp):
     text = "The report found three things: delays, cost overruns and missing permits."
-    quotes = _extract(nlp, text, "newsevents")
+    quotes = extract(nlp, text, "newsevents")
     assert all(q["cue"] is None or q["cue"]["text"] != ":" for q in quotes)
 
 
@@ -60,11 +43,11 @@ POLNEAR_ONLY = [
 
 @pytest.mark.parametrize("text, source, cue, content", POLNEAR_ONLY)
 def test_quotes_polnear_rules_attribution_verbs(nlp, text, source, cue, content):
-    q = _by_content(_extract(nlp, text, "polnear"), text, content)
-    assert q is not None, _extract(nlp, text, "polnear")
-    assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
-    assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
-    assert _by_content(_extract(nlp, text, "newsevents"), text, content) is None
+    q = by_content(extract(nlp, text, "polnear"), text, content)
+    assert q is not None, extract(nlp, text, "polnear")
+    assert (q["speaker"]["start"], q["speaker"]["end"]) == span(text, source)
+    assert (q["cue"]["start"], q["cue"]["end"]) == span(text, cue)
+    assert by_content(extract(nlp, text, "newsevents"), text, content) is None
 
 
 @pytest.mark.parametrize("text, source, cue, left, right", [
@@ -75,13 +58,13 @@ def test_quotes_polnear_rules_attribution_verbs(nlp, text, source, cue, content)
 ])
 def test_quotes_polnear_rules_interrupting_cue(nlp, text, source, cue, left, right):
     # PolNeAR convention: the content in two pieces around the reporting clause, both with its cue and source
-    quotes = _extract(nlp, text, "polnear")
+    quotes = extract(nlp, text, "polnear")
     for piece in (left, right):
-        q = _by_content(quotes, text, piece)
+        q = by_content(quotes, text, piece)
         assert q is not None, quotes
-        assert (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
-        assert (q["speaker"]["start"], q["speaker"]["end"]) == _span(text, source)
+        assert (q["cue"]["start"], q["cue"]["end"]) == span(text, cue)
+        assert (q["speaker"]["start"], q["speaker"]["end"]) == span(text, source)
     # default convention: one content over the whole reported clause
     whole = text[text.index(left):text.index(right) + len(right)]
-    q = _by_content(_extract(nlp, text, "newsevents"), text, whole)
-    assert q is not None and (q["cue"]["start"], q["cue"]["end"]) == _span(text, cue)
+    q = by_content(extract(nlp, text, "newsevents"), text, whole)
+    assert q is not None and (q["cue"]["start"], q["cue"]["end"]) == span(text, cue)
