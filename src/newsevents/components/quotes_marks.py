@@ -127,6 +127,13 @@ def scan_paragraph(text: str, p_start: int, p_end: int, index: int = 0) -> list[
     return out
 
 
+def _back_over_spaces(text: str, pos: int) -> int:
+    """The offset left of ``pos`` after stepping back over spaces and tabs (a quote's opening mark's neighbour)."""
+    while pos > 0 and text[pos - 1] in " \t\u00a0":
+        pos -= 1
+    return pos
+
+
 #: Most words a quoted title may have ("on ABC's “This Week With George Stephanopoulos.”").
 _TITLE_WORDS = 8
 
@@ -141,18 +148,14 @@ def is_title(text: str, q: Quoted) -> bool:
     long_words = [w.lstrip("([\"'\u2018") for w in words if sum(ch.isalpha() for ch in w) >= 4]
     if not 0 < len(words) <= _TITLE_WORDS or not long_words or not all(w[:1].isupper() for w in long_words):
         return False
-    k = q.open
-    while k > 0 and text[k - 1] in " \t\u00a0":
-        k -= 1
+    k = _back_over_spaces(text, q.open)
     return k > 0 and text[k - 1].isalnum()
 
 
 def opens_sentence(text: str, q: Quoted) -> bool:
     """Whether only spaces stand between a quote's mark and the paragraph start or the end of a sentence or of
     another quote."""
-    k = q.open
-    while k > 0 and text[k - 1] in " \t\u00a0":
-        k -= 1
+    k = _back_over_spaces(text, q.open)
     return k == 0 or text[k - 1] in ".!?\n\u201d\"'"
 
 
