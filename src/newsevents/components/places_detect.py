@@ -25,7 +25,7 @@ from ..gazetteer.lookup import Gazetteer
 from .entities_lexicon import token_hits
 from .entities_mentions import spaced_dashes
 from .places_filters import (POSSESSIVE, disease_names, has_disease_word, named_thing, names_a_disease, outlet_or_title,
-                             relative_named, saints_building, town_acronym, unknown_name)
+                             relative_named, saints_building, time_word, town_acronym, unknown_name)
 from .places_recall import (COMMON_WORD_AREAS, LOCATIVE_AFTER, MIN_CONTEXT_CITY_POP, dateline_spans,
                             dotted_abbreviations, full_name_person_tokens, hyphen_compound_spans, inner_org_spans,
                             is_country, is_country_or_area, is_name_token, known_place, locative, name_mask,
@@ -226,6 +226,13 @@ def _whole_place(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
     return e > s and e - s <= 3 and name_key(text) not in demonyms() and _strong(gaz, text)
 
 
+def _season_time(doc: Doc, ent: Span) -> bool:
+    """A time word the model tagged DATE ("by Spring", "Spring arrived early") is a time unless it stands where a
+    place stands ("shot in Spring", the Texas town)."""
+    s, e = _trim(doc, ent.start, ent.end)
+    return ent.label_ == "DATE" and time_word(doc[s:e].text) and not locative(doc, s, e, lambda i: False)
+
+
 def _county_spans(doc: Doc) -> list[tuple[int, int]]:
     """'<Name> County' (and Parish, Province…) sequences, whatever the model labelled them."""
     out = []
@@ -420,7 +427,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     spans.append((a, b, f"ent:{ent.label_}"))
         elif parts := _run_on(doc, ent):  # "Sri Lanka - approximately" tagged PERSON: each part on its own
             spans += [(a, b, "run-on") for a, b in parts if _whole_place(doc, doc[a:b], gaz)]
-        elif ent.label_ in MISLABELS and _whole_place(doc, ent, gaz):
+        elif ent.label_ in MISLABELS and _whole_place(doc, ent, gaz) and not _season_time(doc, ent):
             spans.append((*_trim(doc, ent.start, ent.end), f"mislabel:{ent.label_}"))
         elif ent.label_ == "PERSON" and is_country(gaz, ent.text) and name_key(ent.text) not in demonyms() \
                 and name_key(ent.text) not in _GIVEN_NAME_COUNTRIES:

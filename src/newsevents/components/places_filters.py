@@ -113,6 +113,12 @@ def outlet_or_title(doc: Doc, s: int, e: int, kind: Optional[str]) -> bool:
     return (s > 0 and doc[s - 1].lower_ == "the") or (e < len(doc) and is_name_token(doc[e]) and doc[e].pos_ == "PROPN")
 
 
+def time_word(text: str) -> bool:
+    """Whether a text is a season, month, weekday or holiday name of the times lexicon ("Spring", "May")."""
+    lex, key = time_lexicon(), text.lower()
+    return key in lex.season or key in lex.month or key in lex.weekday or key in lex.holiday
+
+
 def unknown_name(gaz: Gazetteer, text: str) -> bool:
     """A name with no gazetteer entry, no hand-written region point and no known-unresolvable entry."""
     return not gaz.candidates(text) and not gaz.unresolvable_reason(text) and name_key(text) not in region_points()
