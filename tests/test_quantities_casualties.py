@@ -36,6 +36,28 @@ def test_quantities_casualties_article_rules(nlp, text, killed, injured):
     assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    # "another" in a state the parser reads as no casualty verb: one more person hurt
+    ("Three people are dead and another is fighting for her life after the shooting on Elm Street.", 3, 1),
+    ("Two men were killed and another hospitalized after gunfire broke out at a party.", 2, 1),
+    ("One woman is dead and another is in critical condition, deputies said.", 1, 1),
+    # a count of the hurt already given is kept; a statistic is no incident's
+    ("Two men were killed and three others were injured. One is dead and another is in stable condition.", 2, 3),
+    ("So far this year 12 people were killed and another is in critical condition.", None, None),
+])
+def test_quantities_casualties_another_hurt(nlp, text, killed, injured):
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("title, killed", [
+    # "self" in a headline is the killer's own death after the others'
+    ("Father kills two children, then fatally shoots self", 3),
+])
+def test_quantities_casualties_headline_self(nlp, title, killed):
+    doc = nlp("Police are investigating.")
+    assert article_casualties(doc, title=title, nlp=nlp)["killed"] == killed
+
+
 @pytest.mark.parametrize("title, killed, injured", [
     ("4 hit in shooting near park", None, 4),
     ("2 Dead, 3 Injured In Overnight Shooting - Channel 5 News", 2, 3),

@@ -74,6 +74,12 @@ _SEVERAL_SHOOTINGS = re.compile(_SEVERAL, re.I)
 #: A singular victim in addition to an earlier one: "another man was shot", "a second victim died", and an ordinal
 #: without an article ("Third person dies after …" headlines; GVA killed per incident even 90.5 -> 90.6, odd 88.8).
 _EXTRA = re.compile(r"^(?:another|(?:an?\s+)?(second|third|fourth|fifth))\b", re.I)
+#: "Four people are dead and another is fighting for her life", "… and another hospitalized": one more person
+#: hurt, told by a state the parser takes for no casualty verb (written on odd GVA ids).
+_ANOTHER_HURT = re.compile(
+    r"\b(?:dead|killed|died)\s*,?\s+(?:and|while)\s+another(?:\s+(?:man|woman|person|victim|boy|girl|teen|child))?\s+"
+    r"(?:(?:is|was|remains|remained|has\s+been|had\s+been)\s+)?(?:hospitali[sz]ed|fighting\s+for\s+(?:his|her)\s+life|"
+    r"(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering)\b", re.I)
 #: What may stand before such a subject: the start of a sentence or clause ("… and another man was hurt"); an
 #: object ("he shot another teen") is "another" than the shooter, not an additional victim.
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;\n\u201c\"]|\band|\bwhile|\bwhen|,)\s*$", re.I)
@@ -324,6 +330,9 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
         rest = hits - (dead or 0)
         injured = max(injured or 0, rest) if rest >= 0 else injured
     injured = _with_extra(injured, extra["WOUND"])
+    if injured is None and any(not _is_statistic(_sentence_of(t, m.start(), m.end())) and not _is_teaser(t, m.start())
+                               for t in [text, *(t for _, t in more)] for m in _ANOTHER_HURT.finditer(t[:LEDE])):
+        injured = 1.0
     if dead is None and (injured is None or (injured == 1 and hits == 1 and not found["WOUND"])) \
             and any(_tells(_DEATH, t) for t in [text, *(t for _, t in more)]):
         # "… charged in the shooting death of a teen": a death told without a countable victim is one death,
@@ -457,7 +466,7 @@ _NEW_PERSON = re.compile(r"^(?:(?i:an?|his|her|their)\s|(?i:the\s+[a-z-]+['\u201
 
 
 #: A reflexive victim: "… killed his wife and two sons before killing himself" (written on odd GVA ids).
-_SELF = re.compile(r"^(?:him|her)self$", re.I)
+_SELF = re.compile(r"^(?:(?:him|her)self|self)$", re.I)
 
 
 def _killed_before(item: dict, before: list[tuple[dict, float]]) -> Optional[float]:
