@@ -49,6 +49,18 @@ def test_quantities_casualties_another_hurt(nlp, text, killed, injured):
     assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    # a count of victims without a casualty verb is everyone hit, the dead among them
+    ("Deputies arrived at the bar and found three shooting victims. One man was killed.", 1, 2),
+    ("Officers learned there were two victims of gunshot wounds at the corner of Oak and Fifth.", None, 2),
+    ("The four victims were taken to Mercy Hospital, police said.", None, 4),
+    # a statistic's victims are no incident's
+    ("The city has counted 40 shooting victims so far this year.", None, None),
+])
+def test_quantities_casualties_victims_count(nlp, text, killed, injured):
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
+
+
 @pytest.mark.parametrize("title, killed", [
     # "self" in a headline is the killer's own death after the others'
     ("Father kills two children, then fatally shoots self", 3),

@@ -80,6 +80,10 @@ _ANOTHER_HURT = re.compile(
     r"\b(?:dead|killed|died)\s*,?\s+(?:and|while)\s+another(?:\s+(?:man|woman|person|victim|boy|girl|teen|child))?\s+"
     r"(?:(?:is|was|remains|remained|has\s+been|had\s+been)\s+)?(?:hospitali[sz]ed|fighting\s+for\s+(?:his|her)\s+life|"
     r"(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering)\b", re.I)
+#: "found three shooting victims", "two victims of gunshot wounds", "the four victims were taken to the hospital":
+#: a count of the victims is everyone hit (the dead among them), without a casualty verb (written on odd GVA ids).
+_VICTIMS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:gunshot|shooting)\s+)?"
+                      r"victims\b", re.I)
 #: What may stand before such a subject: the start of a sentence or clause ("… and another man was hurt"); an
 #: object ("he shot another teen") is "another" than the shooter, not an additional victim.
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;\n\u201c\"]|\band|\bwhile|\bwhen|,)\s*$", re.I)
@@ -325,6 +329,12 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
     injured = _lead_max(found["WOUND"])
     if injured is None and same:
         injured = 0.0
+    for source in [text, *(t for _, t in more)]:
+        for m in _VICTIMS.finditer(source[:LEDE]):
+            victims_seen = parse_value(m.group(1))
+            if victims_seen and victims_seen == int(victims_seen) and not _is_teaser(source, m.start()) \
+                    and not _is_statistic(_sentence_of(source, m.start(), m.end())):
+                found["HIT"].append((True, victims_seen))
     hits = _lead_max(found["HIT"])
     if hits is not None:
         rest = hits - (dead or 0)
