@@ -54,8 +54,9 @@ def test_quantities_casualties_another_hurt(nlp, text, killed, injured):
     ("Deputies arrived at the bar and found three shooting victims. One man was killed.", 1, 2),
     ("Officers learned there were two victims of gunshot wounds at the corner of Oak and Fifth.", None, 2),
     ("The four victims were taken to Mercy Hospital, police said.", None, 4),
-    # a statistic's victims are no incident's
+    # a statistic's victims are no incident's, "the first two" a part of a series
     ("The city has counted 40 shooting victims so far this year.", None, None),
+    ("Doctors updated the families of the first two shooting victims on Tuesday.", None, None),
 ])
 def test_quantities_casualties_victims_count(nlp, text, killed, injured):
     assert _counts(nlp(text)) == {"killed": killed, "injured": injured}

@@ -81,7 +81,8 @@ _ANOTHER_HURT = re.compile(
     r"(?:(?:is|was|remains|remained|has\s+been|had\s+been)\s+)?(?:hospitali[sz]ed|fighting\s+for\s+(?:his|her)\s+life|"
     r"(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering)\b", re.I)
 #: "found three shooting victims", "two victims of gunshot wounds", "the four victims were taken to the hospital":
-#: a count of the victims is everyone hit (the dead among them), without a casualty verb (written on odd GVA ids).
+#: a count of the victims is everyone hit (the dead among them), without a casualty verb; not "the first two
+#: victims", a part of a series (written on odd GVA ids).
 _VICTIMS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:gunshot|shooting)\s+)?"
                       r"victims\b", re.I)
 #: What may stand before such a subject: the start of a sentence or clause ("… and another man was hurt"); an
@@ -334,6 +335,9 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
             victims_seen = parse_value(m.group(1))
             if victims_seen and victims_seen == int(victims_seen) and not _is_teaser(source, m.start()) \
                     and not _is_statistic(_sentence_of(source, m.start(), m.end())):
+                before = source[max(0, m.start() - 12):m.start()].lower()
+                if re.search(r"\b(?:first|last)\s*$", before):
+                    continue  # "the first two shooting victims": a part of a series
                 found["HIT"].append((True, victims_seen))
     hits = _lead_max(found["HIT"])
     if hits is not None:
