@@ -15,7 +15,8 @@ def _counts(doc) -> dict:
     return counts_from_items(doc._.quantities, doc.text)
 
 
-@pytest.mark.parametrize("text, killed, injured", [
+#: (text, killed, injured): counted victims, statistics and subsets in one article read alone
+ARTICLE_RULES = [
     ("Two men were killed and four others were wounded in the attack.", 2, 4),
     ("Three people were shot, one fatally, on Sunday evening.", 1, 2),
     ("A man was shot and killed on Main Street on Friday.", 1, None),
@@ -31,12 +32,11 @@ def _counts(doc) -> dict:
     ("A boy died on Friday after accidentally shooting himself.", 1, 0),
     # "separate (accidental) shootings" is a round-up: its count is no incident's
     ("Two boys were wounded in separate accidental shootings on Sunday.", None, None),
-])
-def test_quantities_casualties_article_rules(nlp, text, killed, injured):
-    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
+]
 
 
-@pytest.mark.parametrize("text, killed, injured", [
+#: (text, killed, injured): "another" in a hurt state, victims counted without a casualty verb
+VICTIMS_WITHOUT_VERB = [
     # "another" in a state the parser reads as no casualty verb: one more person hurt
     ("Three people are dead and another is fighting for her life after the shooting on Elm Street.", 3, 1),
     ("Two men were killed and another hospitalized after gunfire broke out at a party.", 2, 1),
@@ -51,9 +51,7 @@ def test_quantities_casualties_article_rules(nlp, text, killed, injured):
     # a statistic's victims are no incident's, "the first two" a part of a series
     ("The city has counted 40 shooting victims so far this year.", None, None),
     ("Doctors updated the families of the first two shooting victims on Tuesday.", None, None),
-])
-def test_quantities_casualties_victims_without_verb(nlp, text, killed, injured):
-    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
+]
 
 
 @pytest.mark.parametrize("title, killed, injured", [
@@ -295,7 +293,8 @@ def test_quantities_casualties_lede_first(nlp):
     assert _counts(doc) == {"killed": None, "injured": 2}
 
 
-@pytest.mark.parametrize("text, killed, injured", [
+#: (text, killed, injured): a death told without a countable victim, and words that tell of none
+IMPLIED_DEATH = [
     # a death told without a countable victim is one death, and the one person shot is that death
     ("A teenager was charged with manslaughter on Monday. Police said he shot his cousin at a house on Pine Road.",
      1, 0),
@@ -316,12 +315,11 @@ def test_quantities_casualties_lede_first(nlp):
     ("Hunting trip shooting claims Elmwood teen", 1, None),
     ("The accident claimed the life of a retired teacher, deputies said.", 1, None),
     ("A girl was shot in the arm. \"She is bleeding to death,\" her father told the dispatcher.", None, 1),
-])
-def test_quantities_casualties_implied_death(nlp, text, killed, injured):
-    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
+]
 
 
-@pytest.mark.parametrize("text, killed, injured", [
+#: (text, killed, injured): someone hurt without a countable victim
+IMPLIED_INJURY = [
     # someone hurt without a countable victim is one injured
     ("Police are investigating the shooting of a toddler on Birch Lane. The child is in stable condition.", None, 1),
     # an accidental shooting hits someone; "recovering", "paralyzed", "stable after" tell of a survivor
@@ -331,9 +329,7 @@ def test_quantities_casualties_implied_death(nlp, text, killed, injured):
     # a statistic is not; a story with no casualty words says nothing
     ("The county recorded 80 people injured by gunfire last year.", None, None),
     ("The council approved the new budget on Tuesday.", None, None),
-])
-def test_quantities_casualties_implied_injury(nlp, text, killed, injured):
-    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
+]
 
 
 def test_quantities_casualties_rules_gate(nlp, test_data):
@@ -500,3 +496,9 @@ def test_quantities_casualties_vote_same_victims(nlp):
     assert incident_casualties([hurt, died, dict(died, published="2024-05-08")]) == {"killed": 1, "injured": 0}
     other = report("A 45-year-old man was shot and killed on Elm Street on Tuesday.", "2024-05-07")
     assert incident_casualties([hurt, other, dict(other, published="2024-05-08")]) == {"killed": 1, "injured": 1}
+
+
+@pytest.mark.parametrize("text, killed, injured",
+                         ARTICLE_RULES + VICTIMS_WITHOUT_VERB + IMPLIED_DEATH + IMPLIED_INJURY)
+def test_quantities_casualties_article_counts(nlp, text, killed, injured):
+    assert _counts(nlp(text)) == {"killed": killed, "injured": injured}
