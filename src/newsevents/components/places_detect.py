@@ -418,8 +418,7 @@ def detect_toponyms(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             s, e = _name_part(doc, *_trim(doc, ent.start, ent.end), gaz)
             for a, b in _split_names(doc, s, e):
                 text = doc[a:b].text
-                if b > a and not gaz.candidates(text) and not gaz.unresolvable_reason(text) \
-                        and name_key(text) not in region_points():
+                if b > a and unknown_name(gaz, text):
                     a = _after_direction(doc, a, b, gaz)  # "Far North Queensland" → "Queensland"
                     hit = _embedded(doc, doc[a:b], gaz)  # "Allegheny County Jail" labelled GPE
                     a, b = hit if hit else (a, b)
