@@ -205,8 +205,9 @@ def _ages(item: dict, text: str) -> set[str]:
             for age in _AGE.finditer(text, start, end)}
 
 
-def _is_background(text: str, item: dict, lede: Optional[str] = None) -> bool:
-    return _is_teaser(text, item["start"]) or _is_statistic(_sentence_of(text, item["start"], item["end"]), lede)
+def _is_background(text: str, start: int, end: int, lede: Optional[str] = None) -> bool:
+    """Whether ``text[start:end]`` is background: on a related-video line or in a statistic's sentence."""
+    return _is_teaser(text, start) or _is_statistic(_sentence_of(text, start, end), lede)
 
 
 #: A line that opens with a video's running time ("0:41 Woman dies crossing …", "1:15 … Pause"): a page's list of
@@ -235,7 +236,7 @@ def _counted_value(item: dict, text: str, lede: Optional[str] = None) -> Optiona
     value = _value(item)
     if value is None or value != int(value) or (item.get("unit") and item.get("unit") != "people"):
         return None
-    return None if _is_background(text, item, lede) else value
+    return None if _is_background(text, item["start"], item["end"], lede) else value
 
 
 _KEYS = {"KILL": "killed", "WOUND": "injured", "HIT": "injured"}
@@ -269,7 +270,8 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
     for other_items, other_text in more:
         pooled += [(item, other_text, True) for item in _merge_lists(other_items, other_text)]
     stats = _lede_statistics(items, text)
-    roundup = any(_SEVERAL_SHOOTINGS.search(other_text) for _, other_text in more)
+    sources = [text, *(other_text for _, other_text in more)]  # the article, then its headline
+    roundup = any(_SEVERAL_SHOOTINGS.search(other_text) for other_text in sources[1:])
     for item, source, headline in pooled:
         value = _headline_value(item, source, text, stats) if headline else _counted_value(item, source)
         if value is None or (roundup and not headline and value > 1 and item["start"] < LEDE):
@@ -330,11 +332,10 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
     injured = _lead_max(found["WOUND"])
     if injured is None and same:
         injured = 0.0
-    for source in [text, *(t for _, t in more)]:
+    for source in sources:
         for m in _VICTIMS.finditer(source[:LEDE]):
             victims_seen = parse_value(m.group(1))
-            if victims_seen and victims_seen == int(victims_seen) and not _is_teaser(source, m.start()) \
-                    and not _is_statistic(_sentence_of(source, m.start(), m.end())):
+            if victims_seen and victims_seen == int(victims_seen) and not _is_background(source, m.start(), m.end()):
                 before = source[max(0, m.start() - 12):m.start()].lower()
                 if re.search(r"\b(?:first|last)\s*$", before):
                     continue  # "the first two shooting victims": a part of a series
@@ -344,16 +345,16 @@ def _counts(items: Iterable[dict], text: str, more: Iterable[tuple[Iterable[dict
         rest = hits - (dead or 0)
         injured = max(injured or 0, rest) if rest >= 0 else injured
     injured = _with_extra(injured, extra["WOUND"])
-    if injured is None and any(not _is_statistic(_sentence_of(t, m.start(), m.end())) and not _is_teaser(t, m.start())
-                               for t in [text, *(t for _, t in more)] for m in _ANOTHER_HURT.finditer(t[:LEDE])):
+    if injured is None and any(not _is_background(t, m.start(), m.end())
+                               for t in sources for m in _ANOTHER_HURT.finditer(t[:LEDE])):
         injured = 1.0
     if dead is None and (injured is None or (injured == 1 and hits == 1 and not found["WOUND"])) \
-            and any(_tells(_DEATH, t) for t in [text, *(t for _, t in more)]):
+            and any(_tells(_DEATH, t) for t in sources):
         # "… charged in the shooting death of a teen": a death told without a countable victim is one death,
         # and the one victim shot is that death, not an injury
         dead = 1
         injured = None if injured is None else 0
-    elif dead is None and injured is None and any(_tells(_HURT, t) for t in [text, *(t for _, t in more)]):
+    elif dead is None and injured is None and any(_tells(_HURT, t) for t in sources):
         # "the shooting of a 3-year-old girl … in critical but stable condition": one person hurt, uncounted
         injured = 1
     return ({"killed": None if dead is None else int(dead), "injured": None if injured is None else int(injured)},
@@ -428,9 +429,8 @@ def _listed_victims(text: str, body: str, stats: frozenset[float]) -> Optional[t
 def _tells(words: re.Pattern, text: str) -> bool:
     """Whether the headline or lede uses one of ``words`` outside a background sentence (a statistic)."""
     for m in words.finditer(text[:LEDE]):
-        left, right = _sentence_span(text, m.start(), m.end())
-        if not _is_statistic(text[left:right]) and not _MODAL.search(text[left:m.start()]) \
-                and not _is_teaser(text, m.start()):
+        left = _sentence_span(text, m.start(), m.end())[0]
+        if not _is_background(text, m.start(), m.end()) and not _MODAL.search(text[left:m.start()]):
             return True
     return False
 
